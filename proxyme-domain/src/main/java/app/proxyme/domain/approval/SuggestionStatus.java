@@ -1,0 +1,10 @@
+package app.proxyme.domain.approval;
+
+/** Where a suggestion stands (PROTOCOL.md). */
+public enum SuggestionStatus {
+    AUTO,
+    PENDING_APPROVAL,
+    APPROVED,
+    DENIED,
+    EXPIRED
+}

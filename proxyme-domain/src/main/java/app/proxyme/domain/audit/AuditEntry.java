@@ -1,0 +1,28 @@
+package app.proxyme.domain.audit;
+
+import app.proxyme.domain.policy.OrgId;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something to record, before the audit log gives it its place in the chain.
+ *
+ * @param type what happened
+ * @param org the organisation whose chain it joins
+ * @param meeting the meeting, or {@code null}
+ * @param user the user it concerns, or {@code null}
+ * @param actor who acted: {@code engine}, a user's email, an agent id
+ * @param topic the topic, or {@code null}
+ * @param outcome the outcome or status, or {@code null}
+ * @param layer the deciding layer, or {@code null}
+ * @param detail further facts; values are strings, numbers, booleans, lists or maps of them
+ */
+public record AuditEntry(AuditType type, String org, String meeting, String user, String actor, String topic,
+        String outcome, String layer, Map<String, Object> detail) {
+    public AuditEntry {
+        Objects.requireNonNull(type, "type");
+        OrgId.require(org);
+        Objects.requireNonNull(actor, "actor");
+        detail = detail == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(detail));
+    }
+}

@@ -1,0 +1,34 @@
+package app.proxyme.domain.audit;
+
+import java.util.Locale;
+
+/** Audit event types (PROTOCOL.md); {@link #wire()} is the exported name. */
+public enum AuditType {
+    CHUNK,
+    DECISION,
+    TOKEN,
+    SUGGESTION,
+    APPROVAL_REQUESTED,
+    APPROVAL_DECIDED,
+    HANDOFF,
+    GRANT,
+    REVOCATION,
+    CONSENT,
+    POLICY_CHANGED,
+    REVIEW,
+    EXPORT,
+    SHARE_CREATED,
+    SHARE_OPENED,
+    LOGIN,
+    CHECKPOINT,
+    RETENTION,
+    TOGGLE;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static AuditType fromWire(String wire) {
+        return valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,2 @@
+/** An organisation's policy: topics, members and roles, structured rules, settings. */
+package app.proxyme.domain.policy;
