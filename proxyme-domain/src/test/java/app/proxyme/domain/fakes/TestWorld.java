@@ -1,0 +1,145 @@
+package app.proxyme.domain.fakes;
+
+import app.proxyme.domain.approval.Suggestion;
+import app.proxyme.domain.decision.Classification;
+import app.proxyme.domain.decision.Decision;
+import app.proxyme.domain.flow.FlowEvent;
+import app.proxyme.domain.pipeline.ApprovalDesk;
+import app.proxyme.domain.pipeline.ChunkListener;
+import app.proxyme.domain.pipeline.ChunkPipeline;
+import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.policy.OrgPolicy;
+import app.proxyme.domain.policy.Rule;
+import app.proxyme.domain.port.DependencyUnavailableException;
+import app.proxyme.domain.port.PolicyStore;
+import app.proxyme.domain.port.RelationshipCheck;
+import app.proxyme.domain.port.RelationshipQuery;
+import app.proxyme.domain.port.ScopedToken;
+import app.proxyme.domain.port.TokenRefusedException;
+import app.proxyme.domain.port.TokenVault;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** A whole pipeline over in-memory ports, with knobs to make each dependency fail. */
+public final class TestWorld {
+    public final MatrixRelationshipCheck fga = Fixtures.demoMatrix();
+    public final InMemoryStores.Suggestions suggestions = new InMemoryStores.Suggestions();
+    public final InMemoryStores.Audit audit = new InMemoryStores.Audit();
+    public final InMemoryStores.Meetings meetings = new InMemoryStores.Meetings();
+    public final Map<String, Classification> classifications = new HashMap<>();
+    public final List<String> stepUps = new ArrayList<>();
+    public final List<Suggestion> decided = new ArrayList<>();
+    public final List<Rule> rules = new ArrayList<>();
+    public Function<String, String> generator = q -> "Here is our answer to: " + q;
+    public boolean classifierDown;
+    public boolean vaultDown;
+    public boolean stepUpDown;
+    public int generated;
+    public Instant now = Instant.parse("2026-11-23T10:00:00Z");
+
+    public final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    public final PolicyStore policies = new PolicyStore() {
+        @Override
+        public Optional<Member> member(String email) {
+            return List.of(Fixtures.JAE, Fixtures.AE, Fixtures.SAM_GLOBEX).stream()
+                    .filter(m -> m.email().equals(email)).findFirst();
+        }
+
+        @Override
+        public OrgPolicy policy(String org) {
+            return new OrgPolicy(org, Fixtures.catalog(org), rules, Fixtures.SETTINGS);
+        }
+    };
+
+    public final TokenVault vault = (member, scope, topic) -> {
+        if (vaultDown) {
+            throw new DependencyUnavailableException("token_vault", "down");
+        }
+        if (TokenVault.WRITE_SUGGESTIONS.equals(scope)) {
+            var object = RelationshipCheck.topic(member.org(), topic);
+            var answers = fga.check(List.of(
+                    new RelationshipQuery(RelationshipCheck.user(member.email()), RelationshipCheck.CAN_AUTO_RESPOND,
+                            object),
+                    new RelationshipQuery(RelationshipCheck.user(member.email()),
+                            RelationshipCheck.CAN_RESPOND_WITH_APPROVAL, object)));
+            if (!answers.contains(true)) {
+                throw new TokenRefusedException("no");
+            }
+        }
+        return new ScopedToken("t", scope, topic, now.plusSeconds(300), false);
+    };
+
+    public ChunkPipeline pipeline() {
+        return new ChunkPipeline(new ChunkPipeline.Ports(policies, meetings, (catalog, text) -> {
+            if (classifierDown) {
+                throw new DependencyUnavailableException("classifier", "down");
+            }
+            return Optional.ofNullable(classifications.get(text))
+                    .orElseThrow(() -> new AssertionError("no classification scripted for: " + text));
+        }, fga, vault, (member, topic, question, token) -> {
+            generated++;
+            return generator.apply(question);
+        }, (held, binding) -> {
+            if (stepUpDown) {
+                throw new DependencyUnavailableException("step_up", "down");
+            }
+            stepUps.add(binding);
+        }, suggestions, audit, clock));
+    }
+
+    public ApprovalDesk desk() {
+        return new ApprovalDesk(suggestions, audit, clock, decided::add);
+    }
+
+    /** Records what a chunk produced, and how many audit events existed when its decision was shown. */
+    public static final class Recorder implements ChunkListener {
+        private final InMemoryStores.Audit audit;
+        public final List<FlowEvent> flows = new ArrayList<>();
+        public final List<Decision> decisions = new ArrayList<>();
+        public final List<Suggestion> suggestions = new ArrayList<>();
+        public final List<Integer> auditSizeAtDecision = new ArrayList<>();
+
+        public Recorder(InMemoryStores.Audit audit) {
+            this.audit = audit;
+        }
+
+        @Override
+        public void emit(FlowEvent event) {
+            flows.add(event);
+        }
+
+        @Override
+        public void decision(Decision decision) {
+            auditSizeAtDecision.add(audit.records.size());
+            decisions.add(decision);
+        }
+
+        @Override
+        public void suggestion(Suggestion suggestion) {
+            suggestions.add(suggestion);
+        }
+    }
+}

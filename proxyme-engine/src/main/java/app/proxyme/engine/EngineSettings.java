@@ -1,0 +1,30 @@
+package app.proxyme.engine;
+
+import app.proxyme.domain.policy.PolicySettings;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to assemble Proxy Me, as the runtime reads it from configuration.
+ *
+ * @param dataDir where the embedded database and keys live ({@code PROXYME_DATA_DIR})
+ * @param dbUrl JDBC URL of PostgreSQL ({@code PROXYME_DB_URL}); {@code null} or blank for the embedded H2 file
+ * @param dbUser database user
+ * @param dbPassword database password (never logged)
+ * @param defaults decision settings an organisation's policy does not override
+ */
+public record EngineSettings(Path dataDir, String dbUrl, String dbUser, String dbPassword, PolicySettings defaults) {
+    public EngineSettings {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(defaults, "defaults");
+    }
+
+    public boolean embeddedDatabase() {
+        return dbUrl == null || dbUrl.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "EngineSettings[dataDir=" + dataDir + ", db=" + (embeddedDatabase() ? "h2" : dbUrl) + "]";
+    }
+}

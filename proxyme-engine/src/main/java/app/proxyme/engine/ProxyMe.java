@@ -1,0 +1,133 @@
+package app.proxyme.engine;
+
+import app.proxyme.domain.approval.Suggestion;
+import app.proxyme.domain.pipeline.ApprovalDesk;
+import app.proxyme.domain.pipeline.ApprovalListener;
+import app.proxyme.domain.pipeline.ChunkPipeline;
+import app.proxyme.domain.pipeline.MeetingRecords;
+import app.proxyme.domain.pipeline.PolicyPlayground;
+import app.proxyme.domain.pipeline.TopicSwitches;
+import app.proxyme.domain.port.AuditLog;
+import app.proxyme.domain.port.MeetingStore;
+import app.proxyme.domain.port.PolicyStore;
+import app.proxyme.domain.port.RelationshipCheck;
+import app.proxyme.domain.port.SuggestionStore;
+import app.proxyme.engine.adapter.embedded.EmbeddedRelationshipCheck;
+import app.proxyme.engine.adapter.embedded.EmbeddedStepUpApproval;
+import app.proxyme.engine.adapter.embedded.EmbeddedTokenVault;
+import app.proxyme.engine.adapter.embedded.LocalIdentity;
+import app.proxyme.engine.adapter.embedded.SigningKeys;
+import app.proxyme.engine.adapter.jpa.Database;
+import app.proxyme.engine.adapter.jpa.PolicySeeder;
+import app.proxyme.engine.adapter.local.LocalTopicClassifier;
+import app.proxyme.engine.adapter.local.PlaybookResponseGenerator;
+import java.time.Clock;
+import java.util.function.BiConsumer;
+
+/**
+ * Proxy Me assembled: the use cases wired to the adapters the settings choose. The runtime builds one at start
+ * and closes it at stop; everything it exposes is safe to use from many threads.
+ */
+public final class ProxyMe implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ProxyMe.class.getName());
+
+    private final Database database;
+    private final PolicyStore policies;
+    private final MeetingStore meetings;
+    private final SuggestionStore suggestions;
+    private final AuditLog audit;
+    private final LocalIdentity identity;
+    private final ChunkPipeline pipeline;
+    private final ApprovalDesk approvals;
+    private final MeetingRecords records;
+    private final PolicyPlayground playground;
+    private final TopicSwitches switches;
+
+    /** Callbacks into the runtime: what must reach a user's connected devices. */
+    public interface Devices {
+        /** A held suggestion awaits its user's approval (embedded step-up). */
+        void approvalRequested(Suggestion held, String bindingMessage);
+
+        /** A held suggestion was approved, denied or expired. */
+        void approvalDecided(Suggestion decided);
+    }
+
+    private ProxyMe(EngineSettings settings, Clock clock, Devices devices) {
+        String url = settings.embeddedDatabase() ? Database.h2FileUrl(settings.dataDir()) : settings.dbUrl();
+        this.database = Database.open(url, settings.dbUser(), settings.dbPassword());
+        try {
+            new PolicySeeder(database).seedDemoOrganisations();
+            this.policies = database.policyStore(settings.defaults());
+            this.meetings = database.meetingStore();
+            this.suggestions = database.suggestionStore();
+            this.audit = database.auditLog(clock);
+            RelationshipCheck fga = new EmbeddedRelationshipCheck(database.tupleStore());
+            var keysDir = settings.dataDir().resolve("keys");
+            this.identity = new LocalIdentity(SigningKeys.loadOrCreate(keysDir, "identity"), policies, clock);
+            var vault = new EmbeddedTokenVault(SigningKeys.loadOrCreate(keysDir, "vault"), fga, clock);
+            BiConsumer<Suggestion, String> toDevices = devices::approvalRequested;
+            this.pipeline = new ChunkPipeline(new ChunkPipeline.Ports(policies, meetings, new LocalTopicClassifier(),
+                    fga, vault, new PlaybookResponseGenerator(), new EmbeddedStepUpApproval(toDevices), suggestions,
+                    audit, clock));
+            ApprovalListener listener = devices::approvalDecided;
+            this.approvals = new ApprovalDesk(suggestions, audit, clock, listener);
+            this.records = new MeetingRecords(meetings, audit);
+            this.playground = new PolicyPlayground(policies, pipeline);
+            this.switches = new TopicSwitches(policies, meetings, audit);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        LOG.log(System.Logger.Level.INFO, "Proxy Me engine started: " + settings);
+    }
+
+    /** Opens the database (migrating and seeding it on first start) and wires every use case. */
+    public static ProxyMe start(EngineSettings settings, Clock clock, Devices devices) {
+        return new ProxyMe(settings, clock, devices);
+    }
+
+    public ChunkPipeline pipeline() {
+        return pipeline;
+    }
+
+    public ApprovalDesk approvals() {
+        return approvals;
+    }
+
+    public MeetingRecords records() {
+        return records;
+    }
+
+    public PolicyPlayground playground() {
+        return playground;
+    }
+
+    public TopicSwitches switches() {
+        return switches;
+    }
+
+    public PolicyStore policies() {
+        return policies;
+    }
+
+    public MeetingStore meetings() {
+        return meetings;
+    }
+
+    public SuggestionStore suggestions() {
+        return suggestions;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public LocalIdentity identity() {
+        return identity;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

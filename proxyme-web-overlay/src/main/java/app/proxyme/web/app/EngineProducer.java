@@ -1,0 +1,51 @@
+package app.proxyme.web.app;
+
+import app.proxyme.domain.policy.PolicySettings;
+import app.proxyme.engine.EngineSettings;
+import app.proxyme.engine.ProxyMe;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Builds the engine once from configuration and closes it at shutdown. */
+@ApplicationScoped
+public class EngineProducer {
+    private final EngineSettings settings;
+    private final MeetingHub hub;
+
+    @Inject
+    public EngineProducer(
+            @ConfigProperty(name = "proxyme.data.dir", defaultValue = "./data") String dataDir,
+            @ConfigProperty(name = "proxyme.db.url", defaultValue = "") String dbUrl,
+            @ConfigProperty(name = "proxyme.db.user", defaultValue = "") String dbUser,
+            @ConfigProperty(name = "proxyme.db.password", defaultValue = "") String dbPassword,
+            @ConfigProperty(name = "proxyme.min.confidence", defaultValue = "0.55") double minConfidence,
+            @ConfigProperty(name = "proxyme.ambiguity.margin", defaultValue = "0.10") double ambiguityMargin,
+            @ConfigProperty(name = "proxyme.approval.timeout.s", defaultValue = "120") long approvalTimeoutSeconds,
+            MeetingHub hub) {
+        this.settings = new EngineSettings(Path.of(dataDir), dbUrl, dbUser, dbPassword,
+                new PolicySettings(minConfidence, ambiguityMargin, Duration.ofSeconds(approvalTimeoutSeconds)));
+        this.hub = hub;
+    }
+
+    /** For CDI's proxy. */
+    protected EngineProducer() {
+        this.settings = null;
+        this.hub = null;
+    }
+
+    @Produces
+    @ApplicationScoped
+    ProxyMe proxyMe() {
+        return ProxyMe.start(settings, Clock.systemUTC(), hub);
+    }
+
+    void close(@Disposes ProxyMe proxyMe) {
+        proxyMe.close();
+    }
+}

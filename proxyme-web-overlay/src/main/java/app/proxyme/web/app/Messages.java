@@ -1,0 +1,112 @@
+package app.proxyme.web.app;
+
+import app.proxyme.domain.approval.Suggestion;
+import app.proxyme.domain.decision.Decision;
+import app.proxyme.domain.flow.FlowEvent;
+import app.proxyme.domain.pipeline.ChunkPipeline;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The server → client messages of PROTOCOL.md, as JSON-ready maps. */
+public final class Messages {
+    private Messages() {}
+
+    public static Map<String, Object> ack(long seq) {
+        return Map.of("type", "ack", "seq", seq);
+    }
+
+    public static Map<String, Object> pong() {
+        return Map.of("type", "pong");
+    }
+
+    public static Map<String, Object> error(String code, String message) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("type", "error");
+        m.put("code", code);
+        m.put("message", message);
+        return m;
+    }
+
+    public static Map<String, Object> flow(long seq, FlowEvent e) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("type", "flow");
+        m.put("seq", seq);
+        m.put("step", e.step().wire());
+        m.put("detail", e.detail());
+        m.put("ms", e.millis());
+        return m;
+    }
+
+    public static Map<String, Object> decision(long seq, Decision d) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("type", "decision");
+        m.put("seq", seq);
+        m.put("question", d.question());
+        m.put("topic", d.topic());
+        m.put("confidence", Math.round(d.confidence() * 1000) / 1000.0);
+        m.put("outcome", d.outcome().name());
+        m.put("layer", d.layer().wire());
+        m.put("reason", d.reason());
+        m.put("trace", d.trace().stream().map(ChunkPipeline::traceMap).toList());
+        m.put("suggestionFollows", d.generationAllowed());
+        return m;
+    }
+
+    public static Map<String, Object> suggestion(Suggestion s) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("type", "suggestion");
+        m.put("seq", s.chunkSeq());
+        m.put("suggestionId", s.id());
+        m.put("status", s.status().name());
+        m.put("topic", s.topic());
+        m.put("text", s.text());
+        if (s.approvalId() != null) {
+            m.put("approvalId", s.approvalId());
+            m.put("expiresAt", s.expiresAt().toString());
+        }
+        return m;
+    }
+
+    public static Map<String, Object> approval(Suggestion s, String bindingMessage) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("type", "approval");
+        m.put("seq", s.chunkSeq());
+        m.put("approvalId", s.approvalId());
+        m.put("status", s.approvalStatus().name());
+        m.put("suggestionId", s.id());
+        m.put("meetingId", s.meetingId());
+        m.put("topic", s.topic());
+        m.put("expiresAt", s.expiresAt().toString());
+        if (bindingMessage != null) {
+            m.put("bindingMessage", bindingMessage);
+        }
+        if (s.decidedBy() != null) {
+            m.put("decidedBy", s.decidedBy());
+        }
+        return m;
+    }
+
+    /** The state a (re)connecting overlay needs: its switches and its suggestions in this meeting. */
+    public static Map<String, Object> state(String meetingId, Map<String, Boolean> toggles, List<Suggestion> mine) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("type", "state");
+        m.put("meetingId", meetingId);
+        m.put("toggles", toggles);
+        m.put("suggestions", mine.stream().map(Messages::suggestion).toList());
+        return m;
+    }
+
+    /** A pending approval as {@code GET /api/approvals} lists it. */
+    public static Map<String, Object> pendingApproval(Suggestion s) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("approvalId", s.approvalId());
+        m.put("suggestionId", s.id());
+        m.put("meetingId", s.meetingId());
+        m.put("topic", s.topic());
+        m.put("text", s.text());
+        m.put("status", s.approvalStatus().name());
+        m.put("expiresAt", s.expiresAt().toString());
+        return m;
+    }
+}

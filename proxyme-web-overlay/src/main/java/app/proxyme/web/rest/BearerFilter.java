@@ -1,0 +1,44 @@
+package app.proxyme.web.rest;
+
+import app.proxyme.engine.ProxyMe;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+
+/** Every {@code /api/...} call needs a valid bearer token, except {@code POST /api/dev/login}: else 401. */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class BearerFilter implements ContainerRequestFilter {
+    private final ProxyMe proxyMe;
+
+    @Inject
+    public BearerFilter(ProxyMe proxyMe) {
+        this.proxyMe = proxyMe;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        path = path.startsWith("/") ? path.substring(1) : path;
+        if (!path.startsWith("api/") || path.equals("api/dev/login")) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim() : null;
+        proxyMe.identity().verify(token).ifPresentOrElse(
+                m -> request.setProperty(Caller.PROPERTY, m),
+                () -> request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("error", "unauthorized", "message", "missing or invalid bearer token"))
+                        .build()));
+    }
+}

@@ -1,0 +1,51 @@
+package app.proxyme.web.rest;
+
+import app.proxyme.domain.DomainException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+import java.util.Map;
+
+/** Refusals as JSON: {@code {"error":"not_found","message":"..."}} with the matching status. */
+final class ErrorMappers {
+    private ErrorMappers() {}
+
+    static Response error(Response.Status status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", code, "message", message)).build();
+    }
+
+    @Provider
+    public static class DomainErrors implements ExceptionMapper<DomainException> {
+        @Override
+        public Response toResponse(DomainException e) {
+            Response.Status status = switch (e.kind()) {
+                case NOT_FOUND -> Response.Status.NOT_FOUND;
+                case FORBIDDEN -> Response.Status.FORBIDDEN;
+                case CONFLICT -> Response.Status.CONFLICT;
+                case BAD_REQUEST -> Response.Status.BAD_REQUEST;
+            };
+            return error(status, e.kind().name().toLowerCase(Locale.ROOT), e.getMessage());
+        }
+    }
+
+    /** Request bodies the records refuse (their compact constructors validate). */
+    @Provider
+    public static class BadInput implements ExceptionMapper<IllegalArgumentException> {
+        @Override
+        public Response toResponse(IllegalArgumentException e) {
+            return error(Response.Status.BAD_REQUEST, "bad_request", e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class BadJson implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            return error(Response.Status.BAD_REQUEST, "bad_request", "request body is not the expected JSON");
+        }
+    }
+}

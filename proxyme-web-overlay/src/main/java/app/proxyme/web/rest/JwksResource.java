@@ -1,0 +1,33 @@
+package app.proxyme.web.rest;
+
+import app.proxyme.engine.ProxyMe;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /.well-known/jwks.json}: the public key that signs embedded identity tokens. Public. */
+@ApplicationScoped
+@Path("/.well-known/jwks.json")
+public class JwksResource {
+    private final ProxyMe proxyMe;
+
+    @Inject
+    public JwksResource(ProxyMe proxyMe) {
+        this.proxyMe = proxyMe;
+    }
+
+    protected JwksResource() {
+        this.proxyMe = null;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> keys() {
+        return Map.of("keys", List.of(proxyMe.identity().keys().publicJwk()));
+    }
+}

@@ -1,0 +1,38 @@
+package app.proxyme.web.rest;
+
+import app.proxyme.engine.ProxyMe;
+import app.proxyme.engine.audit.AuditJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/meetings/{id}/audit}: a meeting's audit events, oldest first. */
+@ApplicationScoped
+@Path("/api/meetings/{meetingId}/audit")
+public class MeetingResource {
+    private final ProxyMe proxyMe;
+
+    @Inject
+    public MeetingResource(ProxyMe proxyMe) {
+        this.proxyMe = proxyMe;
+    }
+
+    protected MeetingResource() {
+        this.proxyMe = null;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> audit(@PathParam("meetingId") String meetingId,
+            @Context ContainerRequestContext rq) {
+        return proxyMe.records().auditTrail(Caller.of(rq), meetingId).stream().map(AuditJson::toMap).toList();
+    }
+}

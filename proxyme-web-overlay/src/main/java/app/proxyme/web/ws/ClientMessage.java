@@ -1,0 +1,101 @@
+package app.proxyme.web.ws;
+
+import app.proxyme.domain.pipeline.Chunk;
+import app.proxyme.web.app.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A client → server message, parsed and validated; bad input becomes a {@link BadMessage} with its code. */
+sealed interface ClientMessage {
+    /** The largest message accepted: a 4000-character chunk with room for JSON escaping and fields. */
+    int MAX_BYTES = 64 * 1024;
+
+    record ChunkMessage(long seq, String speaker, String text, boolean isFinal) implements ClientMessage {}
+
+    record Toggle(String topic, boolean enabled) implements ClientMessage {}
+
+    record Decide(String approvalId, boolean approve) implements ClientMessage {}
+
+    record Ping() implements ClientMessage {}
+
+    /** Why a message was refused: {@code code} is one of PROTOCOL.md's error codes. */
+    final class BadMessage extends RuntimeException {
+        final String code;
+
+        BadMessage(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+
+    static ClientMessage parse(String raw) {
+        if (raw.length() > MAX_BYTES) {
+            throw new BadMessage("too_large", "message larger than " + MAX_BYTES + " bytes");
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw new BadMessage("bad_request", "not JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadMessage("bad_request", "a message is a JSON object");
+        }
+        String type = text(node, "type");
+        return switch (type) {
+            case "chunk" -> chunk(node);
+            case "toggle" -> new Toggle(text(node, "topic"), bool(node, "enabled"));
+            case "approve" -> new Decide(text(node, "approvalId"), true);
+            case "deny" -> new Decide(text(node, "approvalId"), false);
+            case "ping" -> new Ping();
+            default -> throw new BadMessage("bad_request", "unknown type '" + type + "'");
+        };
+    }
+
+    private static ChunkMessage chunk(JsonNode node) {
+        JsonNode seq = node.get("seq");
+        if (seq == null || seq.isNull()) {
+            throw new BadMessage("bad_request", "field 'seq' is required");
+        }
+        if (!seq.canConvertToLong() || !seq.isIntegralNumber() || seq.asLong() < 0) {
+            throw new BadMessage("bad_seq", "field 'seq' must be a non-negative integer");
+        }
+        String text = text(node, "text");
+        if (text.length() > Chunk.MAX_TEXT) {
+            throw new BadMessage("too_large", "field 'text' is longer than " + Chunk.MAX_TEXT + " characters");
+        }
+        JsonNode speaker = node.get("speaker");
+        if (speaker != null && !speaker.isNull() && !speaker.isTextual()) {
+            throw new BadMessage("bad_request", "field 'speaker' must be a string");
+        }
+        String speakerText = speaker == null || speaker.isNull() ? "" : speaker.asText();
+        if (speakerText.length() > 200) {
+            throw new BadMessage("too_large", "field 'speaker' is longer than 200 characters");
+        }
+        JsonNode fin = node.get("final");
+        boolean isFinal = fin == null || fin.isNull() || fin.asBoolean(true);
+        return new ChunkMessage(seq.asLong(), speakerText, text, isFinal);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw new BadMessage("bad_request", "field '" + field + "' is required");
+        }
+        if (!v.isTextual()) {
+            throw new BadMessage("bad_request", "field '" + field + "' must be a string");
+        }
+        return v.asText();
+    }
+
+    private static boolean bool(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw new BadMessage("bad_request", "field '" + field + "' is required");
+        }
+        if (!v.isBoolean()) {
+            throw new BadMessage("bad_request", "field '" + field + "' must be true or false");
+        }
+        return v.asBoolean();
+    }
+}

@@ -1,0 +1,163 @@
+package app.proxyme.web.ws;
+
+import app.proxyme.domain.DomainException;
+import app.proxyme.domain.approval.Suggestion;
+import app.proxyme.domain.decision.Decision;
+import app.proxyme.domain.flow.FlowEvent;
+import app.proxyme.domain.pipeline.Chunk;
+import app.proxyme.domain.pipeline.ChunkListener;
+import app.proxyme.domain.policy.Member;
+import app.proxyme.engine.ProxyMe;
+import app.proxyme.web.app.Connection;
+import app.proxyme.web.app.MeetingHub;
+import app.proxyme.web.app.Messages;
+import app.proxyme.web.app.Metrics;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code GET /ws/meetings/{meetingId}?access_token=...}: one participant's overlay. Chunks are acknowledged at
+ * once and decided off the I/O thread, in order per user and meeting; bad input gets an {@code error} message
+ * and the connection stays open.
+ */
+@Dependent
+@ServerEndpoint("/ws/meetings/{meetingId}")
+public class MeetingSocket {
+    private static final System.Logger LOG = System.getLogger(MeetingSocket.class.getName());
+
+    private final ProxyMe proxyMe;
+    private final MeetingHub hub;
+    private final Metrics metrics;
+    private Connection connection;
+
+    @Inject
+    public MeetingSocket(ProxyMe proxyMe, MeetingHub hub, Metrics metrics) {
+        this.proxyMe = proxyMe;
+        this.hub = hub;
+        this.metrics = metrics;
+    }
+
+    @OnOpen
+    public void open(Session session, @PathParam("meetingId") String meetingId) throws IOException {
+        session.setMaxTextMessageBufferSize(ClientMessage.MAX_BYTES * 4);
+        if (!Chunk.MEETING_ID.matcher(meetingId).matches()) {
+            close(session, "meeting id must be 1-64 characters of [A-Za-z0-9_-]");
+            return;
+        }
+        Optional<Member> member = proxyMe.identity().verify(token(session));
+        if (member.isEmpty()) {
+            close(session, "missing or invalid access_token");
+            return;
+        }
+        Member m = member.get();
+        proxyMe.meetings().join(m.org(), meetingId, m.email());
+        connection = new Connection(session, m, meetingId);
+        hub.register(connection);
+        List<Suggestion> mine = proxyMe.suggestions().inMeeting(m.org(), meetingId, m.email());
+        connection.send(Messages.state(meetingId, proxyMe.switches().current(m, meetingId), mine));
+    }
+
+    @OnMessage
+    public void message(String raw) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            switch (ClientMessage.parse(raw)) {
+                case ClientMessage.ChunkMessage c -> chunk(c);
+                case ClientMessage.Toggle t -> connection.send(toggles(t));
+                case ClientMessage.Decide d -> proxyMe.approvals().decide(connection.member(), d.approvalId(),
+                        d.approve());
+                case ClientMessage.Ping p -> connection.send(Messages.pong());
+            }
+        } catch (ClientMessage.BadMessage e) {
+            connection.send(Messages.error(e.code, e.getMessage()));
+        } catch (DomainException e) {
+            connection.send(Messages.error(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage()));
+        }
+    }
+
+    private Object toggles(ClientMessage.Toggle t) {
+        var state = proxyMe.switches().set(connection.member(), connection.meetingId(), t.topic(), t.enabled());
+        return java.util.Map.of("type", "toggles", "toggles", state);
+    }
+
+    private void chunk(ClientMessage.ChunkMessage c) {
+        if (!connection.advance(c.seq())) {
+            throw new ClientMessage.BadMessage("bad_seq", "seq " + c.seq() + " is not above the last one");
+        }
+        connection.send(Messages.ack(c.seq()));
+        if (!c.isFinal()) {
+            return;
+        }
+        Member member = connection.member();
+        var chunk = new Chunk(member.org(), connection.meetingId(), c.seq(), c.speaker(), c.text());
+        long accepted = System.nanoTime();
+        hub.inLane(connection, () -> decide(member, chunk, accepted));
+    }
+
+    private void decide(Member member, Chunk chunk, long accepted) {
+        var out = new ChunkListener() {
+            @Override
+            public void emit(FlowEvent event) {
+                send(Messages.flow(chunk.seq(), event));
+            }
+
+            @Override
+            public void decision(Decision decision) {
+                metrics.decided(decision.outcome(), System.nanoTime() - accepted);
+                send(Messages.decision(chunk.seq(), decision));
+            }
+
+            @Override
+            public void suggestion(Suggestion suggestion) {
+                send(Messages.suggestion(suggestion));
+            }
+
+            private void send(Object message) {
+                hub.toMeeting(member.org(), chunk.meetingId(), member.email(), message);
+            }
+        };
+        try {
+            proxyMe.pipeline().process(member, chunk, out);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "chunk " + chunk.seq() + " of meeting " + chunk.meetingId()
+                    + " failed", e);
+            hub.toMeeting(member.org(), chunk.meetingId(), member.email(),
+                    Messages.error("internal", "chunk " + chunk.seq() + " could not be decided: nothing was said"));
+        }
+    }
+
+    @OnClose
+    public void close(Session session) {
+        if (connection != null) {
+            hub.unregister(connection);
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable t) {
+        LOG.log(System.Logger.Level.DEBUG, "websocket error: " + t);
+    }
+
+    private static String token(Session session) {
+        List<String> values = session.getRequestParameterMap().get("access_token");
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    private static void close(Session session, String why) throws IOException {
+        session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, why));
+    }
+}
