@@ -21,6 +21,7 @@ import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.adapter.jpa.PolicySeeder;
 import app.proxyme.engine.adapter.local.LocalTopicClassifier;
 import app.proxyme.engine.adapter.local.PlaybookResponseGenerator;
+import app.proxyme.engine.identity.Identity;
 import java.time.Clock;
 import java.util.function.BiConsumer;
 
@@ -36,7 +37,7 @@ public final class ProxyMe implements AutoCloseable {
     private final MeetingStore meetings;
     private final SuggestionStore suggestions;
     private final AuditLog audit;
-    private final LocalIdentity identity;
+    private final Identity identity;
     private final ChunkPipeline pipeline;
     private final ApprovalDesk approvals;
     private final MeetingRecords records;
@@ -122,7 +123,7 @@ public final class ProxyMe implements AutoCloseable {
         return audit;
     }
 
-    public LocalIdentity identity() {
+    public Identity identity() {
         return identity;
     }
 

@@ -28,6 +28,6 @@ public class JwksResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> keys() {
-        return Map.of("keys", List.of(proxyMe.identity().keys().publicJwk()));
+        return proxyMe.identity().jwks();
     }
 }

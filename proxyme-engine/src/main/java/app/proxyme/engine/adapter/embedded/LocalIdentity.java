@@ -2,6 +2,7 @@ package app.proxyme.engine.adapter.embedded;
 
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.PolicyStore;
+import app.proxyme.engine.identity.Identity;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * would issue), then verifies them. A token names the user, organisation and role; the role is re-read from the
  * policy store on every request, so a changed or removed member loses access at once.
  */
-public final class LocalIdentity {
+public final class LocalIdentity implements Identity {
     public static final String ISSUER = "proxyme-embedded";
     private static final Duration LIFETIME = Duration.ofHours(12);
 
@@ -35,7 +36,7 @@ public final class LocalIdentity {
         this.verifier = JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5).build();
     }
 
-    /** A signed token for a known member; empty for an unknown email. */
+    @Override
     public Optional<SignedIn> login(String email) {
         if (email == null) {
             return Optional.empty();
@@ -61,7 +62,7 @@ public final class LocalIdentity {
         });
     }
 
-    /** The member a bearer token stands for; empty when the token is bad, expired, or its member is gone. */
+    @Override
     public Optional<Member> verify(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
@@ -75,15 +76,8 @@ public final class LocalIdentity {
         }
     }
 
-    public SigningKeys keys() {
-        return keys;
-    }
-
-    /** A successful sign-in. */
-    public record SignedIn(String token, Member member) {
-        @Override
-        public String toString() {
-            return "SignedIn[member=" + member + "]";
-        }
+    @Override
+    public java.util.Map<String, Object> jwks() {
+        return java.util.Map.of("keys", java.util.List.of(keys.publicJwk()));
     }
 }
