@@ -72,6 +72,8 @@ public final class Database implements AutoCloseable {
         props.put("jakarta.persistence.jdbc.driver", driverOf(jdbcUrl));
         props.put("eclipselink.logging.logger", "JavaLogger");
         props.put("eclipselink.logging.level", "WARNING");
+        // Exceptions reach the adapters, which translate them (some, like a lost creation race, are expected).
+        props.put("eclipselink.logging.exceptions", "false");
         props.put("eclipselink.weaving", "false");
         props.put("eclipselink.cache.shared.default", "false");
         props.put("eclipselink.ddl-generation", "none");

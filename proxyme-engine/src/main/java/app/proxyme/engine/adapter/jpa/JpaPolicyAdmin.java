@@ -37,8 +37,7 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
                 if (em.find(OrganisationEntity.class, doc.org()) != null) {
                     return false;
                 }
-                em.persist(new OrganisationEntity(doc.org(), name(doc), 1, System.currentTimeMillis()));
-                em.flush();
+                createOrganisation(em, doc);
                 insertContent(em, doc);
                 return true;
             });
@@ -57,8 +56,7 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
         tx.run(em -> {
             OrganisationEntity o = em.find(OrganisationEntity.class, doc.org());
             if (o == null) {
-                em.persist(new OrganisationEntity(doc.org(), name(doc), 1, System.currentTimeMillis()));
-                em.flush();
+                createOrganisation(em, doc);
             } else {
                 o.policyVersion++;
                 o.name = name(doc);
@@ -82,6 +80,14 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
         if (!problems.isEmpty()) {
             throw new PolicyFiles.InvalidPolicyException(problems);
         }
+    }
+
+    private static void createOrganisation(EntityManager em, PolicyDocument doc) {
+        em.persist(new OrganisationEntity(doc.org(), name(doc), 1, System.currentTimeMillis()));
+        if (em.find(AuditHeadEntity.class, doc.org()) == null) {
+            em.persist(new AuditHeadEntity(doc.org(), 0, app.proxyme.domain.audit.AuditRecord.GENESIS));
+        }
+        em.flush();
     }
 
     private static String name(PolicyDocument doc) {
