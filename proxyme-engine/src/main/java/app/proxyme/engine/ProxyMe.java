@@ -18,10 +18,10 @@ import app.proxyme.engine.adapter.embedded.EmbeddedTokenVault;
 import app.proxyme.engine.adapter.embedded.LocalIdentity;
 import app.proxyme.engine.adapter.embedded.SigningKeys;
 import app.proxyme.engine.adapter.jpa.Database;
-import app.proxyme.engine.adapter.jpa.PolicySeeder;
 import app.proxyme.engine.adapter.local.LocalTopicClassifier;
 import app.proxyme.engine.adapter.local.PlaybookResponseGenerator;
 import app.proxyme.engine.identity.Identity;
+import app.proxyme.engine.policy.PolicySeeder;
 import java.time.Clock;
 import java.util.function.BiConsumer;
 
@@ -55,10 +55,10 @@ public final class ProxyMe implements AutoCloseable {
 
     private ProxyMe(EngineSettings settings, Clock clock, Devices devices) {
         String url = settings.embeddedDatabase() ? Database.h2FileUrl(settings.dataDir()) : settings.dbUrl();
-        this.database = Database.open(url, settings.dbUser(), settings.dbPassword());
+        this.database = Database.open(url, settings.dbUser(), settings.dbPassword(), settings.defaults());
         try {
-            new PolicySeeder(database).seedDemoOrganisations();
-            this.policies = database.policyStore(settings.defaults());
+            new PolicySeeder(database.policyAdmin()).seed();
+            this.policies = database.policyStore();
             this.meetings = database.meetingStore();
             this.suggestions = database.suggestionStore();
             this.audit = database.auditLog(clock);

@@ -1,2 +1,2 @@
-/** Embedded adapters: the in-process FGA evaluator, token vault, identity and step-up approval (no account). */
+/** In-process adapters of the embedded mode, which runs with no account anywhere. */
 package app.proxyme.engine.adapter.embedded;

@@ -1,0 +1,152 @@
+package app.proxyme.engine.adapter.jpa;
+
+import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.policy.PolicySettings;
+import app.proxyme.domain.port.AuditLog;
+import app.proxyme.domain.port.MeetingStore;
+import app.proxyme.domain.port.PolicyStore;
+import app.proxyme.domain.port.SuggestionStore;
+import app.proxyme.engine.fga.TupleStore;
+import app.proxyme.engine.policy.PolicyAdmin;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The database (H2 file or PostgreSQL): migrates the schema with Flyway, then opens a RESOURCE_LOCAL EclipseLink
+ * persistence unit with explicit transactions (no JTA, no JNDI). Hands out the persistence adapters of the ports;
+ * they share caches, so take them from one {@code Database} per process.
+ */
+public final class Database implements AutoCloseable {
+    /** Settings for organisations that store none, when the runtime gives no others. */
+    public static final PolicySettings DEFAULT_SETTINGS = new PolicySettings(0.5, 0.05, Duration.ofSeconds(120));
+
+    private final EntityManagerFactory emf;
+    private final Tx tx;
+    private final AtomicLong tupleVersion = new AtomicLong();
+    private final JpaPolicyStore policyStore;
+    private final JpaTupleStore tupleStore;
+    private final JpaPolicyAdmin policyAdmin;
+    private final JpaMeetingStore meetingStore;
+    private final JpaSuggestionStore suggestionStore;
+
+    private Database(EntityManagerFactory emf, PolicySettings defaults) {
+        this.emf = emf;
+        this.tx = new Tx(emf);
+        this.policyStore = new JpaPolicyStore(tx, defaults);
+        this.tupleStore = new JpaTupleStore(tx, tupleVersion);
+        this.policyAdmin = new JpaPolicyAdmin(tx, policyStore, tupleVersion);
+        this.meetingStore = new JpaMeetingStore(tx);
+        this.suggestionStore = new JpaSuggestionStore(tx);
+    }
+
+    /** Opens the database with {@link #DEFAULT_SETTINGS}; see {@link #open(String, String, String, PolicySettings)}. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, DEFAULT_SETTINGS);
+    }
+
+    /**
+     * Migrates the schema and opens the persistence unit.
+     *
+     * @param defaults policy settings for what an organisation's stored settings leave out
+     */
+    public static Database open(String jdbcUrl, String user, String password, PolicySettings defaults) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(defaults, "defaults");
+        Flyway.configure()
+                .dataSource(jdbcUrl, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        var props = new HashMap<String, Object>();
+        props.put("jakarta.persistence.jdbc.url", jdbcUrl);
+        props.put("jakarta.persistence.jdbc.user", user == null ? "" : user);
+        props.put("jakarta.persistence.jdbc.password", password == null ? "" : password);
+        props.put("jakarta.persistence.jdbc.driver", driverOf(jdbcUrl));
+        props.put("eclipselink.logging.logger", "JavaLogger");
+        props.put("eclipselink.logging.level", "WARNING");
+        // Exceptions reach the adapters, which translate them (some, like a lost creation race, are expected).
+        props.put("eclipselink.logging.exceptions", "false");
+        props.put("eclipselink.weaving", "false");
+        props.put("eclipselink.cache.shared.default", "false");
+        props.put("eclipselink.ddl-generation", "none");
+        props.put("eclipselink.jdbc.connections.initial", "1");
+        props.put("eclipselink.jdbc.connections.min", "1");
+        props.put("eclipselink.jdbc.connections.max", "16");
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("proxyme", props);
+        try {
+            emf.createEntityManager().close();
+        } catch (RuntimeException e) {
+            emf.close();
+            throw e;
+        }
+        return new Database(emf, defaults);
+    }
+
+    /**
+     * A durable H2 file database in {@code dataDir}: every acknowledged commit is written before the commit
+     * returns ({@code WRITE_DELAY=0}), so it survives the process being killed; one process at a time
+     * ({@code AUTO_SERVER=FALSE}); closed by {@link #close()}, not by a shutdown hook.
+     */
+    public static String h2FileUrl(Path dataDir) {
+        Path file = dataDir.toAbsolutePath().resolve("proxyme");
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    }
+
+    private static String driverOf(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        throw new IllegalArgumentException("unsupported database URL (H2 or PostgreSQL): " + url.split("[;?]")[0]);
+    }
+
+    /** Members and policies, with each organisation's policy cached until it is written. */
+    public PolicyStore policyStore() {
+        return policyStore;
+    }
+
+    /** Writes policy documents (and their FGA tuples); used by the seeder and {@code PUT /api/policy}. */
+    public PolicyAdmin policyAdmin() {
+        return policyAdmin;
+    }
+
+    public MeetingStore meetingStore() {
+        return meetingStore;
+    }
+
+    public SuggestionStore suggestionStore() {
+        return suggestionStore;
+    }
+
+    /** The audit log, timestamping with {@code clock}. */
+    public AuditLog auditLog(Clock clock) {
+        return new JpaAuditLog(tx, clock);
+    }
+
+    /** An organisation's audit events with {@code fromSeq <= seq <= toSeq}, oldest first (export, verify). */
+    public List<AuditRecord> auditEvents(String org, long fromSeq, long toSeq) {
+        return new JpaAuditLog(tx, Clock.systemUTC()).range(org, fromSeq, toSeq);
+    }
+
+    /** The FGA tuples read by the embedded relationship check. */
+    public TupleStore tupleStore() {
+        return tupleStore;
+    }
+
+    @Override
+    public void close() {
+        if (emf.isOpen()) {
+            emf.close();
+        }
+    }
+}

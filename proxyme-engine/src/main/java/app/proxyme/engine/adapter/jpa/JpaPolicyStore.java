@@ -1,0 +1,103 @@
+package app.proxyme.engine.adapter.jpa;
+
+import app.proxyme.domain.DomainException;
+import app.proxyme.domain.policy.Effect;
+import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.policy.OrgPolicy;
+import app.proxyme.domain.policy.PolicySettings;
+import app.proxyme.domain.policy.Rule;
+import app.proxyme.domain.policy.RuleScope;
+import app.proxyme.domain.policy.Topic;
+import app.proxyme.domain.policy.TopicCatalog;
+import app.proxyme.domain.port.PolicyStore;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Members and policies. {@link #policy} is read for every chunk, so policies are cached until written. */
+final class JpaPolicyStore implements PolicyStore {
+    private final Tx tx;
+    private final PolicySettings defaults;
+    private final Map<String, OrgPolicy> cache = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    JpaPolicyStore(Tx tx, PolicySettings defaults) {
+        this.tx = tx;
+        this.defaults = defaults;
+    }
+
+    @Override
+    public Optional<Member> member(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        String key = email.trim().toLowerCase(Locale.ROOT);
+        return tx.read(em -> Optional.ofNullable(em.find(MemberEntity.class, key))
+                .map(m -> new Member(m.email, m.org, m.role, m.displayName)));
+    }
+
+    @Override
+    public OrgPolicy policy(String org) {
+        OrgPolicy cached = cache.get(org);
+        if (cached != null) {
+            return cached;
+        }
+        long before = generation.get();
+        OrgPolicy loaded = tx.read(em -> load(em, org));
+        if (generation.get() == before) {
+            cache.putIfAbsent(org, loaded);
+        }
+        return loaded;
+    }
+
+    /** Forgets the cached policy; called after every write of the organisation's policy. */
+    void invalidate(String org) {
+        generation.incrementAndGet();
+        cache.remove(org);
+    }
+
+    private OrgPolicy load(EntityManager em, String org) {
+        OrganisationEntity o = org == null ? null : em.find(OrganisationEntity.class, org);
+        if (o == null) {
+            throw DomainException.notFound("no organisation " + org);
+        }
+        var topics = em.createQuery("select t from TopicEntity t where t.org = :org order by t.sortOrder",
+                        TopicEntity.class)
+                .setParameter("org", org)
+                .getResultList().stream()
+                .map(t -> new Topic(t.id, t.description, JsonText.strings(t.examplesJson),
+                        JsonText.strings(t.playbookJson)))
+                .toList();
+        var rules = em.createQuery("select r from RuleEntity r where r.org = :org order by r.sortOrder",
+                        RuleEntity.class)
+                .setParameter("org", org)
+                .getResultList().stream()
+                .map(JpaPolicyStore::rule)
+                .toList();
+        SettingsEntity s = em.find(SettingsEntity.class, org);
+        return new OrgPolicy(org, new TopicCatalog(org, topics, o.policyVersion), rules, settings(s));
+    }
+
+    private PolicySettings settings(SettingsEntity s) {
+        if (s == null) {
+            return defaults;
+        }
+        return new PolicySettings(
+                s.minConfidence != null ? s.minConfidence : defaults.minConfidence(),
+                s.ambiguityMargin != null ? s.ambiguityMargin : defaults.ambiguityMargin(),
+                s.approvalTimeoutSeconds != null
+                        ? Duration.ofSeconds(s.approvalTimeoutSeconds)
+                        : defaults.approvalTimeout());
+    }
+
+    private static Rule rule(RuleEntity r) {
+        return new Rule(r.id, r.text, RuleScope.valueOf(r.scope), r.subject, Effect.valueOf(r.effect),
+                Set.copyOf(JsonText.strings(r.topicsJson)),
+                Rule.phrases(JsonText.strings(r.phrasesJson).toArray(String[]::new)));
+    }
+}

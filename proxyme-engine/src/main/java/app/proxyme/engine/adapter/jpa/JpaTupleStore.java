@@ -1,0 +1,64 @@
+package app.proxyme.engine.adapter.jpa;
+
+import app.proxyme.engine.fga.Tuple;
+import app.proxyme.engine.fga.TupleStore;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** FGA tuples in the {@code fga_tuples} table. */
+final class JpaTupleStore implements TupleStore {
+    private final Tx tx;
+    private final AtomicLong version;
+
+    JpaTupleStore(Tx tx, AtomicLong version) {
+        this.tx = tx;
+        this.version = version;
+    }
+
+    @Override
+    public void write(Collection<Tuple> tuples) {
+        tx.run(em -> {
+            for (Tuple t : tuples) {
+                if (em.find(TupleEntity.class, key(t)) == null) {
+                    em.persist(new TupleEntity(t.object(), t.relation(), t.user()));
+                }
+            }
+        });
+        version.incrementAndGet();
+    }
+
+    @Override
+    public void delete(Collection<Tuple> tuples) {
+        tx.run(em -> {
+            for (Tuple t : tuples) {
+                TupleEntity e = em.find(TupleEntity.class, key(t));
+                if (e != null) {
+                    em.remove(e);
+                }
+            }
+        });
+        version.incrementAndGet();
+    }
+
+    @Override
+    public List<Tuple> read(String objectPrefix) {
+        String prefix = objectPrefix == null ? "" : objectPrefix;
+        return tx.read(em -> em.createQuery(
+                        "select t from TupleEntity t where t.object like :p order by t.object, t.relation, t.user",
+                        TupleEntity.class)
+                .setParameter("p", prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .getResultList().stream()
+                .map(e -> new Tuple(e.object, e.relation, e.user))
+                .toList());
+    }
+
+    @Override
+    public long version() {
+        return version.get();
+    }
+
+    private static TupleKey key(Tuple t) {
+        return new TupleKey(t.object(), t.relation(), t.user());
+    }
+}
