@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import java.util.function.Consumer;
+import org.eclipse.persistence.exceptions.EclipseLinkException;
 import java.util.function.Function;
 
 /** Explicit RESOURCE_LOCAL transactions: one entity manager per unit of work, database errors fail closed. */
@@ -25,7 +26,7 @@ final class Tx {
             T result = work.apply(em);
             em.getTransaction().commit();
             return result;
-        } catch (PersistenceException e) {
+        } catch (PersistenceException | EclipseLinkException e) {
             throw new DependencyUnavailableException(DEPENDENCY, rootMessage(e), e);
         } finally {
             if (em.getTransaction().isActive()) {
@@ -47,7 +48,7 @@ final class Tx {
         EntityManager em = emf.createEntityManager();
         try {
             return work.apply(em);
-        } catch (PersistenceException e) {
+        } catch (PersistenceException | EclipseLinkException e) {
             throw new DependencyUnavailableException(DEPENDENCY, rootMessage(e), e);
         } finally {
             em.close();

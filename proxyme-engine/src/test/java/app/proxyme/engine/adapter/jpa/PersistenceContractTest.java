@@ -33,6 +33,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The persistence adapters' contract, run once per database (H2 file, PostgreSQL). */
 abstract class PersistenceContractTest {
@@ -203,12 +204,12 @@ abstract class PersistenceContractTest {
         assertTrue(db.suggestionStore().pending("globex", user).isEmpty());
     }
 
-    private static int order;
+    private static final java.util.concurrent.atomic.AtomicInteger ORDER = new java.util.concurrent.atomic.AtomicInteger();
 
     private static Suggestion held(String user, Instant expiresAt) {
         return new Suggestion(Ids.next("sg"), "acme", "m-pending", user, 12, "pricing", "We can offer 10% off.",
                 SuggestionStatus.PENDING_APPROVAL, Ids.next("ap"), ApprovalStatus.PENDING,
-                Instant.parse("2029-01-01T00:00:00Z").plusSeconds(order++), expiresAt, null);
+                Instant.parse("2029-01-01T00:00:00Z").plusSeconds(ORDER.getAndIncrement()), expiresAt, null);
     }
 
     @Test
@@ -272,6 +273,7 @@ abstract class PersistenceContractTest {
     }
 
     @Test
+    @Timeout(120)
     void acknowledged_audit_events_survive_kill_9() throws Exception {
         String org = "k" + Ids.next("o").substring(2, 14);
         db.close(); // one process at a time on an H2 file
