@@ -18,7 +18,8 @@ final class AuxiliaryInversion implements QuestionCue {
 
     /** Subjects that make "have" / "has" / "had" a question rather than "have a good weekend". */
     private static final Set<String> PRONOUN_SUBJECTS = Set.of("you", "we", "they", "it", "there", "anyone",
-            "anybody", "everyone", "your", "any", "y'all", "he", "she", "i");
+            "anybody", "everyone", "your", "any", "y'all", "he", "she", "i", "the", "an", "someone", "somebody",
+            "anything", "this", "that", "our");
 
     @Override
     public Optional<QuestionVerdict> judge(SpokenText text) {

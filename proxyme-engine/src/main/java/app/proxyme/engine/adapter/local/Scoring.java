@@ -7,8 +7,9 @@ package app.proxyme.engine.adapter.local;
  * @param topK how many of a topic's closest examples are averaged
  * @param lexicalWeight weight of the lexical signal added to the cosine similarity
  * @param temperature softmax temperature: lower is more decisive
+ * @param centring how much of the examples' mean vector is removed before comparing (0 = none, 1 = all)
  */
-record Scoring(double maxWeight, int topK, double lexicalWeight, double temperature) {
+record Scoring(double maxWeight, int topK, double lexicalWeight, double temperature, double centring) {
     /** The values the evaluation settled on (see {@link LocalTopicClassifier#RECOMMENDED_MIN_CONFIDENCE}). */
-    static final Scoring DEFAULT = new Scoring(0.6, 3, 0.15, 0.05);
+    static final Scoring DEFAULT = new Scoring(0.5, 3, 0.3, 0.05, 1.0);
 }

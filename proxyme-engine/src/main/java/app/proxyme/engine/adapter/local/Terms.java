@@ -45,9 +45,10 @@ final class Terms {
         String s = w.replace("'s", "");
         for (String suffix : List.of("ations", "ation", "ings", "ing", "ions", "ion", "ies", "ed", "es", "s")) {
             if (s.length() - suffix.length() >= 4 && s.endsWith(suffix)) {
-                return s.substring(0, s.length() - suffix.length());
+                s = s.substring(0, s.length() - suffix.length());
+                break;
             }
         }
-        return s;
+        return s.length() > 4 && s.endsWith("e") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -20,9 +20,11 @@ final class TopicIndex {
     private final List<Set<String>> vocabularies;
     private final Map<String, Double> idf;
     private final Scoring scoring;
+    private final float[] centroid;
 
     private TopicIndex(List<String> topicIds, List<float[][]> vectors, List<Set<String>> vocabularies,
-            Map<String, Double> idf, Scoring scoring) {
+            Map<String, Double> idf, Scoring scoring, float[] centroid) {
+        this.centroid = centroid;
         this.topicIds = topicIds;
         this.vectors = vectors;
         this.vocabularies = vocabularies;
@@ -47,8 +49,43 @@ final class TopicIndex {
             vectors.add(encoder.encodeAll(sentences).toArray(float[][]::new));
             vocabularies.add(Terms.ofAll(sentences));
         }
-        return new TopicIndex(List.copyOf(ids), List.copyOf(vectors), List.copyOf(vocabularies),
-                inverseFrequencies(vocabularies), scoring);
+        float[] centroid = centroid(vectors);
+        var centred = vectors.stream().map(vs -> Arrays.stream(vs).map(v -> centre(v, centroid, scoring))
+                .toArray(float[][]::new)).toList();
+        return new TopicIndex(List.copyOf(ids), centred, List.copyOf(vocabularies),
+                inverseFrequencies(vocabularies), scoring, centroid);
+    }
+
+    /**
+     * The mean of every example: what all sentences of a sales call share ("can you", "do you"). Removing part of it
+     * leaves what tells topics apart.
+     */
+    private static float[] centroid(List<float[][]> vectors) {
+        float[] sum = null;
+        int n = 0;
+        for (float[][] vs : vectors) {
+            for (float[] v : vs) {
+                if (sum == null) {
+                    sum = new float[v.length];
+                }
+                for (int i = 0; i < v.length; i++) {
+                    sum[i] += v[i];
+                }
+                n++;
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= n;
+        }
+        return sum;
+    }
+
+    private static float[] centre(float[] v, float[] centroid, Scoring scoring) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] - (float) scoring.centring() * centroid[i];
+        }
+        return SentenceEncoder.unit(out);
     }
 
     /** Rarer across topics means more telling: log(1 + topics / topics using the term). */
@@ -61,7 +98,8 @@ final class TopicIndex {
     }
 
     /** Every topic with its calibrated confidence, most likely first. */
-    List<TopicScore> rank(String sentence, float[] query) {
+    List<TopicScore> rank(String sentence, float[] rawQuery) {
+        float[] query = centre(rawQuery, centroid, scoring);
         double[] raw = new double[topicIds.size()];
         Set<String> terms = Terms.of(sentence);
         for (int t = 0; t < raw.length; t++) {

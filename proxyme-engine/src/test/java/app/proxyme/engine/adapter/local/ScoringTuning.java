@@ -19,21 +19,27 @@ class ScoringTuning {
         var dev = LabelledUtterance.read(Prerequisites.sharedFile("eval/utterances-dev.jsonl"));
         var held = LabelledUtterance.read(Path.of(getClass().getResource("/eval/heldout-utterances.jsonl").toURI()));
         var fixture = new EvaluationFixture();
-        for (double temperature : new double[] {0.03, 0.04, 0.05, 0.07}) {
-            for (double lexical : new double[] {0.0, 0.15, 0.3}) {
-                for (double maxWeight : new double[] {0.5, 1.0}) {
+        for (double temperature : new double[] {0.05, 0.08, 0.12}) {
+            for (double lexical : new double[] {0.2, 0.3, 0.45}) {
+                for (double maxWeight : new double[] {0.3, 0.5, 0.7}) {
+                  for (double centring : new double[] {1.0}) {
                     var classifier = new LocalTopicClassifier(MiniLmEncoder.SHARED,
-                            new Scoring(maxWeight, 3, lexical, temperature));
+                            new Scoring(maxWeight, 3, lexical, temperature, centring));
                     List<Classification> cd = fixture.classify(classifier, dev);
                     List<Classification> ch = fixture.classify(classifier, held);
+                    System.out.printf(Locale.ROOT, "TOPIC T=%.2f lex=%.2f max=%.1f c=%.1f dev %.2f held %.2f%n",
+                            temperature, lexical, maxWeight, centring,
+                            fixture.score(dev, cd, EvaluationFixture.settings(0.5, 0.2)).get(0).topicAccuracy(),
+                            fixture.score(held, ch, EvaluationFixture.settings(0.5, 0.2)).get(0).topicAccuracy());
                     for (double min : new double[] {0.3, 0.4, 0.5, 0.6}) {
                         for (double margin : new double[] {0.1, 0.2, 0.3, 0.4}) {
                             var s = EvaluationFixture.settings(min, margin);
-                            System.out.printf(Locale.ROOT, "T=%.2f lex=%.2f max=%.1f min=%.2f margin=%.2f | dev %s | held %s%n",
-                                    temperature, lexical, maxWeight, min, margin, worst(fixture.score(dev, cd, s)),
+                            System.out.printf(Locale.ROOT, "T=%.2f lex=%.2f max=%.1f c=%.1f min=%.2f margin=%.2f | dev %s | held %s%n",
+                                    temperature, lexical, maxWeight, centring, min, margin, worst(fixture.score(dev, cd, s)),
                                     worst(fixture.score(held, ch, s)));
                         }
                     }
+                  }
                 }
             }
         }
