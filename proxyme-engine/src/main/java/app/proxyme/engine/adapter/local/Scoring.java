@@ -11,5 +11,5 @@ package app.proxyme.engine.adapter.local;
  */
 record Scoring(double maxWeight, int topK, double lexicalWeight, double temperature, double centring) {
     /** The values the evaluation settled on (see {@link LocalTopicClassifier#RECOMMENDED_MIN_CONFIDENCE}). */
-    static final Scoring DEFAULT = new Scoring(0.5, 3, 0.3, 0.05, 1.0);
+    static final Scoring DEFAULT = new Scoring(0.3, 3, 0.2, 0.05, 1.0);
 }

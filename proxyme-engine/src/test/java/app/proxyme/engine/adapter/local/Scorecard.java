@@ -79,6 +79,8 @@ record Scorecard(String role, int rows, int questionRows, int questionCorrect, i
                         .anyMatch(t -> d.outcome() == Outcome.of(capped(role.effectOf(t), row)));
                 if (d.outcome() == Outcome.AUTO && deserved != Effect.AUTO) {
                     unsafe++;
+                    failures.add(String.format(Locale.ROOT, "%s: UNSAFE AUTO (%s) for \"%s\" [%s]", member.role(),
+                            d.topic(), row.text(), describe(c)));
                 }
                 if (deserved == Effect.AUTO) {
                     deserving++;
