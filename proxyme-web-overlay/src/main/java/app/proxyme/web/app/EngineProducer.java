@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the engine once from configuration and closes it at shutdown. */
@@ -21,14 +23,15 @@ public class EngineProducer {
     @Inject
     public EngineProducer(
             @ConfigProperty(name = "proxyme.data.dir", defaultValue = "./data") String dataDir,
-            @ConfigProperty(name = "proxyme.db.url", defaultValue = "") String dbUrl,
-            @ConfigProperty(name = "proxyme.db.user", defaultValue = "") String dbUser,
-            @ConfigProperty(name = "proxyme.db.password", defaultValue = "") String dbPassword,
-            @ConfigProperty(name = "proxyme.min.confidence", defaultValue = "0.55") double minConfidence,
-            @ConfigProperty(name = "proxyme.ambiguity.margin", defaultValue = "0.10") double ambiguityMargin,
+            @ConfigProperty(name = "proxyme.db.url") Optional<String> dbUrl,
+            @ConfigProperty(name = "proxyme.db.user") Optional<String> dbUser,
+            @ConfigProperty(name = "proxyme.db.password") Optional<String> dbPassword,
+            @ConfigProperty(name = "proxyme.min.confidence", defaultValue = "0.50") double minConfidence,
+            @ConfigProperty(name = "proxyme.ambiguity.margin", defaultValue = "0.30") double ambiguityMargin,
             @ConfigProperty(name = "proxyme.approval.timeout.s", defaultValue = "120") long approvalTimeoutSeconds,
             MeetingHub hub) {
-        this.settings = new EngineSettings(Path.of(dataDir), dbUrl, dbUser, dbPassword,
+        this.settings = new EngineSettings(Path.of(dataDir), dbUrl.orElse(null), dbUser.orElse(null),
+                dbPassword.orElse(null),
                 new PolicySettings(minConfidence, ambiguityMargin, Duration.ofSeconds(approvalTimeoutSeconds)));
         this.hub = hub;
     }
@@ -39,8 +42,9 @@ public class EngineProducer {
         this.hub = null;
     }
 
+    /** A singleton, not application-scoped: {@link ProxyMe} is final and needs no client proxy. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     ProxyMe proxyMe() {
         return ProxyMe.start(settings, Clock.systemUTC(), hub);
     }
