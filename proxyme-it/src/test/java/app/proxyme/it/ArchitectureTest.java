@@ -10,8 +10,16 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The hexagon's walls: a domain of plain Java, adapters that know only ports, views that call use cases. */
-@AnalyzeClasses(packages = "app.proxyme", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "app.proxyme",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
+    /** Test classes shared as {@code -tests.jar} between modules are not production code either. */
+    static final class NoTestJars implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("-tests.jar") && !location.contains("/test-classes/");
+        }
+    }
 
     @ArchTest
     static final ArchRule domain_depends_on_nothing_but_the_jdk = classes()

@@ -121,8 +121,13 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
+        if (socket.isOutputClosed() || closed.isDone()) {
+            return;
+        }
+        try {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // the server closed first: nothing left to close
         }
     }
 }

@@ -2,9 +2,9 @@ package app.proxyme.engine.adapter.local;
 
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Decision;
-import app.proxyme.domain.decision.DecisionRequest;
+import app.proxyme.domain.layers.DecisionRequest;
 import app.proxyme.domain.decision.Outcome;
-import app.proxyme.domain.decision.PolicyDecider;
+import app.proxyme.domain.layers.PolicyDecider;
 import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.flow.Flow;
 import app.proxyme.domain.policy.Effect;

@@ -1,4 +1,6 @@
-package app.proxyme.domain.decision;
+package app.proxyme.domain.layers;
+
+import app.proxyme.domain.decision.Layer;
 
 import static app.proxyme.domain.port.RelationshipCheck.CAN_AUTO_RESPOND;
 import static app.proxyme.domain.port.RelationshipCheck.CAN_RESPOND_WITH_APPROVAL;

@@ -1,4 +1,6 @@
-package app.proxyme.domain.decision;
+package app.proxyme.domain.layers;
+
+import app.proxyme.domain.decision.Classification;
 
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.PolicySettings;

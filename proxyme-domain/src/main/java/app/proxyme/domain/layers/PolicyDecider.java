@@ -1,4 +1,11 @@
-package app.proxyme.domain.decision;
+package app.proxyme.domain.layers;
+
+import app.proxyme.domain.decision.Classification;
+import app.proxyme.domain.decision.Decision;
+import app.proxyme.domain.decision.Layer;
+import app.proxyme.domain.decision.Outcome;
+import app.proxyme.domain.decision.TopicScore;
+import app.proxyme.domain.decision.TraceEntry;
 
 import app.proxyme.domain.flow.Flow;
 import app.proxyme.domain.flow.FlowEvent;

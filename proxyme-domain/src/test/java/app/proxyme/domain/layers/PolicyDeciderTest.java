@@ -1,4 +1,10 @@
-package app.proxyme.domain.decision;
+package app.proxyme.domain.layers;
+
+import app.proxyme.domain.decision.Classification;
+import app.proxyme.domain.decision.Decision;
+import app.proxyme.domain.decision.Layer;
+import app.proxyme.domain.decision.Outcome;
+import app.proxyme.domain.decision.TraceEntry;
 
 import static app.proxyme.domain.fakes.Fixtures.AE;
 import static app.proxyme.domain.fakes.Fixtures.JAE;

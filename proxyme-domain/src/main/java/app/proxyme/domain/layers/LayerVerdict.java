@@ -1,4 +1,5 @@
-package app.proxyme.domain.decision;
+package app.proxyme.domain.layers;
+
 
 import app.proxyme.domain.policy.Effect;
 import java.util.Objects;

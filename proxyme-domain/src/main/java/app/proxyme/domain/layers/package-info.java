@@ -1,0 +1,2 @@
+/** The three layers of the decision (rules, FGA, toggles) and the decider that combines them. */
+package app.proxyme.domain.layers;
