@@ -1,16 +1,39 @@
 package app.proxyme.web;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
- * {@code java -jar proxyme.jar}: starts Proxy Me (REST, WebSocket and the overlay on {@code SERVER_PORT}).
+ * {@code java -jar proxyme.jar [command] [args]}: without a command, starts Proxy Me (REST, WebSocket and the
+ * overlay on {@code SERVER_PORT}); with one, runs that command and exits with its status.
  */
 public final class Main {
+    /** A command-line tool of the jar; returns the process exit status. */
+    @FunctionalInterface
+    public interface Command {
+        int run(String[] args) throws Exception;
+    }
+
+    /** The commands besides starting the server: one line each. */
+    static Map<String, Command> commands() {
+        var commands = new TreeMap<String, Command>();
+        return commands;
+    }
+
     private Main() {}
 
-    public static void main(String[] args) {
-        if (args.length > 0 && !args[0].startsWith("-")) {
-            System.err.println("unknown command '" + args[0] + "'. Usage: java -jar proxyme.jar");
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            io.helidon.microprofile.cdi.Main.main(args);
+            return;
+        }
+        Command command = commands().get(args[0]);
+        if (command == null) {
+            System.err.println("unknown command '" + args[0] + "'. Usage: java -jar proxyme.jar [" 
+                    + String.join("|", commands().keySet()) + "]");
             System.exit(2);
         }
-        io.helidon.microprofile.cdi.Main.main(args);
+        System.exit(command.run(Arrays.copyOfRange(args, 1, args.length)));
     }
 }
