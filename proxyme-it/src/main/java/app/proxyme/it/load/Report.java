@@ -1,0 +1,50 @@
+package app.proxyme.it.load;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What one load run measured. */
+final class Report {
+    final Latencies decision = new Latencies();
+    final Latencies suggestion = new Latencies();
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong outOfOrder = new AtomicLong();
+    final AtomicLong sendErrors = new AtomicLong();
+    final AtomicLong serverErrors = new AtomicLong();
+    final AtomicLong socketErrors = new AtomicLong();
+    final AtomicLong badMessages = new AtomicLong();
+    private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
+    double serverCpuPercent = Double.NaN;
+    double serverRssMiB = Double.NaN;
+
+    void outcome(String outcome) {
+        outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    long lost() {
+        return sent.get() - decision.count();
+    }
+
+    String summary(int meetings, int participants, double seconds) {
+        return String.format(Locale.ROOT,
+                "meetings=%d participants=%d duration=%.0fs sent=%d decided=%d lost=%d outOfOrder=%d "
+                        + "decision p50/p95/p99=%.1f/%.1f/%.1f ms suggestion p50/p95/p99=%.1f/%.1f/%.1f ms "
+                        + "(%d suggestions) serverCPU=%.0f%% serverRSS=%.0fMiB outcomes=%s errors(send/server/socket)=%d/%d/%d",
+                meetings, participants, seconds, sent.get(), decision.count(), lost(), outOfOrder.get(),
+                decision.percentileMillis(50), decision.percentileMillis(95), decision.percentileMillis(99),
+                suggestion.percentileMillis(50), suggestion.percentileMillis(95), suggestion.percentileMillis(99),
+                suggestion.count(), serverCpuPercent, serverRssMiB, new TreeMap<>(outcomes), sendErrors.get(),
+                serverErrors.get(), socketErrors.get());
+    }
+
+    /** One row of BENCHMARKS.md's capacity table. */
+    String markdownRow(int meetings) {
+        return String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f%% | %.0f |",
+                meetings, sent.get(), decision.count(), lost(), outOfOrder.get(), decision.percentileMillis(50),
+                decision.percentileMillis(95), decision.percentileMillis(99), suggestion.percentileMillis(50),
+                suggestion.percentileMillis(95), serverCpuPercent, serverRssMiB);
+    }
+}
