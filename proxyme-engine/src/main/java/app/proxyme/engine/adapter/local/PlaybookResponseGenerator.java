@@ -19,6 +19,10 @@ public final class PlaybookResponseGenerator implements ResponseGenerator {
         this(MiniLmEncoder.SHARED);
     }
 
+    private static final int MAX_CACHED_PLAYBOOKS = 256;
+    private final java.util.Map<List<String>, List<float[]>> playbookCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     PlaybookResponseGenerator(SentenceEncoder encoder) {
         this.encoder = encoder;
     }
@@ -45,7 +49,7 @@ public final class PlaybookResponseGenerator implements ResponseGenerator {
             return playbook.get(0);
         }
         float[] q = encoder.encode(question);
-        List<float[]> answers = encoder.encodeAll(playbook);
+        List<float[]> answers = playbookVectors(playbook);
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < answers.size(); i++) {
@@ -56,6 +60,14 @@ public final class PlaybookResponseGenerator implements ResponseGenerator {
             }
         }
         return playbook.get(best);
+    }
+
+    /** Playbooks change only when an admin edits the policy: their embeddings are computed once. */
+    private List<float[]> playbookVectors(List<String> playbook) {
+        if (playbookCache.size() > MAX_CACHED_PLAYBOOKS) {
+            playbookCache.clear();
+        }
+        return playbookCache.computeIfAbsent(List.copyOf(playbook), encoder::encodeAll);
     }
 
     /** A short opening that shows the question was heard, naming its subject when there is one. */
