@@ -103,6 +103,9 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
                     .setParameter("p", prefix + "%")
                     .executeUpdate();
         }
+        em.createQuery("delete from TupleEntity t where t.object = :o")
+                .setParameter("o", PolicyTuples.organization(org))
+                .executeUpdate();
     }
 
     private static void insertContent(EntityManager em, PolicyDocument doc) {
