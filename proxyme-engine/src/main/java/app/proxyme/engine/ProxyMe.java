@@ -21,6 +21,8 @@ import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.adapter.local.LocalTopicClassifier;
 import app.proxyme.engine.adapter.local.PlaybookResponseGenerator;
 import app.proxyme.engine.identity.Identity;
+import app.proxyme.engine.fga.RemoteTuples;
+import app.proxyme.engine.policy.PolicyAsCode;
 import app.proxyme.engine.policy.PolicySeeder;
 import java.time.Clock;
 import java.util.function.BiConsumer;
@@ -43,6 +45,7 @@ public final class ProxyMe implements AutoCloseable {
     private final MeetingRecords records;
     private final PolicyPlayground playground;
     private final TopicSwitches switches;
+    private final PolicyAsCode policyAsCode;
 
     /** Callbacks into the runtime: what must reach a user's connected devices. */
     public interface Devices {
@@ -75,6 +78,7 @@ public final class ProxyMe implements AutoCloseable {
             this.records = new MeetingRecords(meetings, audit);
             this.playground = new PolicyPlayground(policies, pipeline);
             this.switches = new TopicSwitches(policies, meetings, audit);
+            this.policyAsCode = new PolicyAsCode(database.policyAdmin(), RemoteTuples.NONE, audit);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -105,6 +109,11 @@ public final class ProxyMe implements AutoCloseable {
 
     public TopicSwitches switches() {
         return switches;
+    }
+
+    /** The organisation's whole policy as a YAML file: export and import (admins). */
+    public PolicyAsCode policyAsCode() {
+        return policyAsCode;
     }
 
     public PolicyStore policies() {

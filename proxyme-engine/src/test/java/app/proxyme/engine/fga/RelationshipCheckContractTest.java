@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import app.proxyme.domain.port.RelationshipCheck;
 import app.proxyme.domain.port.RelationshipQuery;
 import app.proxyme.engine.policy.PolicyFiles;
+import app.proxyme.engine.policy.PolicyTuples;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

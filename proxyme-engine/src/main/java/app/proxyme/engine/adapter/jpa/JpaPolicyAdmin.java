@@ -2,7 +2,7 @@ package app.proxyme.engine.adapter.jpa;
 
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.port.DependencyUnavailableException;
-import app.proxyme.engine.fga.PolicyTuples;
+import app.proxyme.engine.policy.PolicyTuples;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.policy.PolicyDocument;
 import app.proxyme.engine.policy.PolicyFiles;
@@ -65,6 +65,11 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
             insertContent(em, doc);
         });
         afterWrite(doc.org(), true);
+    }
+
+    @Override
+    public java.util.Optional<PolicyDocument> export(String org) {
+        return tx.read(em -> JpaPolicyExport.read(em, org));
     }
 
     private boolean afterWrite(String org, boolean written) {

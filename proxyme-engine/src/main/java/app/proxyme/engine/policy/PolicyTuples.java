@@ -1,7 +1,7 @@
-package app.proxyme.engine.fga;
+package app.proxyme.engine.policy;
 
 import app.proxyme.domain.port.RelationshipCheck;
-import app.proxyme.engine.policy.PolicyDocument;
+import app.proxyme.engine.fga.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
