@@ -24,6 +24,11 @@ public final class OpenFga implements AutoCloseable {
         this.remote = new OpenFgaRemoteTuples(connection);
     }
 
+    /** Connects without writing anything. */
+    public static OpenFga open(FgaSettings settings) {
+        return new OpenFga(new OpenFgaConnection(settings));
+    }
+
     /** Connects; without a model id, writes the model (and the tuples when the store has none) and uses it. */
     public static OpenFga connect(FgaSettings settings, FgaModel model, List<Tuple> tuples) {
         var fga = new OpenFga(new OpenFgaConnection(settings));
