@@ -21,9 +21,18 @@ import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.adapter.local.LocalTopicClassifier;
 import app.proxyme.engine.adapter.local.PlaybookResponseGenerator;
 import app.proxyme.engine.identity.Identity;
+import app.proxyme.engine.adapter.openfga.OpenFga;
+import app.proxyme.engine.fga.FgaSettings;
+import app.proxyme.engine.fga.ProductModel;
+import app.proxyme.engine.fga.RemoteTuples;
+import app.proxyme.engine.policy.PolicyAdmin;
+import app.proxyme.engine.policy.PolicyTuples;
+import app.proxyme.engine.policy.PolicyAsCode;
 import app.proxyme.engine.policy.PolicySeeder;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Proxy Me assembled: the use cases wired to the adapters the settings choose. The runtime builds one at start
@@ -43,6 +52,8 @@ public final class ProxyMe implements AutoCloseable {
     private final MeetingRecords records;
     private final PolicyPlayground playground;
     private final TopicSwitches switches;
+    private final PolicyAsCode policyAsCode;
+    private final OpenFga openFga;
 
     /** Callbacks into the runtime: what must reach a user's connected devices. */
     public interface Devices {
@@ -53,7 +64,8 @@ public final class ProxyMe implements AutoCloseable {
         void approvalDecided(Suggestion decided);
     }
 
-    private ProxyMe(EngineSettings settings, Clock clock, Devices devices) {
+    private ProxyMe(EngineSettings settings, FgaSettings fgaSettings, UnaryOperator<RelationshipCheck> guard,
+            Clock clock, Devices devices) {
         String url = settings.embeddedDatabase() ? Database.h2FileUrl(settings.dataDir()) : settings.dbUrl();
         this.database = Database.open(url, settings.dbUser(), settings.dbPassword(), settings.defaults());
         try {
@@ -62,7 +74,12 @@ public final class ProxyMe implements AutoCloseable {
             this.meetings = database.meetingStore();
             this.suggestions = database.suggestionStore();
             this.audit = database.auditLog(clock);
-            RelationshipCheck fga = new EmbeddedRelationshipCheck(database.tupleStore());
+            this.openFga = fgaSettings.connected()
+                    ? OpenFga.connect(fgaSettings, ProductModel.get(), allTuples(database.policyAdmin()))
+                    : null;
+            RelationshipCheck fga = openFga != null
+                    ? guard.apply(openFga.relationshipCheck())
+                    : new EmbeddedRelationshipCheck(database.tupleStore());
             var keysDir = settings.dataDir().resolve("keys");
             this.identity = new LocalIdentity(SigningKeys.loadOrCreate(keysDir, "identity"), policies, clock);
             var vault = new EmbeddedTokenVault(SigningKeys.loadOrCreate(keysDir, "vault"), fga, clock);
@@ -75,16 +92,52 @@ public final class ProxyMe implements AutoCloseable {
             this.records = new MeetingRecords(meetings, audit);
             this.playground = new PolicyPlayground(policies, pipeline);
             this.switches = new TopicSwitches(policies, meetings, audit);
+            this.policyAsCode = new PolicyAsCode(database.policyAdmin(),
+                    openFga != null ? openFga.remoteTuples() : RemoteTuples.NONE, audit);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        LOG.log(System.Logger.Level.INFO, "Proxy Me engine started: " + settings);
+        LOG.log(System.Logger.Level.INFO, "Proxy Me engine started: " + settings + ", fga " + fgaSettings);
     }
 
     /** Opens the database (migrating and seeding it on first start) and wires every use case. */
     public static ProxyMe start(EngineSettings settings, Clock clock, Devices devices) {
-        return new ProxyMe(settings, clock, devices);
+        return new ProxyMe(settings, FgaSettings.EMBEDDED, UnaryOperator.identity(), clock, devices);
+    }
+
+    /**
+     * As {@link #start(EngineSettings, Clock, Devices)}, with the FGA the settings choose; {@code guard} wraps a
+     * connected relationship check (the runtime's timeout, retry and circuit breaker).
+     */
+    public static ProxyMe start(EngineSettings settings, FgaSettings fga, UnaryOperator<RelationshipCheck> guard,
+            Clock clock, Devices devices) {
+        return new ProxyMe(settings, fga, guard, clock, devices);
+    }
+
+    /**
+     * {@code fga-sync}: writes the product's model to the OpenFGA store (and the organisations' tuples when the
+     * store has none); returns the new model's id.
+     */
+    public static String syncFga(EngineSettings settings, FgaSettings fga) {
+        if (!fga.connected()) {
+            throw new IllegalArgumentException("fga-sync needs PROXYME_FGA=openfga");
+        }
+        String url = settings.embeddedDatabase() ? Database.h2FileUrl(settings.dataDir()) : settings.dbUrl();
+        try (Database db = Database.open(url, settings.dbUser(), settings.dbPassword(), settings.defaults())) {
+            new PolicySeeder(db.policyAdmin()).seed();
+            try (OpenFga openFga = OpenFga.open(fga)) {
+                return openFga.sync(ProductModel.get(), allTuples(db.policyAdmin()));
+            }
+        }
+    }
+
+    private static java.util.List<app.proxyme.engine.fga.Tuple> allTuples(PolicyAdmin admin) {
+        var tuples = new ArrayList<app.proxyme.engine.fga.Tuple>();
+        for (String org : admin.organisations()) {
+            admin.export(org).ifPresent(doc -> tuples.addAll(PolicyTuples.of(doc)));
+        }
+        return tuples;
     }
 
     public ChunkPipeline pipeline() {
@@ -105,6 +158,11 @@ public final class ProxyMe implements AutoCloseable {
 
     public TopicSwitches switches() {
         return switches;
+    }
+
+    /** The organisation's whole policy as a YAML file: export and import (admins). */
+    public PolicyAsCode policyAsCode() {
+        return policyAsCode;
     }
 
     public PolicyStore policies() {
@@ -129,6 +187,9 @@ public final class ProxyMe implements AutoCloseable {
 
     @Override
     public void close() {
+        if (openFga != null) {
+            openFga.close();
+        }
         database.close();
     }
 }

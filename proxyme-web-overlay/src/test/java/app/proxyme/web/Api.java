@@ -38,6 +38,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
+    public Reply put(String path, String token, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
     public String login(String email) {
         Reply r = post("/api/dev/login", null, "{\"email\":\"" + email + "\"}");
         if (r.status() != 200) {

@@ -1,2 +1,5 @@
-/** Relationship tuples of the FGA model, as the engine stores and derives them from policy documents. */
+/**
+ * Fine-grained authorization shared by the FGA adapters: relationship tuples, the OpenFGA model (parsed from the
+ * DSL), the tuples a policy document implies, and an in-process OpenFGA-compatible evaluator.
+ */
 package app.proxyme.engine.fga;

@@ -1,6 +1,7 @@
 package app.proxyme.engine.policy;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes organisations' policies: topics, roles, members, rules, settings and the FGA tuples that follow from
@@ -19,4 +20,7 @@ public interface PolicyAdmin {
 
     /** Replaces the organisation's whole policy (creating the organisation when it is new). */
     void replace(PolicyDocument doc);
+
+    /** The organisation's stored policy as a document, or empty when the organisation does not exist. */
+    Optional<PolicyDocument> export(String org);
 }

@@ -123,7 +123,10 @@ public record PolicyDocument(String org, String name, Map<String, TopicSpec> top
             }
         });
         members.forEach((email, m) -> {
-            if (m.role() == null || !roles.containsKey(m.role())) {
+            if (m.role() != null && m.role().endsWith(" roles]")) {
+                problems.add("members." + email + ".role: a member holds one role, not " + m.role()
+                        .substring(1, m.role().length() - 1));
+            } else if (m.role() == null || !roles.containsKey(m.role())) {
                 problems.add("members." + email + ": unknown role '" + m.role() + "'");
             }
             if (!email.matches("[^@\\s]+@[^@\\s]+")) {

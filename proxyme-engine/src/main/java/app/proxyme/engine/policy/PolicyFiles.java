@@ -24,17 +24,30 @@ public final class PolicyFiles {
 
     private PolicyFiles() {}
 
-    /** A policy file that does not parse or validate; {@link #problems()} lists all that is wrong. */
+    /** A policy file that does not parse or validate; {@link #errors()} lists all that is wrong, with lines. */
     public static final class InvalidPolicyException extends RuntimeException {
-        private final List<String> problems;
+        private final List<PolicyProblem> errors;
 
         public InvalidPolicyException(List<String> problems) {
-            super(String.join("; ", problems));
-            this.problems = List.copyOf(problems);
+            this(problems.stream().map(p -> new PolicyProblem(1, p)).toList(), true);
+        }
+
+        private InvalidPolicyException(List<PolicyProblem> errors, boolean withLines) {
+            super(String.join("; ", errors.stream().map(PolicyProblem::message).toList()));
+            this.errors = List.copyOf(errors);
+        }
+
+        /** The problems, each with the line it was found on. */
+        public static InvalidPolicyException at(List<PolicyProblem> errors) {
+            return new InvalidPolicyException(errors, true);
         }
 
         public List<String> problems() {
-            return problems;
+            return errors.stream().map(PolicyProblem::message).toList();
+        }
+
+        public List<PolicyProblem> errors() {
+            return errors;
         }
     }
 
@@ -61,10 +74,13 @@ public final class PolicyFiles {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new InvalidPolicyException(List.of("not valid YAML: " + e.getOriginalMessage()));
+            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+            throw InvalidPolicyException.at(List.of(new PolicyProblem(line, "not valid YAML: "
+                    + e.getOriginalMessage())));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidPolicyException(List.of("a policy is a YAML mapping with org, topics, roles, ..."));
+            throw InvalidPolicyException.at(List.of(new PolicyProblem(1,
+                    "a policy is a YAML mapping with org, topics, roles, ...")));
         }
         var problems = new ArrayList<String>();
         var doc = new PolicyDocument(
@@ -72,15 +88,27 @@ public final class PolicyFiles {
                 text(root, "name"),
                 map(root.path("topics"), "topics", problems, PolicyFiles::topic),
                 map(root.path("roles"), "roles", problems, PolicyFiles::role),
-                map(root.path("members"), "members", problems,
-                        (n, p) -> new PolicyDocument.MemberSpec(text(n, "role"), text(n, "name"))),
+                map(root.path("members"), "members", problems, PolicyFiles::member),
                 rules(root.path("rules"), problems),
                 settings(root.path("settings"), problems));
         problems.addAll(doc.problems());
-        if (!problems.isEmpty()) {
-            throw new InvalidPolicyException(problems);
+        YamlLines lines = YamlLines.of(yaml);
+        var errors = new ArrayList<>(lines.duplicates());
+        problems.forEach(p -> errors.add(new PolicyProblem(lines.lineOf(p), p)));
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparingInt(PolicyProblem::line));
+            throw InvalidPolicyException.at(errors);
         }
         return doc;
+    }
+
+    private static PolicyDocument.MemberSpec member(JsonNode n, List<String> problems) {
+        JsonNode role = n.path("role");
+        if (role.isArray()) {
+            return new PolicyDocument.MemberSpec(role.size() == 1 ? role.get(0).asText() : "[" + role.size()
+                    + " roles]", text(n, "name"));
+        }
+        return new PolicyDocument.MemberSpec(text(n, "role"), text(n, "name"));
     }
 
     private static PolicyDocument.TopicSpec topic(JsonNode n, List<String> problems) {

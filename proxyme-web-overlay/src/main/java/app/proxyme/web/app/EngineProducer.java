@@ -2,6 +2,7 @@ package app.proxyme.web.app;
 
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.engine.EngineSettings;
+import app.proxyme.engine.fga.FgaSettings;
 import app.proxyme.engine.ProxyMe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EngineProducer {
     private final EngineSettings settings;
     private final MeetingHub hub;
+    private final FgaSettings fga;
+    private final FgaGuard guard;
 
     @Inject
     public EngineProducer(
@@ -29,24 +32,30 @@ public class EngineProducer {
             @ConfigProperty(name = "proxyme.min.confidence", defaultValue = "0.50") double minConfidence,
             @ConfigProperty(name = "proxyme.ambiguity.margin", defaultValue = "0.30") double ambiguityMargin,
             @ConfigProperty(name = "proxyme.approval.timeout.s", defaultValue = "120") long approvalTimeoutSeconds,
-            MeetingHub hub) {
+            MeetingHub hub,
+            FgaConfig fgaConfig,
+            FgaGuard guard) {
         this.settings = new EngineSettings(Path.of(dataDir), dbUrl.orElse(null), dbUser.orElse(null),
                 dbPassword.orElse(null),
                 new PolicySettings(minConfidence, ambiguityMargin, Duration.ofSeconds(approvalTimeoutSeconds)));
         this.hub = hub;
+        this.fga = fgaConfig.settings();
+        this.guard = guard;
     }
 
     /** For CDI's proxy. */
     protected EngineProducer() {
         this.settings = null;
         this.hub = null;
+        this.fga = null;
+        this.guard = null;
     }
 
     /** A singleton, not application-scoped: {@link ProxyMe} is final and needs no client proxy. */
     @Produces
     @Singleton
     ProxyMe proxyMe() {
-        return ProxyMe.start(settings, Clock.systemUTC(), hub);
+        return ProxyMe.start(settings, fga, d -> FgaGuard.around(guard, d), Clock.systemUTC(), hub);
     }
 
     void close(@Disposes ProxyMe proxyMe) {

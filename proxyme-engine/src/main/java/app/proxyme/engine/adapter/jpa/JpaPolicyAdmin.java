@@ -2,7 +2,7 @@ package app.proxyme.engine.adapter.jpa;
 
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.port.DependencyUnavailableException;
-import app.proxyme.engine.fga.PolicyTuples;
+import app.proxyme.engine.policy.PolicyTuples;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.policy.PolicyDocument;
 import app.proxyme.engine.policy.PolicyFiles;
@@ -67,6 +67,11 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
         afterWrite(doc.org(), true);
     }
 
+    @Override
+    public java.util.Optional<PolicyDocument> export(String org) {
+        return tx.read(em -> JpaPolicyExport.read(em, org));
+    }
+
     private boolean afterWrite(String org, boolean written) {
         if (written) {
             store.invalidate(org);
@@ -103,6 +108,9 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
                     .setParameter("p", prefix + "%")
                     .executeUpdate();
         }
+        em.createQuery("delete from TupleEntity t where t.object = :o")
+                .setParameter("o", PolicyTuples.organization(org))
+                .executeUpdate();
     }
 
     private static void insertContent(EntityManager em, PolicyDocument doc) {

@@ -1,81 +1,58 @@
 package app.proxyme.engine.adapter.embedded;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import app.proxyme.domain.port.DependencyUnavailableException;
+import app.proxyme.domain.port.RelationshipCheck;
 import app.proxyme.domain.port.RelationshipQuery;
+import app.proxyme.engine.fga.InMemoryTupleStore;
+import app.proxyme.engine.fga.RelationshipCheckContractTest;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.fga.TupleStore;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The model's edge cases over an in-memory tuple store (the demo matrix runs in the persistence contract). */
-class EmbeddedRelationshipCheckTest {
-    private final MemoryTuples tuples = new MemoryTuples();
+/** The embedded adapter passes the relationship-check contract over an in-memory tuple store. */
+class EmbeddedRelationshipCheckTest extends RelationshipCheckContractTest {
+    private final InMemoryTupleStore tuples = new InMemoryTupleStore();
     private final EmbeddedRelationshipCheck check = new EmbeddedRelationshipCheck(tuples);
 
-    @Test
-    void a_directly_blocked_user_loses_what_the_role_grants_and_a_write_is_seen_at_once() {
-        tuples.write(List.of(
-                new Tuple("role:acme/se", "assignee", "user:se@acme.test"),
-                new Tuple("topic:acme/product", "auto_responder", "role:acme/se#assignee")));
-        assertEquals(List.of(true, true), ask("user:se@acme.test", "topic:acme/product"));
+    @Override
+    protected RelationshipCheck subject() {
+        return check;
+    }
 
-        tuples.write(List.of(new Tuple("topic:acme/product", "blocked", "user:se@acme.test")));
+    @Override
+    protected void write(List<Tuple> add) {
+        tuples.write(add);
+    }
 
-        assertEquals(List.of(false, false), ask("user:se@acme.test", "topic:acme/product"));
+    @Override
+    protected void delete(List<Tuple> remove) {
+        tuples.delete(remove);
     }
 
     @Test
-    void approval_responders_may_not_auto_respond() {
-        tuples.write(List.of(
-                new Tuple("role:acme/ae", "assignee", "user:ae@acme.test"),
-                new Tuple("topic:acme/pricing", "approval_responder", "role:acme/ae#assignee")));
-        assertEquals(List.of(false, true), ask("user:ae@acme.test", "topic:acme/pricing"));
-    }
+    void unreadable_tuples_make_the_check_unavailable() {
+        var broken = new EmbeddedRelationshipCheck(new TupleStore() {
+            @Override
+            public void write(Collection<Tuple> t) {}
 
-    @Test
-    void a_role_of_another_organisation_or_a_direct_user_grant_never_counts() {
-        tuples.write(List.of(
-                new Tuple("role:globex/ae", "assignee", "user:sam@globex.test"),
-                new Tuple("topic:acme/product", "auto_responder", "role:globex/ae#assignee"),
-                new Tuple("topic:acme/pricing", "auto_responder", "user:sam@globex.test")));
-        assertEquals(List.of(false, false), ask("user:sam@globex.test", "topic:acme/product"));
-        assertEquals(List.of(false, false), ask("user:sam@globex.test", "topic:acme/pricing"));
-    }
+            @Override
+            public void delete(Collection<Tuple> t) {}
 
-    private List<Boolean> ask(String user, String topic) {
-        return check.check(List.of(new RelationshipQuery(user, "can_auto_respond", topic),
-                new RelationshipQuery(user, "can_respond_with_approval", topic)));
-    }
+            @Override
+            public List<Tuple> read(String prefix) {
+                throw new IllegalStateException("database down");
+            }
 
-    /** An in-memory fake of the tuple store. */
-    private static final class MemoryTuples implements TupleStore {
-        private final Set<Tuple> tuples = new LinkedHashSet<>();
-        private long version;
-
-        @Override
-        public synchronized void write(Collection<Tuple> add) {
-            tuples.addAll(add);
-            version++;
-        }
-
-        @Override
-        public synchronized void delete(Collection<Tuple> remove) {
-            tuples.removeAll(remove);
-            version++;
-        }
-
-        @Override
-        public synchronized List<Tuple> read(String objectPrefix) {
-            return tuples.stream().filter(t -> t.object().startsWith(objectPrefix)).toList();
-        }
-
-        @Override
-        public synchronized long version() {
-            return version;
-        }
+            @Override
+            public long version() {
+                return 1;
+            }
+        });
+        assertThrows(DependencyUnavailableException.class, () -> broken.check(List.of(new RelationshipQuery(
+                "user:se@acme.test", RelationshipCheck.CAN_AUTO_RESPOND, "topic:acme/product"))));
     }
 }

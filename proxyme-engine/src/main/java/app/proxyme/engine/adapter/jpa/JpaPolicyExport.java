@@ -1,0 +1,73 @@
+package app.proxyme.engine.adapter.jpa;
+
+import app.proxyme.engine.policy.PolicyTuples;
+import app.proxyme.engine.policy.PolicyDocument;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads an organisation's stored policy back as a document: topics and rules in their stored order, roles in theirs
+ * with AUTO / APPROVE / DENY topics (from the tuples) in catalogue order, members by email.
+ */
+final class JpaPolicyExport {
+    private JpaPolicyExport() {}
+
+    static Optional<PolicyDocument> read(EntityManager em, String org) {
+        OrganisationEntity o = em.find(OrganisationEntity.class, org);
+        if (o == null) {
+            return Optional.empty();
+        }
+        var topics = new LinkedHashMap<String, PolicyDocument.TopicSpec>();
+        em.createQuery("select t from TopicEntity t where t.org = :org order by t.sortOrder", TopicEntity.class)
+                .setParameter("org", org).getResultList()
+                .forEach(t -> topics.put(t.id, new PolicyDocument.TopicSpec(t.description,
+                        JsonText.strings(t.examplesJson), JsonText.strings(t.playbookJson))));
+        Set<String> tuples = em.createQuery("select t from TupleEntity t where t.object like :p", TupleEntity.class)
+                .setParameter("p", "topic:" + org + "/%").getResultList().stream()
+                .map(t -> t.object + "#" + t.relation + "@" + t.user)
+                .collect(Collectors.toSet());
+        var roles = new LinkedHashMap<String, PolicyDocument.RoleSpec>();
+        em.createQuery("select r from RoleEntity r where r.org = :org order by r.sortOrder", RoleEntity.class)
+                .setParameter("org", org).getResultList()
+                .forEach(r -> roles.put(r.id, role(org, r.id, topics.keySet(), tuples)));
+        var members = new LinkedHashMap<String, PolicyDocument.MemberSpec>();
+        em.createQuery("select m from MemberEntity m where m.org = :org order by m.email", MemberEntity.class)
+                .setParameter("org", org).getResultList()
+                .forEach(m -> members.put(m.email, new PolicyDocument.MemberSpec(m.role, m.displayName)));
+        var rules = em.createQuery("select r from RuleEntity r where r.org = :org order by r.sortOrder",
+                        RuleEntity.class)
+                .setParameter("org", org).getResultList().stream()
+                .map(r -> new PolicyDocument.RuleSpec(r.id, r.text, r.scope.toLowerCase(Locale.ROOT), r.subject,
+                        r.effect.toUpperCase(Locale.ROOT), JsonText.strings(r.topicsJson),
+                        JsonText.strings(r.phrasesJson)))
+                .toList();
+        SettingsEntity s = em.find(SettingsEntity.class, org);
+        var settings = s == null ? PolicyDocument.SettingsSpec.DEFAULTS
+                : new PolicyDocument.SettingsSpec(s.minConfidence, s.ambiguityMargin, s.approvalTimeoutSeconds);
+        return Optional.of(new PolicyDocument(org, o.name, topics, roles, members, rules, settings));
+    }
+
+    private static PolicyDocument.RoleSpec role(String org, String role, Set<String> topicIds, Set<String> tuples) {
+        var auto = new ArrayList<String>();
+        var approve = new ArrayList<String>();
+        var deny = new ArrayList<String>();
+        String who = "@" + PolicyTuples.assignees(org, role);
+        for (String topic : topicIds) {
+            String object = "topic:" + org + "/" + topic + "#";
+            if (tuples.contains(object + PolicyTuples.AUTO_RESPONDER + who)) {
+                auto.add(topic);
+            } else if (tuples.contains(object + PolicyTuples.APPROVAL_RESPONDER + who)) {
+                approve.add(topic);
+            } else if (tuples.contains(object + PolicyTuples.BLOCKED + who)) {
+                deny.add(topic);
+            }
+        }
+        return new PolicyDocument.RoleSpec(List.copyOf(auto), List.copyOf(approve), List.copyOf(deny));
+    }
+}

@@ -1,0 +1,131 @@
+package app.proxyme.engine.adapter.openfga;
+
+import app.proxyme.engine.fga.CheckRequest;
+import app.proxyme.engine.fga.FgaEngine;
+import app.proxyme.engine.fga.FgaException;
+import app.proxyme.engine.fga.FgaModel;
+import app.proxyme.engine.fga.InMemoryTupleStore;
+import app.proxyme.engine.fga.Tuple;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local HTTP server speaking the part of OpenFGA's API the adapter uses (CONTRACTS.md): write a model,
+ * batch-check, write, read. It answers with the embedded evaluator over its own tuples; it can fail or stall.
+ */
+final class OpenFgaStub implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final InMemoryTupleStore tuples = new InMemoryTupleStore();
+    final List<String> requests = new ArrayList<>();
+    final AtomicInteger models = new AtomicInteger();
+    volatile int status = 200;
+    volatile long delayMs;
+    /** The write request (1-based) that fails with 500, and its retry by the SDK; 0 for none. */
+    volatile int failWrite;
+
+    private final AtomicInteger writes = new AtomicInteger();
+    private final HttpServer server;
+    private volatile FgaModel model;
+
+    OpenFgaStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/stores/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String op = path.substring(path.lastIndexOf('/') + 1);
+            requests.add(ex.getRequestMethod() + " " + op);
+            JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
+            if (delayMs > 0) {
+                Thread.sleep(delayMs);
+            }
+            if (status != 200) {
+                reply(ex, status, Map.of("code", "internal_error", "message", "stub failure"));
+                return;
+            }
+            switch (op) {
+                case "authorization-models" -> {
+                    model = FgaModel.fromJson(body.toString());
+                    reply(ex, 201, Map.of("authorization_model_id", "01MODEL" + models.incrementAndGet()));
+                }
+                case "batch-check" -> reply(ex, 200, Map.of("result", batchCheck(body)));
+                case "write" -> write(ex, body);
+                case "read" -> reply(ex, 200, Map.of("tuples", read(), "continuation_token", ""));
+                default -> reply(ex, 404, Map.of("code", "undefined_endpoint", "message", op));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Map<String, Object> batchCheck(JsonNode body) {
+        var engine = new FgaEngine(model, tuples);
+        var result = new LinkedHashMap<String, Object>();
+        for (JsonNode c : body.path("checks")) {
+            JsonNode k = c.path("tuple_key");
+            var answer = new LinkedHashMap<String, Object>();
+            try {
+                answer.put("allowed", engine.check(new CheckRequest(k.path("user").asText(),
+                        k.path("relation").asText(), k.path("object").asText())));
+            } catch (FgaException e) {
+                answer.put("allowed", false);
+                answer.put("error", Map.of("input_error", "validation_error", "message", e.getMessage()));
+            }
+            result.put(c.path("correlation_id").asText(), answer);
+        }
+        return result;
+    }
+
+    private void write(HttpExchange ex, JsonNode body) throws IOException {
+        int n = writes.incrementAndGet();
+        if (failWrite > 0 && (n == failWrite || n == failWrite + 1)) {
+            reply(ex, 500, Map.of("code", "internal_error", "message", "write failed"));
+            return;
+        }
+        tuples.write(keys(body.path("writes").path("tuple_keys")));
+        tuples.delete(keys(body.path("deletes").path("tuple_keys")));
+        reply(ex, 200, Map.of());
+    }
+
+    private List<Map<String, Object>> read() {
+        return tuples.read("").stream().map(t -> Map.<String, Object>of("key", Map.of("user", t.user(),
+                "relation", t.relation(), "object", t.object()), "timestamp", "2025-01-01T00:00:00Z")).toList();
+    }
+
+    private static List<Tuple> keys(JsonNode list) {
+        var result = new ArrayList<Tuple>();
+        list.forEach(k -> result.add(new Tuple(k.path("object").asText(), k.path("relation").asText(),
+                k.path("user").asText())));
+        return result;
+    }
+
+    private static void reply(HttpExchange ex, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
