@@ -5,7 +5,7 @@ import app.proxyme.domain.policy.OrgPolicy;
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.domain.port.RelationshipCheck;
 import app.proxyme.engine.adapter.embedded.EmbeddedRelationshipCheck;
-import app.proxyme.engine.fga.PolicyTuples;
+import app.proxyme.engine.policy.PolicyTuples;
 import app.proxyme.engine.policy.PolicyDocument;
 import app.proxyme.engine.policy.PolicyFiles;
 import java.time.Duration;
