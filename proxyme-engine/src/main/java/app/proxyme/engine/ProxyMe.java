@@ -7,6 +7,7 @@ import app.proxyme.domain.pipeline.ChunkPipeline;
 import app.proxyme.domain.pipeline.MeetingRecords;
 import app.proxyme.domain.pipeline.PolicyPlayground;
 import app.proxyme.domain.pipeline.TopicSwitches;
+import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.AuditLog;
 import app.proxyme.domain.port.MeetingStore;
 import app.proxyme.domain.port.PolicyStore;
@@ -21,8 +22,11 @@ import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.adapter.local.LocalTopicClassifier;
 import app.proxyme.engine.adapter.local.PlaybookResponseGenerator;
 import app.proxyme.engine.identity.Identity;
+import app.proxyme.engine.policy.PolicyFiles;
 import app.proxyme.engine.policy.PolicySeeder;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -125,6 +129,15 @@ public final class ProxyMe implements AutoCloseable {
 
     public Identity identity() {
         return identity;
+    }
+
+    /** The demo users of the shipped demo organisations, as stored now (gone ones left out), in file order. */
+    public List<Member> demoUsers() {
+        return PolicyFiles.DEMO_ORGS.stream()
+                .flatMap(org -> PolicyFiles.demo(org).members().keySet().stream())
+                .map(policies::member)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     @Override

@@ -1,0 +1,244 @@
+package app.proxyme.it;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.net.URL;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The meeting overlay in headless Chromium against the whole server: one test per thing a user does. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OverlayBrowserIT {
+    static final String AUTO_SE = "Can you walk me through how the reporting dashboard exports data?";
+    static final String APPROVE_JAE = "Do you have ISO 27001 certification for the hosting?";
+    static final String DENY_JAE = "What discount could you give us on a three year contract?";
+    static final String NONE = "We mostly track all of this in spreadsheets today.";
+
+    private static final AtomicInteger MEETINGS = new AtomicInteger();
+    private static Chromium chromium;
+
+    @Deployment(testable = false)
+    static JavaArchive proxyMe() {
+        return ShrinkWrap.create(JavaArchive.class, "proxyme.jar")
+                .addAsManifestResource(new StringAsset("proxyme.approval.timeout.s=300\n"),
+                        "microprofile-config.properties");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private OverlayPage overlay;
+
+    @BeforeAll
+    static void browser() {
+        chromium = Chromium.launch();
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void page() {
+        overlay = new OverlayPage(chromium.browser, base.toString().replaceAll("/$", ""));
+    }
+
+    @AfterEach
+    void closePage() {
+        overlay.close();
+    }
+
+    static String meeting(String name) {
+        return name + "-" + MEETINGS.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+    }
+
+    @Test
+    void the_picker_shows_who_role_and_organisation_and_signs_in() {
+        overlay.open();
+        Locator jae = overlay.page.locator("#users label.user", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText("jae@acme.test"));
+        assertThat(jae).containsText("junior_ae");
+        assertThat(jae).containsText("acme");
+        assertThat(overlay.page.locator("#users")).containsText("sam@globex.test");
+
+        overlay.signIn("jae@acme.test", meeting("signin"));
+
+        assertThat(overlay.page.locator("#who")).containsText("junior_ae · acme");
+        assertThat(overlay.page.locator("#conn")).hasText("connected");
+        assertThat(overlay.toggle("pricing")).isChecked();
+    }
+
+    @Test
+    void an_auto_answer_shows_its_text_a_copy_button_and_its_flow() {
+        overlay.open().signIn("se@acme.test", meeting("auto"));
+
+        long seq = overlay.say(AUTO_SE);
+
+        Locator card = overlay.card(seq);
+        assertThat(card).hasAttribute("data-kind", "auto");
+        assertThat(card.locator(".answer")).not().isEmpty();
+        assertThat(card.locator("button.copy")).isVisible();
+        assertThat(card.locator(".why")).containsText("Decided by");
+        assertThat(card.locator(".said")).containsText("Customer: “" + AUTO_SE);
+        Locator flow = overlay.flow(seq);
+        for (String step : List.of("classify", "rules", "fga", "toggles", "decision", "generate", "output_check")) {
+            assertThat(flow.locator(".step[data-step='" + step + "']").first()).containsText(" ms");
+        }
+        assertThat(flow.locator(".total")).hasText(Pattern.compile("total \\d+(\\.\\d)? ms"));
+    }
+
+    @Test
+    void a_held_answer_waits_with_a_countdown_and_is_shown_once_approved() {
+        overlay.open().signIn("jae@acme.test", meeting("approve"));
+
+        long seq = overlay.say(APPROVE_JAE);
+
+        Locator card = overlay.card(seq);
+        assertThat(card).hasAttribute("data-kind", "pending");
+        assertThat(card.locator(".topic")).hasText("security");
+        assertThat(card.locator(".countdown")).hasText(Pattern.compile("[0-4]:\\d\\d left"));
+        assertThat(card.locator(".answer")).not().isEmpty();
+        card.locator("button.approve").click();
+        assertThat(card).hasAttribute("data-kind", "approved");
+        assertThat(card.locator("button.copy")).isVisible();
+        assertThat(overlay.flow(seq).locator(".step[data-step='approval_request']")).hasCount(1);
+    }
+
+    @Test
+    void a_held_answer_denied_is_struck_through_and_not_offered() {
+        overlay.open().signIn("jae@acme.test", meeting("deny"));
+
+        long seq = overlay.say(APPROVE_JAE);
+        Locator card = overlay.card(seq);
+        card.locator("button.deny").click();
+
+        assertThat(card).hasAttribute("data-kind", "denied");
+        assertThat(card.locator(".badge")).hasText("Denied");
+        assertThat(card.locator("button")).hasCount(0);
+    }
+
+    @Test
+    void a_refused_topic_shows_the_reason_and_no_text() {
+        overlay.open().signIn("jae@acme.test", meeting("refused"));
+
+        long seq = overlay.say(DENY_JAE);
+
+        Locator card = overlay.card(seq);
+        assertThat(card).hasAttribute("data-kind", "refused");
+        assertThat(card.locator(".topic")).hasText("pricing");
+        assertThat(card.locator(".why")).containsText("Decided by");
+        assertThat(card.locator(".answer")).hasCount(0);
+        assertThat(overlay.flow(seq).locator(".step[data-step='generate']")).hasCount(0);
+    }
+
+    @Test
+    void a_statement_is_shown_discreetly_as_not_a_question() {
+        overlay.open().signIn("se@acme.test", meeting("none"));
+
+        long seq = overlay.say(NONE);
+
+        Locator card = overlay.card(seq);
+        assertThat(card).hasAttribute("data-kind", "none");
+        assertThat(card).containsText("Not a question");
+        assertThat(card.locator(".answer")).hasCount(0);
+    }
+
+    @Test
+    void a_topic_switched_off_holds_the_next_answer_for_approval() {
+        overlay.open().signIn("se@acme.test", meeting("toggle"));
+
+        overlay.page.locator("summary", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText("Topics in this meeting")).click();
+        overlay.toggle("product").uncheck();
+        assertThat(overlay.toggle("product")).not().isChecked();
+        long seq = overlay.say(AUTO_SE);
+
+        Locator card = overlay.card(seq);
+        assertThat(card).hasAttribute("data-kind", "pending");
+        assertThat(card.locator(".why")).containsText("topic switch");
+    }
+
+    @Test
+    void a_dropped_connection_recovers_with_its_cards_and_no_duplicates() {
+        overlay.open().signIn("jae@acme.test", meeting("reconnect"));
+        long first = overlay.say(APPROVE_JAE);
+        assertThat(overlay.card(first)).hasAttribute("data-kind", "pending");
+
+        overlay.page.evaluate("window.__proxyme.dropConnection()");
+        assertThat(overlay.page.locator("#conn")).hasAttribute("data-state", "reconnecting");
+        long second = overlay.say(DENY_JAE); // typed while down: sent once back
+        overlay.assertConnected();
+
+        assertThat(overlay.card(second)).hasAttribute("data-kind", "refused");
+        assertTrue(second > first, "seq keeps increasing across reconnects");
+        overlay.card(first).locator("button.approve").click();
+        assertThat(overlay.card(first)).hasAttribute("data-kind", "approved");
+        assertThat(overlay.cards()).hasCount(2);
+        assertNoDuplicateCards();
+    }
+
+    @Test
+    void a_pending_approval_is_shown_again_after_a_reload() {
+        String meeting = meeting("reload");
+        overlay.open().signIn("jae@acme.test", meeting);
+        long seq = overlay.say(APPROVE_JAE);
+        assertThat(overlay.card(seq)).hasAttribute("data-kind", "pending");
+
+        overlay.page.reload();
+        overlay.assertConnected();
+        assertThat(overlay.card(seq)).hasAttribute("data-kind", "pending");
+        assertThat(overlay.card(seq).locator(".why")).containsText("Decided by");
+
+        // Without the page's own copy, the server's state message alone brings it back.
+        overlay.page.evaluate("m => sessionStorage.removeItem('proxyme.cards.' + m)", meeting);
+        overlay.page.reload();
+        overlay.assertConnected();
+        assertThat(overlay.card(seq)).hasAttribute("data-kind", "pending");
+        assertThat(overlay.cards()).hasCount(1);
+        long next = overlay.say(NONE);
+        assertTrue(next > seq, "a reload does not reuse seq numbers");
+
+        overlay.card(seq).locator("button.approve").click();
+        assertThat(overlay.card(seq)).hasAttribute("data-kind", "approved");
+    }
+
+    @Test
+    void a_bad_server_error_is_shown_unobtrusively() {
+        overlay.open().signIn("jae@acme.test", meeting("error"));
+
+        overlay.page.evaluate("window.__proxyme.send({type: 'approve', approvalId: 'ap_unknown'})");
+
+        assertThat(overlay.page.locator("#notices .notice.error")).containsText("not_found");
+        overlay.assertConnected();
+    }
+
+    private void assertNoDuplicateCards() {
+        List<String> seqs = overlay.cards().evaluateAll("cs => cs.map(c => c.dataset.seq)") instanceof List<?> l
+                ? l.stream().map(String::valueOf).toList() : List.of();
+        assertEquals(seqs.size(), new HashSet<>(seqs).size(), "duplicate cards: " + seqs);
+    }
+}
