@@ -236,6 +236,67 @@ class OverlayBrowserIT {
         overlay.assertConnected();
     }
 
+    /** A stand-in for the browser's speech recognition: the test decides what was heard. */
+    static final String FAKE_SPEECH = """
+            window.__fakeSpeech = { instances: [] };
+            class FakeRecognition {
+              constructor() { window.__fakeSpeech.instances.push(this); this.running = false; }
+              start() { this.running = true; }
+              stop() { this.running = false; if (this.onend) this.onend(); }
+              abort() { this.stop(); }
+            }
+            window.SpeechRecognition = FakeRecognition;
+            window.webkitSpeechRecognition = FakeRecognition;
+            window.__fakeSpeech.hear = (transcript, isFinal) => {
+              const r = window.__fakeSpeech.instances.at(-1);
+              const result = [{ transcript, confidence: 0.9 }];
+              result.isFinal = isFinal;
+              r.onresult({ resultIndex: 0, results: [result] });
+            };
+            """;
+
+    @Test
+    void final_speech_results_become_chunks_and_interim_ones_are_only_shown_greyed() {
+        overlay.page.addInitScript(FAKE_SPEECH);
+        overlay.open().signIn("se@acme.test", meeting("speech"));
+
+        overlay.page.click("#mic");
+        assertThat(overlay.page.locator("#speech-note")).containsText("may send the audio");
+        assertEquals(0, overlay.page.evaluate("window.__fakeSpeech.instances.length"), "not before consent");
+        overlay.page.getByText("Start listening").click();
+        assertThat(overlay.page.locator("#mic")).hasAttribute("aria-pressed", "true");
+        assertEquals(true, overlay.page.evaluate("window.__fakeSpeech.instances.at(-1).running"));
+
+        overlay.page.evaluate("window.__fakeSpeech.hear('so um can you walk me through how the', false)");
+        Locator interim = overlay.page.locator("#interim");
+        assertThat(interim).hasText("so um can you walk me through how the");
+        assertThat(interim).hasCSS("color", "rgb(154, 161, 171)");
+        assertEquals(0, overlay.seq(), "interim results are not sent");
+        assertThat(overlay.cards()).hasCount(0);
+
+        overlay.page.evaluate("window.__fakeSpeech.hear("
+                + "'so um can you walk me through how the reporting dashboard exports data', true)");
+        assertThat(interim).isHidden();
+        assertThat(overlay.card(1)).hasAttribute("data-kind", "auto");
+        assertThat(overlay.card(1).locator(".said"))
+                .hasText("Customer: “so um can you walk me through how the reporting dashboard exports data”");
+        assertThat(overlay.cards()).hasCount(1);
+
+        overlay.page.click("#mic");
+        assertThat(overlay.page.locator("#mic")).hasAttribute("aria-pressed", "false");
+        assertEquals(false, overlay.page.evaluate("window.__fakeSpeech.instances.at(-1).running"));
+    }
+
+    @Test
+    void without_speech_recognition_the_page_says_so_and_the_text_box_works() {
+        overlay.page.addInitScript("delete window.SpeechRecognition; delete window.webkitSpeechRecognition;");
+        overlay.open().signIn("se@acme.test", meeting("nospeech"));
+
+        assertThat(overlay.page.locator("#mic")).isDisabled();
+        assertThat(overlay.page.locator("#speech-note")).containsText("no speech recognition");
+        assertThat(overlay.card(overlay.say(NONE))).hasAttribute("data-kind", "none");
+    }
+
     private void assertNoDuplicateCards() {
         List<String> seqs = overlay.cards().evaluateAll("cs => cs.map(c => c.dataset.seq)") instanceof List<?> l
                 ? l.stream().map(String::valueOf).toList() : List.of();
