@@ -142,7 +142,8 @@ function card(e, cards) {
   const d = e.decision;
   const li = el('li', { class: `card ${kind}`, tabindex: '-1', 'data-seq': String(e.seq), 'data-kind': kind });
   if (kind === 'none') {
-    li.append(el('span', {}, `Not a question${d.reason ? ` (${d.reason})` : ''}`),
+    li.title = `Decided by ${layerName(d.layer)}${d.reason ? ` — ${d.reason}` : ''}`;
+    li.append(el('span', {}, 'Not a question'),
       e.said ? el('span', {}, ` · ${e.speaker || ''}: “${e.said}”`) : '');
     return li;
   }
