@@ -236,6 +236,42 @@ class OverlayBrowserIT {
         overlay.assertConnected();
     }
 
+    @Test
+    void the_latest_decision_for_a_chunk_stands_and_a_lowered_one_says_so() {
+        overlay.open();
+        // The cards module alone, fed the messages an output check produces (hard to provoke with real text).
+        Object kinds = overlay.page.evaluate("""
+                async () => {
+                  const { Cards } = await import('/js/cards.js');
+                  const list = document.createElement('ol');
+                  document.body.append(list);
+                  const cards = new Cards(list, { meetingId: 'unit', onDecide() {}, onCopy() {}, onAuto() {}, onChange() {} });
+                  const held = { type: 'suggestion', seq: 1, suggestionId: 'sg_1', status: 'PENDING_APPROVAL',
+                                 topic: 'pricing', text: 'We can do that.', approvalId: 'ap_1',
+                                 expiresAt: new Date(Date.now() + 60000).toISOString() };
+                  cards.decision({ seq: 1, outcome: 'AUTO', layer: 'fga', reason: 'role may answer product', topic: 'product', suggestionFollows: true });
+                  cards.decision({ seq: 1, outcome: 'APPROVE', layer: 'output_check', reason: 'the answer talks pricing', topic: 'pricing', suggestionFollows: true });
+                  cards.suggestion(held);
+                  cards.state({ suggestions: [held] });
+                  cards.decision({ seq: 2, outcome: 'AUTO', layer: 'fga', reason: 'ok', topic: 'product', suggestionFollows: true });
+                  cards.decision({ seq: 2, outcome: 'DENY', layer: 'output_check', reason: 'the answer talks legal', topic: 'legal', suggestionFollows: false });
+                  cards.approval({ approvalId: 'ap_1', suggestionId: 'sg_1', meetingId: 'unit', status: 'APPROVED' });
+                  cards.suggestion({ ...held, status: 'PENDING_APPROVAL' });
+                  const one = list.querySelector('[data-seq="1"]');
+                  const two = list.querySelector('[data-seq="2"]');
+                  return [list.children.length, one.dataset.kind, one.querySelector('.lowered')?.textContent || '',
+                          one.querySelector('.why').textContent, two.dataset.kind, two.querySelector('.answer') === null];
+                }
+                """);
+        List<?> k = (List<?>) kinds;
+        assertEquals(2, ((Number) k.get(0)).intValue(), "one card per chunk: " + k);
+        assertEquals("approved", k.get(1), "a decided approval does not go back to pending");
+        assertTrue(k.get(2).toString().contains("Lowered by the output check"), k.toString());
+        assertTrue(k.get(3).toString().contains("output check — the answer talks pricing"), k.toString());
+        assertEquals("refused", k.get(4));
+        assertEquals(true, k.get(5), "no text above a refusal");
+    }
+
     /** A stand-in for the browser's speech recognition: the test decides what was heard. */
     static final String FAKE_SPEECH = """
             window.__fakeSpeech = { instances: [] };
