@@ -58,6 +58,13 @@ export class Connection {
     if (this.ws) this.ws.close(4000, 'dropped');
   }
 
+  /** Back online: skip the rest of the backoff wait. */
+  reconnectNow() {
+    if (this.stopped || (this.ws && this.ws.readyState <= WebSocket.OPEN)) return;
+    clearTimeout(this.retryTimer);
+    this.open();
+  }
+
   open() {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const url = `${scheme}://${location.host}/ws/meetings/${encodeURIComponent(this.meetingId)}` +

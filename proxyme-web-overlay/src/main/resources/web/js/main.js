@@ -68,7 +68,7 @@ function join(session) {
   });
   connection.seenSeq(cards.maxSeq());
   connection.start();
-  window.addEventListener('online', () => { if (connection.ws?.readyState !== WebSocket.OPEN) connection.drop(); });
+  window.addEventListener('online', () => connection.reconnectNow());
 
   const said = (speaker, text) => {
     const seq = connection.chunk(speaker, text);
