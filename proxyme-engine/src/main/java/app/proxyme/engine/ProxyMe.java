@@ -7,6 +7,7 @@ import app.proxyme.domain.pipeline.ChunkPipeline;
 import app.proxyme.domain.pipeline.MeetingRecords;
 import app.proxyme.domain.pipeline.PolicyPlayground;
 import app.proxyme.domain.pipeline.TopicSwitches;
+import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.AuditLog;
 import app.proxyme.domain.port.MeetingStore;
 import app.proxyme.domain.port.PolicyStore;
@@ -26,11 +27,14 @@ import app.proxyme.engine.fga.FgaSettings;
 import app.proxyme.engine.fga.ProductModel;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.policy.PolicyAdmin;
-import app.proxyme.engine.policy.PolicyTuples;
 import app.proxyme.engine.policy.PolicyAsCode;
+import app.proxyme.engine.policy.PolicyFiles;
 import app.proxyme.engine.policy.PolicySeeder;
+import app.proxyme.engine.policy.PolicyTuples;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
@@ -183,6 +187,15 @@ public final class ProxyMe implements AutoCloseable {
 
     public Identity identity() {
         return identity;
+    }
+
+    /** The demo users of the shipped demo organisations, as stored now (gone ones left out), in file order. */
+    public List<Member> demoUsers() {
+        return PolicyFiles.DEMO_ORGS.stream()
+                .flatMap(org -> PolicyFiles.demo(org).members().keySet().stream())
+                .map(policies::member)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     @Override

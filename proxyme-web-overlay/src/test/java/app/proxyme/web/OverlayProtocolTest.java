@@ -64,6 +64,24 @@ class OverlayProtocolTest {
     }
 
     @Test
+    void the_demo_user_picker_lists_the_embedded_users_without_a_token() {
+        var users = api.get("/api/dev/users", null);
+        assertEquals(200, users.status(), users.body());
+        JsonNode jae = null;
+        for (JsonNode u : users.json()) {
+            if (u.get("email").asText().equals("jae@acme.test")) {
+                jae = u;
+            }
+        }
+        assertTrue(jae != null, users.body());
+        assertEquals("junior_ae", jae.get("role").asText());
+        assertEquals("acme", jae.get("org").asText());
+        assertFalse(jae.get("name").asText().isBlank());
+        assertTrue(users.body().contains("sam@globex.test"), users.body());
+        assertFalse(users.body().contains("token"), "lists users, signs nobody in");
+    }
+
+    @Test
     void api_calls_without_a_valid_token_are_401() {
         assertEquals(401, api.get("/api/approvals?status=PENDING", null).status());
         assertEquals(401, api.get("/api/approvals?status=PENDING", "not-a-token").status());

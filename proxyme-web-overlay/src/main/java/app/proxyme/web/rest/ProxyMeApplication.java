@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 public class ProxyMeApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(LoginResource.class, EvaluateResource.class, ApprovalResource.class, MeetingResource.class,
-                PolicyResource.class,
+        return Set.of(LoginResource.class, DemoUsersResource.class, EvaluateResource.class, ApprovalResource.class,
+                MeetingResource.class, PolicyResource.class,
                 JwksResource.class, BearerFilter.class, ErrorMappers.DomainErrors.class,
                 ErrorMappers.BadInput.class, ErrorMappers.BadJson.class,
                 org.glassfish.jersey.jackson.JacksonFeature.class);
