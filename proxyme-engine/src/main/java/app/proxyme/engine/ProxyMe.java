@@ -20,6 +20,7 @@ import app.proxyme.engine.adapter.embedded.SigningKeys;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.adapter.local.LocalTopicClassifier;
 import app.proxyme.engine.adapter.local.PlaybookResponseGenerator;
+import app.proxyme.engine.audit.AuditTrail;
 import app.proxyme.engine.identity.Identity;
 import app.proxyme.engine.policy.PolicySeeder;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public final class ProxyMe implements AutoCloseable {
     private final MeetingRecords records;
     private final PolicyPlayground playground;
     private final TopicSwitches switches;
+    private final AuditTrail auditTrail;
 
     /** Callbacks into the runtime: what must reach a user's connected devices. */
     public interface Devices {
@@ -75,6 +77,7 @@ public final class ProxyMe implements AutoCloseable {
             this.records = new MeetingRecords(meetings, audit);
             this.playground = new PolicyPlayground(policies, pipeline);
             this.switches = new TopicSwitches(policies, meetings, audit);
+            this.auditTrail = new AuditTrail(database.auditReader(), audit, records);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -105,6 +108,11 @@ public final class ProxyMe implements AutoCloseable {
 
     public TopicSwitches switches() {
         return switches;
+    }
+
+    /** Export and verification of the audit trail. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     public PolicyStore policies() {

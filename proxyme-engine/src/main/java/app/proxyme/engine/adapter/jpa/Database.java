@@ -3,6 +3,7 @@ package app.proxyme.engine.adapter.jpa;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.domain.port.AuditLog;
+import app.proxyme.domain.port.AuditReader;
 import app.proxyme.domain.port.MeetingStore;
 import app.proxyme.domain.port.PolicyStore;
 import app.proxyme.domain.port.SuggestionStore;
@@ -131,6 +132,11 @@ public final class Database implements AutoCloseable {
     /** The audit log, timestamping with {@code clock}. */
     public AuditLog auditLog(Clock clock) {
         return new JpaAuditLog(tx, clock);
+    }
+
+    /** Reads audit chains back in pages (export, verification). */
+    public AuditReader auditReader() {
+        return new JpaAuditReader(tx);
     }
 
     /** An organisation's audit events with {@code fromSeq <= seq <= toSeq}, oldest first (export, verify). */

@@ -79,7 +79,7 @@ final class JpaAuditLog implements AuditLog {
             String meetingPrev = meetingHead == null ? null : meetingHead.lastHash;
             String hash = AuditJson.hash(id, seq, ts, entry, head.lastHash, meetingPrev);
             var record = new AuditRecord(id, seq, ts, entry, head.lastHash, meetingPrev, hash);
-            em.persist(toEntity(record));
+            em.persist(AuditEventMapper.toEntity(record));
             head.lastSeq = seq;
             head.lastHash = hash;
             if (meetingHead != null) {
@@ -121,7 +121,7 @@ final class JpaAuditLog implements AuditLog {
                         + " and e.meetingId = :m order by e.seq", AuditEventEntity.class)
                 .setParameter("org", org)
                 .setParameter("m", meetingId)
-                .getResultList().stream().map(JpaAuditLog::toRecord).toList());
+                .getResultList().stream().map(AuditEventMapper::toRecord).toList());
     }
 
     /** The organisation's events with {@code fromSeq <= seq <= toSeq}, oldest first. */
@@ -131,33 +131,6 @@ final class JpaAuditLog implements AuditLog {
                 .setParameter("org", org)
                 .setParameter("from", fromSeq)
                 .setParameter("to", toSeq)
-                .getResultList().stream().map(JpaAuditLog::toRecord).toList());
-    }
-
-    private static AuditEventEntity toEntity(AuditRecord r) {
-        var e = new AuditEventEntity();
-        AuditEntry en = r.entry();
-        e.id = r.id();
-        e.org = en.org();
-        e.seq = r.seq();
-        e.ts = r.ts().toEpochMilli();
-        e.meetingId = en.meeting();
-        e.member = en.user();
-        e.actor = en.actor();
-        e.type = en.type().wire();
-        e.topic = en.topic();
-        e.outcome = en.outcome();
-        e.layer = en.layer();
-        e.detailJson = AuditJson.detailJson(en.detail());
-        e.prev = r.prev();
-        e.meetingPrev = r.meetingPrev();
-        e.hash = r.hash();
-        return e;
-    }
-
-    private static AuditRecord toRecord(AuditEventEntity e) {
-        var entry = new AuditEntry(AuditType.fromWire(e.type), e.org, e.meetingId, e.member, e.actor, e.topic,
-                e.outcome, e.layer, AuditJson.parseDetail(e.detailJson));
-        return new AuditRecord(e.id, e.seq, Instant.ofEpochMilli(e.ts), entry, e.prev, e.meetingPrev, e.hash);
+                .getResultList().stream().map(AuditEventMapper::toRecord).toList());
     }
 }

@@ -308,6 +308,45 @@ abstract class PersistenceContractTest {
         ChainVerifier.assertChain(events);
     }
 
+    @Test
+    void the_audit_reader_pages_spans_and_knows_the_head() {
+        String org = "r" + Ids.next("o").substring(2, 14);
+        var reader = db.auditReader();
+        assertEquals(new app.proxyme.domain.audit.AuditHead(0, AuditRecord.GENESIS), reader.head(org));
+        Instant t0 = Instant.parse("2031-01-01T00:00:00Z");
+        var clock = new java.util.concurrent.atomic.AtomicReference<>(t0);
+        var log = db.auditLog(new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return clock.get();
+            }
+        });
+        for (int i = 0; i < 25; i++) {
+            clock.set(t0.plusSeconds(i));
+            log.append(List.of(entry(org, i % 2 == 0 ? "even" : null, i)));
+        }
+        var head = reader.head(org);
+        assertEquals(25, head.seq());
+        var page = reader.page(org, null, 10, 100, 7);
+        assertEquals(List.of(11L, 12L, 13L, 14L, 15L, 16L, 17L), page.stream().map(AuditRecord::seq).toList());
+        assertEquals(head.hash(), reader.page(org, null, 24, 25, 10).get(0).hash());
+        assertEquals(List.of(1L, 3L, 5L), reader.page(org, "even", 0, 6, 10).stream().map(AuditRecord::seq).toList());
+        assertEquals(new app.proxyme.domain.audit.SeqSpan(4, 9),
+                reader.span(org, t0.plusSeconds(3), t0.plusSeconds(9)).orElseThrow());
+        assertTrue(reader.span(org, t0.plusSeconds(100), t0.plusSeconds(200)).isEmpty());
+        assertTrue(reader.page("globex", "even", 0, 100, 10).isEmpty());
+    }
+
     static AuditEntry entry(String org, String meeting, int i) {
         return new AuditEntry(AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null,
                 Map.of("chunkSeq", i));
