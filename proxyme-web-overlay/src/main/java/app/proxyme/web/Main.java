@@ -18,6 +18,7 @@ public final class Main {
     /** The commands besides starting the server: one line each. */
     static Map<String, Command> commands() {
         var commands = new TreeMap<String, Command>();
+        commands.put("verify-audit", args -> new VerifyAudit().run(args));
         return commands;
     }
 

@@ -55,6 +55,32 @@ public final class SampleChain {
         return new AuditEntry(AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null, detail);
     }
 
+    /**
+     * Writes a genuine chain of {@code n} typical events as JSON Lines without holding it in memory.
+     *
+     * @return the head (the last event's hash)
+     */
+    public static String write(String org, long n, int meetings, java.io.Writer out) throws java.io.IOException {
+        String prev = AuditRecord.GENESIS;
+        var meetingHeads = new HashMap<String, String>();
+        Instant t0 = Instant.parse("2030-01-01T09:00:00Z");
+        for (long i = 1; i <= n; i++) {
+            String meeting = i % 10 == 0 ? null : "m" + (i % meetings);
+            AuditEntry entry = entry(org, meeting, i);
+            String meetingPrev = meeting == null ? null : meetingHeads.getOrDefault(meeting, AuditRecord.GENESIS);
+            var r = new AuditRecord(String.format("ev_%024x", i), i, t0.plusMillis(i * 37L), entry, prev,
+                    meetingPrev, "");
+            String hash = AuditJson.hash(r);
+            out.write(AuditJson.toJson(new AuditRecord(r.id(), i, r.ts(), entry, prev, meetingPrev, hash)));
+            out.write('\n');
+            prev = hash;
+            if (meeting != null) {
+                meetingHeads.put(meeting, hash);
+            }
+        }
+        return prev;
+    }
+
     /** The records as JSON Lines. */
     public static List<String> lines(List<AuditRecord> records) {
         return records.stream().map(AuditJson::toJson).toList();
