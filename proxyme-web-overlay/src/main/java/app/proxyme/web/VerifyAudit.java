@@ -1,6 +1,6 @@
 package app.proxyme.web;
 
-import app.proxyme.engine.audit.AuditStreamVerifier;
+import app.proxyme.engine.audit.ParallelAuditVerifier;
 import app.proxyme.engine.audit.ChainCheck;
 import app.proxyme.engine.audit.ChainVerdict;
 import java.io.BufferedInputStream;
@@ -48,7 +48,8 @@ final class VerifyAudit implements Main.Command {
         ChainVerdict v;
         try (InputStream in = new BufferedInputStream(file.toString().equals("-") ? System.in
                 : Files.newInputStream(file), 1 << 16)) {
-            v = new AuditStreamVerifier().verify(in, ChainCheck.Mode.ANY, head);
+            v = new ParallelAuditVerifier(Runtime.getRuntime().availableProcessors())
+                    .verify(in, ChainCheck.Mode.ANY, head);
         } catch (NoSuchFileException e) {
             err.println("verify-audit: no such file: " + file);
             return 2;

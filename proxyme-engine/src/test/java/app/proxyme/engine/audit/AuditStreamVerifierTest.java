@@ -18,9 +18,18 @@ class AuditStreamVerifierTest {
     private final List<AuditRecord> chain = SampleChain.build("acme", 60, 3);
     private final List<String> org = SampleChain.lines(chain);
 
+    /** Verifies with the streaming verifier, and asserts that the parallel one (small blocks) agrees. */
     private static ChainVerdict verify(List<String> lines, String head) throws IOException {
         byte[] bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
-        return new AuditStreamVerifier().verify(new ByteArrayInputStream(bytes), ChainCheck.Mode.ANY, head);
+        ChainVerdict v = new AuditStreamVerifier().verify(new ByteArrayInputStream(bytes), ChainCheck.Mode.ANY, head);
+        for (int block : new int[] {100, 1000, 1 << 20}) {
+            ChainVerdict parallel = new ParallelAuditVerifier(3, block)
+                    .verify(new ByteArrayInputStream(bytes), ChainCheck.Mode.ANY, head);
+            assertEquals(v.ok(), parallel.ok(), "parallel, block " + block);
+            assertEquals(v.firstBad(), parallel.firstBad(), "parallel, block " + block);
+            assertEquals(v.position(), parallel.position(), "parallel, block " + block);
+        }
+        return v;
     }
 
     private List<String> meeting(String id) {
