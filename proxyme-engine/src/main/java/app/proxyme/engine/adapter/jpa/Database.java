@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
     private final JpaPolicyAdmin policyAdmin;
     private final JpaMeetingStore meetingStore;
     private final JpaSuggestionStore suggestionStore;
+    private final List<GroupCommitAuditLog> auditLogs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Database(EntityManagerFactory emf, PolicySettings defaults) {
         this.emf = emf;
@@ -61,9 +62,13 @@ public final class Database implements AutoCloseable {
     public static Database open(String jdbcUrl, String user, String password, PolicySettings defaults) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(defaults, "defaults");
+        // PostgreSQL also gets db/postgresql: the trigger that keeps audit events append-only
+        String[] locations = jdbcUrl.startsWith("jdbc:postgresql:")
+                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                : new String[] {"classpath:db/migration"};
         Flyway.configure()
                 .dataSource(jdbcUrl, user, password)
-                .locations("classpath:db/migration")
+                .locations(locations)
                 .load()
                 .migrate();
         var props = new HashMap<String, Object>();
@@ -129,9 +134,14 @@ public final class Database implements AutoCloseable {
         return suggestionStore;
     }
 
-    /** The audit log, timestamping with {@code clock}. */
+    /**
+     * The audit log, timestamping with {@code clock}: appends are group-committed by one committer thread (closed
+     * with the database); each caller returns once its events are committed.
+     */
     public AuditLog auditLog(Clock clock) {
-        return new JpaAuditLog(tx, clock);
+        var log = new GroupCommitAuditLog(new JpaAuditLog(tx, clock));
+        auditLogs.add(log);
+        return log;
     }
 
     /** Reads audit chains back in pages (export, verification). */
@@ -151,6 +161,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        auditLogs.forEach(GroupCommitAuditLog::close);
         if (emf.isOpen()) {
             emf.close();
         }

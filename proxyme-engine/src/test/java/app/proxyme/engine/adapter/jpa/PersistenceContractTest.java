@@ -347,6 +347,41 @@ abstract class PersistenceContractTest {
         assertTrue(reader.page("globex", "even", 0, 100, 10).isEmpty());
     }
 
+    @Test
+    void concurrent_appends_are_group_committed_and_a_bad_one_fails_alone() throws Exception {
+        String org = "g" + Ids.next("o").substring(2, 14);
+        var log = (GroupCommitAuditLog) db.auditLog(Clock.systemUTC());
+        int callers = 64;
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = new ArrayList<Future<List<AuditRecord>>>();
+            for (int i = 0; i < callers; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return log.append(List.of(entry(org, "m" + (n % 4), n), entry(org, null, n)));
+                }));
+            }
+            var bad = pool.submit(() -> {
+                start.await();
+                return log.append(List.of(new AuditEntry(AuditType.CHUNK, org, null, null, "engine", null, null, null,
+                        Map.of("notJson", new Object()))));
+            });
+            start.countDown();
+            for (var f : futures) {
+                var records = f.get();
+                assertEquals(2, records.size());
+                assertEquals(records.get(0).hash(), records.get(1).prev(), "a caller's entries stay together");
+            }
+            var failure = assertThrows(java.util.concurrent.ExecutionException.class, bad::get);
+            assertTrue(failure.getCause() instanceof RuntimeException, failure.toString());
+        }
+        assertTrue(log.commits() < callers, log.commits() + " commits for " + callers + " concurrent appends");
+        var all = db.auditEvents(org, 1, Long.MAX_VALUE);
+        assertEquals(2 * callers, all.size());
+        ChainVerifier.assertChain(all);
+    }
+
     static AuditEntry entry(String org, String meeting, int i) {
         return new AuditEntry(AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null,
                 Map.of("chunkSeq", i));
