@@ -86,6 +86,10 @@ public final class Database implements AutoCloseable {
         props.put("eclipselink.jdbc.connections.initial", "1");
         props.put("eclipselink.jdbc.connections.min", "1");
         props.put("eclipselink.jdbc.connections.max", "16");
+        // group-committed audit batches insert hundreds of rows per transaction: send them as JDBC batches
+        props.put("eclipselink.jdbc.batch-writing", "JDBC");
+        props.put("eclipselink.jdbc.batch-writing.size", "200");
+        props.put("eclipselink.jdbc.property.reWriteBatchedInserts", "true");
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("proxyme", props);
         try {
             emf.createEntityManager().close();
