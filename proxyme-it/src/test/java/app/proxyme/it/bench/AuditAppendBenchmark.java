@@ -50,6 +50,7 @@ class AuditAppendBenchmark {
      */
     private static void run(AuditLog log, int rate, int seconds, String label) throws Exception {
         int total = rate * seconds;
+        long gc0 = gcMillis();
         long[] latencies = new long[total];
         var done = new CountDownLatch(total);
         var failures = new AtomicInteger();
@@ -77,9 +78,19 @@ class AuditAppendBenchmark {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         Arrays.sort(latencies);
         System.out.printf("%s: target %d events/s for %d s: %d events in %.1f s = %.0f events/s, %d failed; append "
-                + "latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n", label, rate, seconds, total,
-                elapsed, total / elapsed, failures.get(), pct(latencies, 0.50), pct(latencies, 0.99),
-                pct(latencies, 0.999), latencies[total - 1] / 1e6);
+                + "latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms; GC %d ms (%s)%n", label, rate,
+                seconds, total, elapsed, total / elapsed, failures.get(), pct(latencies, 0.50), pct(latencies, 0.99),
+                pct(latencies, 0.999), latencies[total - 1] / 1e6, gcMillis() - gc0, gcNames());
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    private static String gcNames() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList().toString();
     }
 
     private static double pct(long[] sorted, double p) {

@@ -382,6 +382,19 @@ abstract class PersistenceContractTest {
         ChainVerifier.assertChain(all);
     }
 
+    @Test
+    void two_writers_that_each_remember_meeting_ends_still_link_each_others_events() {
+        String org = "w" + Ids.next("o").substring(2, 14);
+        var first = db.auditLog(Clock.systemUTC());
+        var second = db.auditLog(Clock.systemUTC());
+        for (int i = 0; i < 6; i++) {
+            (i % 3 == 0 ? second : first).append(List.of(entry(org, "shared", i), entry(org, "m" + (i % 2), i)));
+        }
+        var all = db.auditEvents(org, 1, Long.MAX_VALUE);
+        assertEquals(12, all.size());
+        ChainVerifier.assertChain(all);
+    }
+
     static AuditEntry entry(String org, String meeting, int i) {
         return new AuditEntry(AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null,
                 Map.of("chunkSeq", i));
