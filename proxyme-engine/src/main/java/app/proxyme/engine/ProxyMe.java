@@ -21,6 +21,8 @@ import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.adapter.local.LocalTopicClassifier;
 import app.proxyme.engine.adapter.local.PlaybookResponseGenerator;
 import app.proxyme.engine.audit.AuditTrail;
+import app.proxyme.engine.audit.MeetingShares;
+import app.proxyme.engine.audit.ShareTokens;
 import app.proxyme.engine.identity.Identity;
 import app.proxyme.engine.policy.PolicySeeder;
 import java.time.Clock;
@@ -45,6 +47,7 @@ public final class ProxyMe implements AutoCloseable {
     private final PolicyPlayground playground;
     private final TopicSwitches switches;
     private final AuditTrail auditTrail;
+    private final MeetingShares shares;
 
     /** Callbacks into the runtime: what must reach a user's connected devices. */
     public interface Devices {
@@ -78,6 +81,7 @@ public final class ProxyMe implements AutoCloseable {
             this.playground = new PolicyPlayground(policies, pipeline);
             this.switches = new TopicSwitches(policies, meetings, audit);
             this.auditTrail = new AuditTrail(database.auditReader(), audit, records);
+            this.shares = new MeetingShares(ShareTokens.loadOrCreate(keysDir, clock), records, audit, auditTrail, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -113,6 +117,11 @@ public final class ProxyMe implements AutoCloseable {
     /** Export and verification of the audit trail. */
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    /** Read-only, expiring share links to a meeting's record. */
+    public MeetingShares shares() {
+        return shares;
     }
 
     public PolicyStore policies() {

@@ -122,4 +122,69 @@ class AuditApiTest {
         assertTrue(!globexTrail.body().contains("acme"), "no event of acme in globex's export");
         assertEquals(200, api.get("/api/audit/export?meeting=" + m, api.login("admin@acme.test")).status());
     }
+
+    @Test
+    void a_share_link_shows_the_escaped_timeline_and_a_verifiable_export() throws Exception {
+        String m = "m" + System.nanoTime();
+        String se = api.login("se@acme.test");
+        try (var c = WsClient.connect(ws, m, se)) {
+            c.awaitType("state");
+            c.chunk(1, "<script>alert('x')</script> & how much does the enterprise plan cost?");
+            c.awaitType("decision", 1);
+        }
+        var created = api.post("/api/audit/share", se, "{\"meetingId\":\"" + m + "\",\"ttlMinutes\":30}");
+        assertEquals(200, created.status(), created.body());
+        String url = created.json().get("url").asText();
+        assertTrue(url.matches("/share/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), url);
+
+        var page = api.get(url, null);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; how much"), page.body());
+        assertTrue(!page.body().contains("<script"), "no markup from the transcript, and no scripts at all");
+        assertTrue(page.body().contains("fga") && page.body().contains("DENY"), "decision and deciding layer");
+        assertTrue(page.body().contains(url + "/export.jsonl"));
+
+        var export = api.get(url + "/export.jsonl", null);
+        assertEquals(200, export.status());
+        ChainVerdict v = offline(export.body(), null);
+        assertTrue(v.ok(), v.toString());
+        assertEquals("meetingPrev", v.by());
+        assertTrue(export.body().contains("\"type\":\"share_created\""), "creating a share is audited");
+        assertTrue(export.body().contains("\"type\":\"share_opened\""), "opening a share is audited");
+    }
+
+    @Test
+    void share_links_are_for_readers_of_the_meeting_and_refuse_forgery_and_expiry() throws Exception {
+        String m = meetingOfSe();
+        String body = "{\"meetingId\":\"" + m + "\"}";
+        assertEquals(401, api.post("/api/audit/share", null, body).status());
+        assertEquals(404, api.post("/api/audit/share", api.login("jae@acme.test"), body).status());
+        assertEquals(404, api.post("/api/audit/share", api.login("admin@globex.test"), body).status());
+        assertEquals(200, api.post("/api/audit/share", api.login("audit@acme.test"), body).status());
+        String se = api.login("se@acme.test");
+        assertEquals(400, api.post("/api/audit/share", se, "{\"meetingId\":\"" + m + "\",\"ttlMinutes\":10081}")
+                .status());
+        assertEquals(400, api.post("/api/audit/share", se, "{\"meetingId\":\"" + m + "\",\"ttlMinutes\":0}").status());
+        var ok = api.post("/api/audit/share", se, body);
+        assertEquals(200, ok.status());
+        var expiresAt = java.time.Instant.parse(ok.json().get("expiresAt").asText());
+        assertTrue(expiresAt.isAfter(java.time.Instant.now().plusSeconds(59 * 60)), "default lifetime 60 minutes");
+
+        String url = ok.json().get("url").asText();
+        String forged = url.substring(0, url.length() - 2) + (url.endsWith("A") ? "BB" : "AA");
+        assertEquals(403, api.get(forged, null).status());
+        assertEquals(403, api.get(forged + "/export.jsonl", null).status());
+        assertEquals(403, api.get("/share/garbage", null).status());
+        String otherMeeting = url.replace("/share/", "");
+        String payload = otherMeeting.substring(0, otherMeeting.indexOf('.'));
+        assertEquals(403, api.get("/share/" + payload + "x." + otherMeeting.substring(payload.length() + 1), null)
+                .status());
+
+        var keys = java.nio.file.Path.of(System.getProperty("proxyme.data.dir")).resolve("keys");
+        var tokens = app.proxyme.engine.audit.ShareTokens.loadOrCreate(keys, java.time.Clock.systemUTC());
+        String expired = tokens.issue(new app.proxyme.engine.audit.ShareTokens.Grant("acme", m,
+                java.time.Instant.now().minusSeconds(5), "sh_old"));
+        assertEquals(410, api.get("/share/" + expired, null).status());
+        assertEquals(410, api.get("/share/" + expired + "/export.jsonl", null).status());
+    }
 }

@@ -91,13 +91,18 @@ public final class AuditTrail {
         } else {
             meetings.requireVisible(caller, query.meeting());
         }
-        AuditHead head = reader.head(caller.org());
+        return exportFor(caller.org(), caller.email(), query);
+    }
+
+    /** Prepares and records an export for an already authorized reader ({@code actor}). */
+    Export exportFor(String org, String actor, ExportQuery query) {
+        AuditHead head = reader.head(org);
         long lo = query.fromSeq() == null ? 1 : query.fromSeq();
         long hi = Math.min(head.seq(), query.toSeq() == null ? Long.MAX_VALUE : query.toSeq());
         if (query.hasTimeRange()) {
             Instant from = query.from() == null ? Instant.EPOCH : query.from();
             Instant to = query.to() == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : query.to();
-            Optional<SeqSpan> span = reader.span(caller.org(), from, to);
+            Optional<SeqSpan> span = reader.span(org, from, to);
             lo = Math.max(lo, span.map(SeqSpan::from).orElse(Long.MAX_VALUE));
             hi = Math.min(hi, span.map(SeqSpan::to).orElse(0L));
         }
@@ -111,9 +116,9 @@ public final class AuditTrail {
         if (query.to() != null) {
             detail.put("to", AuditJson.timestamp(query.to()));
         }
-        log.append(List.of(new AuditEntry(AuditType.EXPORT, caller.org(), query.meeting(), caller.email(),
-                caller.email(), null, null, null, detail)));
-        return new Export(caller.org(), query, lo, hi);
+        log.append(List.of(new AuditEntry(AuditType.EXPORT, org, query.meeting(), actor.contains("@") ? actor : null,
+                actor, null, null, null, detail)));
+        return new Export(org, query, lo, hi);
     }
 
     /** Verifies the caller's organisation's whole chain against its head. */

@@ -4,6 +4,11 @@ import app.proxyme.engine.ProxyMe;
 import app.proxyme.engine.audit.AuditTrail;
 import app.proxyme.engine.audit.ChainVerdict;
 import app.proxyme.engine.audit.ExportQuery;
+import app.proxyme.engine.audit.AuditJson;
+import app.proxyme.engine.audit.MeetingShares;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,7 +23,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET /api/audit/export} (streamed JSON Lines or CSV) and {@code GET /api/audit/verify}. */
+/**
+ * {@code GET /api/audit/export} (streamed JSON Lines or CSV), {@code GET /api/audit/verify} and
+ * {@code POST /api/audit/share} (a read-only link to a meeting, served by {@link ShareResource}).
+ */
 @ApplicationScoped
 @Path("/api/audit")
 public class AuditResource {
@@ -53,6 +61,23 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> verify(@Context ContainerRequestContext rq) {
         return json(proxyMe.auditTrail().verify(Caller.of(rq)));
+    }
+
+    @POST
+    @Path("/share")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> create(JsonNode body, @Context ContainerRequestContext rq) {
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException("expected {\"meetingId\":\"..\",\"ttlMinutes\":60}");
+        }
+        JsonNode ttl = body.get("ttlMinutes");
+        if (ttl != null && !ttl.isNull() && !ttl.isInt()) {
+            throw new IllegalArgumentException("ttlMinutes must be a whole number of minutes");
+        }
+        MeetingShares.Link link = proxyMe.shares().create(Caller.of(rq), body.path("meetingId").asText(null),
+                ttl == null || ttl.isNull() ? null : ttl.intValue());
+        return Map.of("url", link.url(), "expiresAt", AuditJson.timestamp(link.expiresAt()));
     }
 
     static Map<String, Object> json(ChainVerdict v) {
