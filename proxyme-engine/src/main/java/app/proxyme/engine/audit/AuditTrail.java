@@ -32,11 +32,13 @@ public final class AuditTrail {
     private final AuditReader reader;
     private final AuditLog log;
     private final MeetingRecords meetings;
+    private final CheckpointSeal seal;
 
-    public AuditTrail(AuditReader reader, AuditLog log, MeetingRecords meetings) {
+    public AuditTrail(AuditReader reader, AuditLog log, MeetingRecords meetings, CheckpointSeal seal) {
         this.reader = reader;
         this.log = log;
         this.meetings = meetings;
+        this.seal = seal;
     }
 
     /** An export ready to be written: its span is fixed and the export already recorded. */
@@ -121,20 +123,45 @@ public final class AuditTrail {
         return new Export(org, query, lo, hi);
     }
 
-    /** Verifies the caller's organisation's whole chain against its head. */
+    /**
+     * Verifies the caller's organisation's whole chain against its head. A chain that retention has pruned must
+     * start right after a checkpoint, signed with the audit key, that names the pruned prefix's last seq and hash.
+     */
     public ChainVerdict verify(Member caller) {
         requireReviewer(caller);
-        AuditHead head = reader.head(caller.org());
-        var check = new ChainCheck(ChainCheck.Mode.ORGANISATION);
-        try {
-            forEach(caller.org(), null, 1, head.seq(), r -> check.accept(ChainCheck.linkOf(r)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        String org = caller.org();
+        AuditHead head = reader.head(org);
         if (head.seq() == 0) {
             return new ChainVerdict(true, 0, AuditRecord.GENESIS, "prev", null, 0, 0, null);
         }
-        return check.verdict(head.hash());
+        var check = new ChainCheck(ChainCheck.Mode.ORGANISATION);
+        var first = new AuditRecord[1];
+        var sealed = new boolean[1];
+        try {
+            forEach(org, null, 1, head.seq(), r -> {
+                if (first[0] == null) {
+                    first[0] = r;
+                }
+                if (r.entry().type() == AuditType.CHECKPOINT && seals(org, r, first[0])) {
+                    sealed[0] = true;
+                }
+                check.accept(ChainCheck.linkOf(r));
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChainVerdict v = check.verdict(head.hash());
+        if (v.ok() && first[0] != null && first[0].seq() > 1 && !sealed[0]) {
+            return new ChainVerdict(false, v.events(), v.head(), "prev", first[0].id(), first[0].seq(), 1,
+                    "the chain starts at seq " + first[0].seq() + " without a signed checkpoint for what precedes it");
+        }
+        return v;
+    }
+
+    private boolean seals(String org, AuditRecord checkpoint, AuditRecord first) {
+        var d = checkpoint.entry().detail();
+        return d.get("lastPrunedSeq") instanceof Number n && n.longValue() == first.seq() - 1
+                && first.prev().equals(d.get("lastPrunedHash")) && seal.verify(org, d);
     }
 
     /** Walks the organisation's events (or a meeting's) with {@code fromSeq <= seq <= toSeq}, page by page. */

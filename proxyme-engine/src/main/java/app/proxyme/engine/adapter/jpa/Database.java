@@ -3,6 +3,7 @@ package app.proxyme.engine.adapter.jpa;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.domain.port.AuditLog;
+import app.proxyme.domain.port.AuditPruning;
 import app.proxyme.domain.port.AuditReader;
 import app.proxyme.domain.port.MeetingStore;
 import app.proxyme.domain.port.PolicyStore;
@@ -39,8 +40,11 @@ public final class Database implements AutoCloseable {
     private final JpaSuggestionStore suggestionStore;
     private final List<GroupCommitAuditLog> auditLogs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Database(EntityManagerFactory emf, PolicySettings defaults) {
+    private final boolean postgres;
+
+    private Database(EntityManagerFactory emf, PolicySettings defaults, boolean postgres) {
         this.emf = emf;
+        this.postgres = postgres;
         this.tx = new Tx(emf);
         this.policyStore = new JpaPolicyStore(tx, defaults);
         this.tupleStore = new JpaTupleStore(tx, tupleVersion);
@@ -97,7 +101,7 @@ public final class Database implements AutoCloseable {
             emf.close();
             throw e;
         }
-        return new Database(emf, defaults);
+        return new Database(emf, defaults, jdbcUrl.startsWith("jdbc:postgresql:"));
     }
 
     /**
@@ -151,6 +155,11 @@ public final class Database implements AutoCloseable {
     /** Reads audit chains back in pages (export, verification). */
     public AuditReader auditReader() {
         return new JpaAuditReader(tx);
+    }
+
+    /** The retention job's access to the audit table. */
+    public AuditPruning auditPruning() {
+        return new JpaAuditPruning(tx, postgres);
     }
 
     /** An organisation's audit events with {@code fromSeq <= seq <= toSeq}, oldest first (export, verify). */

@@ -395,6 +395,54 @@ abstract class PersistenceContractTest {
         ChainVerifier.assertChain(all);
     }
 
+    @Test
+    void retention_prunes_behind_a_signed_checkpoint_and_what_remains_verifies() throws Exception {
+        var doc = PolicyFiles.demo("globex");
+        db.policyAdmin().replace(new app.proxyme.engine.policy.PolicyDocument(doc.org(), doc.name(), doc.topics(),
+                doc.roles(), doc.members(), doc.rules(),
+                new app.proxyme.engine.policy.PolicyDocument.SettingsSpec(null, null, null, 30)));
+        assertEquals(Map.of("globex", 30), db.auditPruning().retentionDays());
+        Instant now = Instant.now();
+        var old = db.auditLog(Clock.fixed(now.minus(Duration.ofDays(40)), java.time.ZoneOffset.UTC));
+        for (int i = 0; i < 10; i++) {
+            old.append(List.of(entry("globex", "m-old", i)));
+        }
+        var log = db.auditLog(Clock.systemUTC());
+        for (int i = 0; i < 5; i++) {
+            log.append(List.of(entry("globex", i % 2 == 0 ? "m-old" : "m-new", i)));
+        }
+        long before = db.auditReader().head("globex").seq();
+        var keys = java.security.KeyPairGenerator.getInstance("RSA");
+        keys.initialize(2048);
+        var pair = keys.generateKeyPair();
+        var seal = new app.proxyme.engine.audit.CheckpointSeal(pair.getPrivate(), pair.getPublic(), "audit-test");
+        var retention = new app.proxyme.engine.audit.AuditRetention(db.auditPruning(), db.auditReader(), log, seal,
+                Clock.systemUTC());
+
+        var pruned = retention.run();
+
+        assertEquals(1, pruned.size(), pruned.toString());
+        assertEquals(before - 5, pruned.get(0).throughSeq());
+        assertEquals(before - 5, pruned.get(0).deleted());
+        var remaining = db.auditEvents("globex", 1, Long.MAX_VALUE);
+        assertEquals(before - 4, remaining.get(0).seq());
+        var checkpoint = remaining.stream().filter(r -> r.entry().type() == AuditType.CHECKPOINT).findFirst()
+                .orElseThrow();
+        assertEquals(remaining.get(0).prev(), checkpoint.entry().detail().get("lastPrunedHash"));
+        var admin = new app.proxyme.domain.policy.Member("admin@globex.test", "globex", "org_admin", null);
+        var records = new app.proxyme.domain.pipeline.MeetingRecords(db.meetingStore(), log);
+        var verdict = new app.proxyme.engine.audit.AuditTrail(db.auditReader(), log, records, seal).verify(admin);
+        assertTrue(verdict.ok(), verdict.toString());
+        assertEquals(7, verdict.events(), "5 kept, the checkpoint and the retention record");
+
+        keys.initialize(2048);
+        var other = keys.generateKeyPair();
+        var forgedSeal = new app.proxyme.engine.audit.CheckpointSeal(other.getPrivate(), other.getPublic(), "x");
+        var refused = new app.proxyme.engine.audit.AuditTrail(db.auditReader(), log, records, forgedSeal).verify(admin);
+        assertFalse(refused.ok(), "a checkpoint signed by another key does not vouch for the pruned prefix");
+        assertTrue(retention.run().isEmpty(), "nothing more to prune");
+    }
+
     static AuditEntry entry(String org, String meeting, int i) {
         return new AuditEntry(AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null,
                 Map.of("chunkSeq", i));
