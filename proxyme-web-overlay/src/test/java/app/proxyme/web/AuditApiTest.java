@@ -58,6 +58,9 @@ class AuditApiTest {
     void audit_endpoints_need_a_token() {
         assertEquals(401, api.get("/api/audit/export", null).status());
         assertEquals(401, api.get("/api/audit/verify", "garbage").status());
+        assertEquals(401, api.get("/api/audit/checkpoint-keys", null).status());
+        var keys = api.get("/api/audit/checkpoint-keys", api.login("audit@acme.test"));
+        assertEquals("RS256", keys.json().get("keys").get(0).get("alg").asText(), keys.body());
     }
 
     @Test

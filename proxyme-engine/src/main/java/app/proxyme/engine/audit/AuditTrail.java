@@ -158,6 +158,11 @@ public final class AuditTrail {
         return v;
     }
 
+    /** The public key (JWK set) that checks retention checkpoints' signatures. */
+    public java.util.Map<String, Object> checkpointKeys() {
+        return seal.publicJwks();
+    }
+
     private boolean seals(String org, AuditRecord checkpoint, AuditRecord first) {
         var d = checkpoint.entry().detail();
         return d.get("lastPrunedSeq") instanceof Number n && n.longValue() == first.seq() - 1

@@ -80,6 +80,14 @@ public class AuditResource {
         return Map.of("url", link.url(), "expiresAt", AuditJson.timestamp(link.expiresAt()));
     }
 
+    /** The public key of retention checkpoints (a JWK set), for checking their signatures outside Proxy Me. */
+    @GET
+    @Path("/checkpoint-keys")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> checkpointKeys() {
+        return proxyMe.auditTrail().checkpointKeys();
+    }
+
     static Map<String, Object> json(ChainVerdict v) {
         var m = new LinkedHashMap<String, Object>();
         m.put("ok", v.ok());
