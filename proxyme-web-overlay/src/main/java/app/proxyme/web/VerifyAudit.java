@@ -2,6 +2,7 @@ package app.proxyme.web;
 
 import app.proxyme.engine.audit.ParallelAuditVerifier;
 import app.proxyme.engine.audit.ChainCheck;
+import app.proxyme.engine.audit.CheckpointKeys;
 import app.proxyme.engine.audit.ChainVerdict;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,8 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * {@code verify-audit FILE.jsonl [--head HASH]}: checks an audit export offline (an organisation's, a {@code seq}
- * range, or one meeting's), prints the result and the first broken event, and exits 0 only when it is intact.
+ * {@code verify-audit FILE.jsonl [--head HASH] [--keys JWKS.json]}: checks an audit export offline (an
+ * organisation's, a {@code seq} range, or one meeting's), prints the result and the first broken event, and exits 0
+ * only when it is intact. With {@code --keys} (the JWK set of {@code GET /api/audit/checkpoint-keys}), a chain that
+ * retention pruned must start right after a checkpoint signed by one of those keys.
  * Starts no server and loads little: the JDK, jackson-core and the verifier.
  */
 final class VerifyAudit implements Main.Command {
@@ -33,9 +36,12 @@ final class VerifyAudit implements Main.Command {
     public int run(String[] args) throws IOException {
         Path file = null;
         String head = null;
+        Path keys = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--head") && i + 1 < args.length) {
                 head = args[++i].trim().toLowerCase(java.util.Locale.ROOT);
+            } else if (args[i].equals("--keys") && i + 1 < args.length) {
+                keys = Path.of(args[++i]);
             } else if (!args[i].startsWith("--") && file == null) {
                 file = Path.of(args[i]);
             } else {
@@ -45,11 +51,20 @@ final class VerifyAudit implements Main.Command {
         if (file == null) {
             return usage();
         }
+        CheckpointKeys seals = null;
+        if (keys != null) {
+            try (InputStream in = Files.newInputStream(keys)) {
+                seals = CheckpointKeys.read(in);
+            } catch (IOException e) {
+                err.println("verify-audit: cannot read the checkpoint keys " + keys + ": " + e.getMessage());
+                return 2;
+            }
+        }
         ChainVerdict v;
         try (InputStream in = new BufferedInputStream(file.toString().equals("-") ? System.in
                 : Files.newInputStream(file), 1 << 16)) {
             v = new ParallelAuditVerifier(Runtime.getRuntime().availableProcessors())
-                    .verify(in, ChainCheck.Mode.ANY, head);
+                    .verify(in, ChainCheck.Mode.ANY, head, seals);
         } catch (NoSuchFileException e) {
             err.println("verify-audit: no such file: " + file);
             return 2;
@@ -57,6 +72,7 @@ final class VerifyAudit implements Main.Command {
         if (v.ok()) {
             out.println("OK: " + v.events() + " events intact, linked by " + v.by() + "; head " + v.head()
                     + (head == null ? " (pass --head to detect a truncated tail)" : " (as expected)"));
+            out.println("  starts at " + v.anchor());
             return 0;
         }
         out.println("BROKEN: " + v.reason());
@@ -71,7 +87,8 @@ final class VerifyAudit implements Main.Command {
     }
 
     private int usage() {
-        err.println("usage: java -jar proxyme.jar verify-audit FILE.jsonl [--head HASH]   (FILE '-' reads stdin)");
+        err.println("usage: java -jar proxyme.jar verify-audit FILE.jsonl [--head HASH] [--keys JWKS.json]"
+                + "   (FILE '-' reads stdin)");
         return 2;
     }
 }

@@ -23,7 +23,13 @@ public final class AuditStreamVerifier {
      * @throws IOException when the stream cannot be read
      */
     public ChainVerdict verify(InputStream in, ChainCheck.Mode mode, String expectedHead) throws IOException {
-        var check = new ChainCheck(mode);
+        return verify(in, mode, expectedHead, null);
+    }
+
+    /** As {@link #verify(InputStream, ChainCheck.Mode, String)}, checking checkpoint signatures with {@code seals}. */
+    public ChainVerdict verify(InputStream in, ChainCheck.Mode mode, String expectedHead, ChainCheck.SealCheck seals)
+            throws IOException {
+        var check = new ChainCheck(mode, seals);
         long position = 0;
         try (JsonParser p = json.createParser(in)) {
             while (true) {

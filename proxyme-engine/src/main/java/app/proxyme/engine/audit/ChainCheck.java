@@ -17,8 +17,18 @@ public final class ChainCheck {
     /** Which linking to check. */
     public enum Mode { ORGANISATION, MEETING, ANY }
 
+    /** Checks a checkpoint's signature (offline: against the published checkpoint keys). */
+    @FunctionalInterface
+    public interface SealCheck {
+        boolean valid(ChainLink.Checkpoint checkpoint);
+    }
+
     private final Mode mode;
+    private final SealCheck sealCheck;
     private long events;
+    private ChainLink first;
+    private ChainLink sealedBy;
+    private Break sealBreak;
     private ChainLink last;
     private String meeting;
     private Break hashBreak;
@@ -28,12 +38,32 @@ public final class ChainCheck {
     private record Break(ChainLink link, long position, String reason) {}
 
     public ChainCheck(Mode mode) {
+        this(mode, null);
+    }
+
+    /**
+     * @param sealCheck checks checkpoint signatures; with one, a chain that starts after {@code seq} 1 must be
+     *     vouched for by a checkpoint with a valid signature; {@code null} accepts such a start as a range
+     */
+    public ChainCheck(Mode mode, SealCheck sealCheck) {
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.sealCheck = sealCheck;
     }
 
     /** Takes the next event. */
     public void accept(ChainLink link) {
         events++;
+        if (first == null) {
+            first = link;
+        }
+        ChainLink.Checkpoint cp = link.checkpoint();
+        if (sealedBy == null && cp != null && first.seq() > 1 && cp.lastPrunedSeq() == first.seq() - 1
+                && cp.lastPrunedHash().equals(first.prev())) {
+            sealedBy = link;
+            if (sealCheck != null && sealBreak == null && !sealCheck.valid(cp)) {
+                sealBreak = new Break(link, events, "the checkpoint's signature is not valid for the checkpoint keys");
+            }
+        }
         if (hashBreak == null && !link.hash().equals(link.actualHash())) {
             hashBreak = new Break(link, events, "content does not match its hash (an edited field)");
         }
@@ -108,14 +138,33 @@ public final class ChainCheck {
         if (hashBreak != null && (first == null || hashBreak.position() <= first.position())) {
             first = hashBreak;
         }
+        if (sealBreak != null && (first == null || sealBreak.position() <= first.position())) {
+            first = sealBreak;
+        }
+        String anchor = anchor(byPrev);
+        if (first == null && byPrev && sealCheck != null && this.first.seq() > 1 && sealedBy == null) {
+            first = new Break(this.first, 1, "the chain starts at seq " + this.first.seq()
+                    + " and no checkpoint in the file vouches for what precedes it");
+        }
         if (first == null && expectedHead != null && !expectedHead.equals(last.hash())) {
             first = new Break(last, events, "the last event's hash is not the expected head (a truncated tail)");
         }
         if (first == null) {
-            return new ChainVerdict(true, events, last.hash(), by, null, 0, 0, null);
+            return new ChainVerdict(true, events, last.hash(), by, null, 0, 0, null, anchor);
         }
         return new ChainVerdict(false, events, last.hash(), by, first.link().id(), first.link().seq(),
-                first.position(), first.reason());
+                first.position(), first.reason(), anchor);
+    }
+
+    private String anchor(boolean byPrev) {
+        if (!byPrev || first.seq() == 1) {
+            return "genesis";
+        }
+        if (sealedBy != null) {
+            return "checkpoint seq " + sealedBy.seq() + " (pruned through seq " + (first.seq() - 1) + "; signature "
+                    + (sealCheck == null ? "not checked: pass the checkpoint keys" : "valid") + ")";
+        }
+        return "seq " + first.seq() + " (a range: its start is taken on trust)";
     }
 
     /** The link of a stored record, its hash recomputed with {@link AuditJson#hash(AuditRecord)}. */

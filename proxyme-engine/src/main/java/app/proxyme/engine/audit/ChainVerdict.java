@@ -12,6 +12,12 @@ package app.proxyme.engine.audit;
  * @param firstBadSeq its {@code seq} ({@code 0} when none)
  * @param position its 1-based position in the input ({@code 0} when none)
  * @param reason why it breaks the chain, or {@code null}
+ * @param anchor where the chain starts: genesis, a checkpoint, or a range's first {@code prev} ({@code null} if unknown)
  */
 public record ChainVerdict(boolean ok, long events, String head, String by, String firstBad, long firstBadSeq,
-        long position, String reason) {}
+        long position, String reason, String anchor) {
+    public ChainVerdict(boolean ok, long events, String head, String by, String firstBad, long firstBadSeq,
+            long position, String reason) {
+        this(ok, events, head, by, firstBad, firstBadSeq, position, reason, null);
+    }
+}

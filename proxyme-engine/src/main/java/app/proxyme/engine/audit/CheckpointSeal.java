@@ -80,6 +80,18 @@ public final class CheckpointSeal {
         }
     }
 
+    /** Whether {@code signature} (base64url) is {@code key}'s signature of a checkpoint naming seq and hash. */
+    public static boolean verify(PublicKey key, String org, long seq, String hash, String signature) {
+        try {
+            Signature s = Signature.getInstance("SHA256withRSA");
+            s.initVerify(key);
+            s.update(text(org, seq, hash));
+            return signature != null && s.verify(Base64.getUrlDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static byte[] text(String org, long seq, String hash) {
         return ("proxyme-checkpoint-v1\n" + org + "\n" + seq + "\n" + hash).getBytes(StandardCharsets.UTF_8);
     }

@@ -16,6 +16,7 @@ final class LinkReader {
     private final CanonicalWriter.Bytes buffer = new CanonicalWriter.Bytes(4096);
     private final MessageDigest sha256;
     private final Fields fields = new Fields();
+    private final com.fasterxml.jackson.core.JsonFactory json = new com.fasterxml.jackson.core.JsonFactory();
 
     /** The top-level fields a link needs, picked out while the event is canonicalized. */
     private static final class Fields implements CanonicalWriter.TopLevel {
@@ -25,9 +26,11 @@ final class LinkReader {
         String prev;
         String meetingPrev;
         String hash;
+        String org;
+        String type;
 
         void clear() {
-            id = meeting = prev = meetingPrev = hash = null;
+            id = meeting = prev = meetingPrev = hash = org = type = null;
             seq = -1;
         }
 
@@ -45,6 +48,8 @@ final class LinkReader {
                 case "prev" -> prev = text;
                 case "meetingPrev" -> meetingPrev = text;
                 case "hash" -> hash = text;
+                case "org" -> org = text;
+                case "type" -> type = text;
                 default -> { }
             }
         }
@@ -73,8 +78,40 @@ final class LinkReader {
         canonical.object(p, buffer, fields);
         sha256.update(buffer.data(), 0, buffer.length());
         String actual = HexFormat.of().formatHex(sha256.digest());
+        ChainLink.Checkpoint checkpoint = "checkpoint".equals(fields.type) ? checkpoint() : null;
         return new ChainLink(orEmpty(fields.id), fields.seq, fields.meeting, orEmpty(fields.prev),
-                fields.meetingPrev, orEmpty(fields.hash), actual);
+                fields.meetingPrev, orEmpty(fields.hash), actual, checkpoint);
+    }
+
+    /** What a checkpoint event vouches for, read back from its canonical form (rare: no need to be fast). */
+    private ChainLink.Checkpoint checkpoint() throws IOException {
+        long seq = -1;
+        String hash = null;
+        String keyId = null;
+        String signature = null;
+        try (JsonParser p = json.createParser(buffer.data(), 0, buffer.length())) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"detail".equals(name) || value != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    switch (field) {
+                        case "lastPrunedSeq" -> seq = v == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+                        case "lastPrunedHash" -> hash = p.getValueAsString();
+                        case "keyId" -> keyId = p.getValueAsString();
+                        case "signature" -> signature = p.getValueAsString();
+                        default -> p.skipChildren();
+                    }
+                }
+            }
+        }
+        return seq < 1 || hash == null ? null : new ChainLink.Checkpoint(fields.org, seq, hash, keyId, signature);
     }
 
     private static String orEmpty(String s) {

@@ -40,7 +40,13 @@ public final class ParallelAuditVerifier {
 
     /** Reads the export to its end (or its first unreadable event) and returns the verdict. */
     public ChainVerdict verify(InputStream in, ChainCheck.Mode mode, String expectedHead) throws IOException {
-        var check = new ChainCheck(mode);
+        return verify(in, mode, expectedHead, null);
+    }
+
+    /** As {@link #verify(InputStream, ChainCheck.Mode, String)}, checking checkpoint signatures with {@code seals}. */
+    public ChainVerdict verify(InputStream in, ChainCheck.Mode mode, String expectedHead, ChainCheck.SealCheck seals)
+            throws IOException {
+        var check = new ChainCheck(mode, seals);
         long position = 0;
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "verify-audit");
