@@ -21,6 +21,11 @@ import app.proxyme.engine.adapter.embedded.SigningKeys;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.adapter.local.LocalTopicClassifier;
 import app.proxyme.engine.adapter.local.PlaybookResponseGenerator;
+import app.proxyme.engine.audit.AuditRetention;
+import app.proxyme.engine.audit.AuditTrail;
+import app.proxyme.engine.audit.CheckpointSeal;
+import app.proxyme.engine.audit.MeetingShares;
+import app.proxyme.engine.audit.ShareTokens;
 import app.proxyme.engine.identity.Identity;
 import app.proxyme.engine.adapter.openfga.OpenFga;
 import app.proxyme.engine.fga.FgaSettings;
@@ -58,6 +63,12 @@ public final class ProxyMe implements AutoCloseable {
     private final TopicSwitches switches;
     private final PolicyAsCode policyAsCode;
     private final OpenFga openFga;
+    private final AuditTrail auditTrail;
+    private final MeetingShares shares;
+    private final AuditRetention retention;
+    private final java.util.concurrent.ScheduledExecutorService housekeeping =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().daemon().name("audit-retention").factory());
 
     /** Callbacks into the runtime: what must reach a user's connected devices. */
     public interface Devices {
@@ -98,10 +109,17 @@ public final class ProxyMe implements AutoCloseable {
             this.switches = new TopicSwitches(policies, meetings, audit);
             this.policyAsCode = new PolicyAsCode(database.policyAdmin(),
                     openFga != null ? openFga.remoteTuples() : RemoteTuples.NONE, audit);
+            var auditKeys = SigningKeys.loadOrCreate(keysDir, "audit");
+            var seal = new CheckpointSeal(auditKeys.privateKey(), auditKeys.publicKey(), auditKeys.keyId());
+            this.auditTrail = new AuditTrail(database.auditReader(), audit, records, seal);
+            this.retention = new AuditRetention(database.auditPruning(), database.auditReader(), audit, seal, clock);
+            this.shares = new MeetingShares(ShareTokens.loadOrCreate(keysDir, clock), records, audit, auditTrail, clock);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+        // retention: a few minutes after start, then every six hours
+        housekeeping.scheduleWithFixedDelay(retention::run, 5, 6 * 60, java.util.concurrent.TimeUnit.MINUTES);
         LOG.log(System.Logger.Level.INFO, "Proxy Me engine started: " + settings + ", fga " + fgaSettings);
     }
 
@@ -169,6 +187,21 @@ public final class ProxyMe implements AutoCloseable {
         return policyAsCode;
     }
 
+    /** Export and verification of the audit trail. */
+    public AuditTrail auditTrail() {
+        return auditTrail;
+    }
+
+    /** Read-only, expiring share links to a meeting's record. */
+    public MeetingShares shares() {
+        return shares;
+    }
+
+    /** The audit retention job (also run every six hours). */
+    public AuditRetention retention() {
+        return retention;
+    }
+
     public PolicyStore policies() {
         return policies;
     }
@@ -203,6 +236,7 @@ public final class ProxyMe implements AutoCloseable {
         if (openFga != null) {
             openFga.close();
         }
+        housekeeping.shutdownNow();
         database.close();
     }
 }

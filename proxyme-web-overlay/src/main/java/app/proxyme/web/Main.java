@@ -19,6 +19,7 @@ public final class Main {
     static Map<String, Command> commands() {
         var commands = new TreeMap<String, Command>();
         commands.put("fga-sync", new FgaSyncCommand());
+        commands.put("verify-audit", args -> new VerifyAudit().run(args));
         return commands;
     }
 

@@ -53,9 +53,17 @@ public record PolicyDocument(String org, String name, Map<String, TopicSpec> top
     public record RuleSpec(String id, String text, String scope, String subject, String effect, List<String> topics,
             List<String> phrases) {}
 
-    /** Tunables; {@code null} fields take the runtime's defaults. */
-    public record SettingsSpec(Double minConfidence, Double ambiguityMargin, Integer approvalTimeoutSeconds) {
-        public static final SettingsSpec DEFAULTS = new SettingsSpec(null, null, null);
+    /**
+     * Tunables; {@code null} fields take the runtime's defaults. {@code auditRetentionDays}: how long audit events
+     * are kept ({@code null}: for ever).
+     */
+    public record SettingsSpec(Double minConfidence, Double ambiguityMargin, Integer approvalTimeoutSeconds,
+            Integer auditRetentionDays) {
+        public static final SettingsSpec DEFAULTS = new SettingsSpec(null, null, null, null);
+
+        public SettingsSpec(Double minConfidence, Double ambiguityMargin, Integer approvalTimeoutSeconds) {
+            this(minConfidence, ambiguityMargin, approvalTimeoutSeconds, null);
+        }
     }
 
     /** The policy the decision reads, with {@code defaults} filling what the document leaves out. */
@@ -188,6 +196,9 @@ public record PolicyDocument(String org, String name, Map<String, TopicSpec> top
         }
         if (settings.approvalTimeoutSeconds() != null && settings.approvalTimeoutSeconds() < 1) {
             problems.add("settings.approvalTimeoutSeconds: must be at least 1");
+        }
+        if (settings.auditRetentionDays() != null && settings.auditRetentionDays() < 1) {
+            problems.add("settings.auditRetentionDays: must be at least 1 (leave it out to keep events for ever)");
         }
     }
 }

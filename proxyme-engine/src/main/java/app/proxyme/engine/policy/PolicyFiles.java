@@ -145,7 +145,20 @@ public final class PolicyFiles {
         return new PolicyDocument.SettingsSpec(
                 n.has("minConfidence") ? n.get("minConfidence").asDouble() : null,
                 n.has("ambiguityMargin") ? n.get("ambiguityMargin").asDouble() : null,
-                n.has("approvalTimeoutSeconds") ? n.get("approvalTimeoutSeconds").asInt() : null);
+                n.has("approvalTimeoutSeconds") ? n.get("approvalTimeoutSeconds").asInt() : null,
+                wholeNumber(n, "auditRetentionDays", problems));
+    }
+
+    private static Integer wholeNumber(JsonNode settings, String field, List<String> problems) {
+        JsonNode v = settings.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+            problems.add("settings." + field + ": must be a whole number");
+            return null;
+        }
+        return v.intValue();
     }
 
     private interface NodeReader<T> {

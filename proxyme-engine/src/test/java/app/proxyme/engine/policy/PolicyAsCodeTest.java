@@ -77,6 +77,21 @@ class PolicyAsCodeTest {
     }
 
     @Test
+    void every_setting_survives_export_and_import() {
+        String withSettings = policies.export(ADMIN).replaceAll("(?s)settings:.*?(\n[a-z]|$)", "$1").stripTrailing()
+                + "\nsettings:\n  minConfidence: 0.6\n  ambiguityMargin: 0.2\n  approvalTimeoutSeconds: 90\n"
+                + "  auditRetentionDays: 30\n";
+
+        policies.importYaml(ADMIN, withSettings);
+        String exported = policies.export(ADMIN);
+
+        assertTrue(exported.contains("auditRetentionDays: 30"), exported);
+        assertTrue(exported.contains("approvalTimeoutSeconds: 90"), exported);
+        policies.importYaml(ADMIN, exported);
+        assertEquals(exported, policies.export(ADMIN));
+    }
+
+    @Test
     void an_import_changes_the_permissions_and_is_audited() {
         String yaml = policies.export(ADMIN).replace(
                 "  junior_ae:\n    auto: [product, scheduling, smalltalk]\n    approve: [security, commitment, competitors]\n",

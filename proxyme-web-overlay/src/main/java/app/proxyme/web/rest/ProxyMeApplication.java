@@ -16,7 +16,7 @@ public class ProxyMeApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(LoginResource.class, DemoUsersResource.class, EvaluateResource.class, ApprovalResource.class,
-                MeetingResource.class, PolicyResource.class,
+                MeetingResource.class, PolicyResource.class, AuditResource.class, ShareResource.class,
                 JwksResource.class, BearerFilter.class, ErrorMappers.DomainErrors.class,
                 ErrorMappers.BadInput.class, ErrorMappers.BadJson.class,
                 org.glassfish.jersey.jackson.JacksonFeature.class);

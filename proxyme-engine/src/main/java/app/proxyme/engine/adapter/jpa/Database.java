@@ -3,6 +3,8 @@ package app.proxyme.engine.adapter.jpa;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.domain.port.AuditLog;
+import app.proxyme.domain.port.AuditPruning;
+import app.proxyme.domain.port.AuditReader;
 import app.proxyme.domain.port.MeetingStore;
 import app.proxyme.domain.port.PolicyStore;
 import app.proxyme.domain.port.SuggestionStore;
@@ -36,9 +38,13 @@ public final class Database implements AutoCloseable {
     private final JpaPolicyAdmin policyAdmin;
     private final JpaMeetingStore meetingStore;
     private final JpaSuggestionStore suggestionStore;
+    private final List<GroupCommitAuditLog> auditLogs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Database(EntityManagerFactory emf, PolicySettings defaults) {
+    private final boolean postgres;
+
+    private Database(EntityManagerFactory emf, PolicySettings defaults, boolean postgres) {
         this.emf = emf;
+        this.postgres = postgres;
         this.tx = new Tx(emf);
         this.policyStore = new JpaPolicyStore(tx, defaults);
         this.tupleStore = new JpaTupleStore(tx, tupleVersion);
@@ -60,9 +66,13 @@ public final class Database implements AutoCloseable {
     public static Database open(String jdbcUrl, String user, String password, PolicySettings defaults) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(defaults, "defaults");
+        // PostgreSQL also gets db/postgresql: the trigger that keeps audit events append-only
+        String[] locations = jdbcUrl.startsWith("jdbc:postgresql:")
+                ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                : new String[] {"classpath:db/migration"};
         Flyway.configure()
                 .dataSource(jdbcUrl, user, password)
-                .locations("classpath:db/migration")
+                .locations(locations)
                 .load()
                 .migrate();
         var props = new HashMap<String, Object>();
@@ -80,6 +90,10 @@ public final class Database implements AutoCloseable {
         props.put("eclipselink.jdbc.connections.initial", "1");
         props.put("eclipselink.jdbc.connections.min", "1");
         props.put("eclipselink.jdbc.connections.max", "16");
+        // group-committed audit batches insert hundreds of rows per transaction: send them as JDBC batches
+        props.put("eclipselink.jdbc.batch-writing", "JDBC");
+        props.put("eclipselink.jdbc.batch-writing.size", "200");
+        props.put("eclipselink.jdbc.property.reWriteBatchedInserts", "true");
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("proxyme", props);
         try {
             emf.createEntityManager().close();
@@ -87,7 +101,7 @@ public final class Database implements AutoCloseable {
             emf.close();
             throw e;
         }
-        return new Database(emf, defaults);
+        return new Database(emf, defaults, jdbcUrl.startsWith("jdbc:postgresql:"));
     }
 
     /**
@@ -128,9 +142,24 @@ public final class Database implements AutoCloseable {
         return suggestionStore;
     }
 
-    /** The audit log, timestamping with {@code clock}. */
+    /**
+     * The audit log, timestamping with {@code clock}: appends are group-committed by one committer thread (closed
+     * with the database); each caller returns once its events are committed.
+     */
     public AuditLog auditLog(Clock clock) {
-        return new JpaAuditLog(tx, clock);
+        var log = new GroupCommitAuditLog(new JpaAuditLog(tx, clock));
+        auditLogs.add(log);
+        return log;
+    }
+
+    /** Reads audit chains back in pages (export, verification). */
+    public AuditReader auditReader() {
+        return new JpaAuditReader(tx);
+    }
+
+    /** The retention job's access to the audit table. */
+    public AuditPruning auditPruning() {
+        return new JpaAuditPruning(tx, postgres);
     }
 
     /** An organisation's audit events with {@code fromSeq <= seq <= toSeq}, oldest first (export, verify). */
@@ -145,6 +174,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        auditLogs.forEach(GroupCommitAuditLog::close);
         if (emf.isOpen()) {
             emf.close();
         }

@@ -21,11 +21,25 @@ import java.util.TreeSet;
 /**
  * The hash-chained audit log. One {@code append} is one transaction: it locks the head row of each organisation
  * involved ({@code SELECT ... FOR UPDATE}, in a fixed order), so that concurrent writers, in this process or
- * another, chain their events one after the other without gaps.
+ * another, chain their events one after the other without gaps. A meeting's link ({@code meetingPrev}) is the hash
+ * of the meeting's last event; this log remembers those it wrote, and forgets an organisation's as soon as the head
+ * shows that another writer appended. Appends must come from one thread at a time ({@link GroupCommitAuditLog}).
  */
 final class JpaAuditLog implements AuditLog {
+    private static final String KEY_SEPARATOR = "\u0000";
+    private static final int REMEMBERED_MEETINGS = 10_000;
+
     private final Tx tx;
     private final Clock clock;
+    /** Per organisation, the last seq this log committed; while it is the head, {@link #meetingHashes} holds. */
+    private final Map<String, Long> committedSeq = new HashMap<>();
+    /** The last hash of recently used meetings ({@code org NUL meeting}), least recently used dropped first. */
+    private final Map<String, String> meetingHashes = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED_MEETINGS;
+        }
+    };
 
     JpaAuditLog(Tx tx, Clock clock) {
         this.tx = tx;
@@ -49,7 +63,7 @@ final class JpaAuditLog implements AuditLog {
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                return tx.write(em -> appendLocked(em, entries));
+                return appendOnce(entries);
             } catch (MissingHead missing) {
                 if (attempt > 10) {
                     throw new DependencyUnavailableException(Tx.DEPENDENCY, "cannot create the audit head");
@@ -59,48 +73,70 @@ final class JpaAuditLog implements AuditLog {
         }
     }
 
-    private List<AuditRecord> appendLocked(EntityManager em, List<AuditEntry> entries) {
+    /** What one transaction appended, and the chain ends it leaves (applied to the caches once committed). */
+    private record Appended(List<AuditRecord> records, Map<String, Long> seqs, Map<String, String> meetingHashes) {}
+
+    private List<AuditRecord> appendOnce(List<AuditEntry> entries) {
+        Appended done = tx.write(em -> appendLocked(em, entries));
+        committedSeq.putAll(done.seqs());
+        meetingHashes.putAll(done.meetingHashes());
+        return done.records();
+    }
+
+    private Appended appendLocked(EntityManager em, List<AuditEntry> entries) {
         var heads = new HashMap<String, AuditHeadEntity>();
         for (String org : new TreeSet<>(entries.stream().map(AuditEntry::org).toList())) {
             AuditHeadEntity head = em.find(AuditHeadEntity.class, org, LockModeType.PESSIMISTIC_WRITE);
             if (head == null) {
                 throw new MissingHead(org);
             }
+            if (!Long.valueOf(head.lastSeq).equals(committedSeq.get(org))) {
+                // someone else (another process) appended since: what this log remembers of meetings is stale
+                meetingHashes.keySet().removeIf(k -> k.startsWith(org + KEY_SEPARATOR));
+            }
             heads.put(org, head);
         }
-        var meetingHeads = new HashMap<OrgKey, MeetingHeadEntity>();
+        var meetingEnds = new HashMap<String, String>();
         var records = new ArrayList<AuditRecord>(entries.size());
         for (AuditEntry entry : entries) {
             AuditHeadEntity head = heads.get(entry.org());
-            MeetingHeadEntity meetingHead = entry.meeting() == null ? null : meetingHead(em, meetingHeads, entry);
+            String meetingKey = entry.meeting() == null ? null : entry.org() + KEY_SEPARATOR + entry.meeting();
+            String meetingPrev = meetingKey == null ? null
+                    : meetingEnds.computeIfAbsent(meetingKey, k -> lastMeetingHash(em, entry));
             long seq = head.lastSeq + 1;
             String id = Ids.next("ev");
             Instant ts = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            String meetingPrev = meetingHead == null ? null : meetingHead.lastHash;
             String hash = AuditJson.hash(id, seq, ts, entry, head.lastHash, meetingPrev);
             var record = new AuditRecord(id, seq, ts, entry, head.lastHash, meetingPrev, hash);
-            em.persist(toEntity(record));
+            em.persist(AuditEventMapper.toEntity(record));
             head.lastSeq = seq;
             head.lastHash = hash;
-            if (meetingHead != null) {
-                meetingHead.lastHash = hash;
+            if (meetingKey != null) {
+                meetingEnds.put(meetingKey, hash);
             }
             records.add(record);
         }
-        return List.copyOf(records);
+        var seqs = new HashMap<String, Long>();
+        heads.forEach((org, head) -> seqs.put(org, head.lastSeq));
+        return new Appended(List.copyOf(records), seqs, meetingEnds);
     }
 
-    private static MeetingHeadEntity meetingHead(EntityManager em, Map<OrgKey, MeetingHeadEntity> known,
-            AuditEntry entry) {
-        return known.computeIfAbsent(new OrgKey(entry.org(), entry.meeting()), key -> {
-            // Safe without its own lock: meeting heads change only under their organisation head's lock.
-            MeetingHeadEntity h = em.find(MeetingHeadEntity.class, key);
-            if (h == null) {
-                h = new MeetingHeadEntity(entry.org(), entry.meeting(), AuditRecord.GENESIS);
-                em.persist(h);
-            }
-            return h;
-        });
+    /**
+     * The hash of the meeting's last event (genesis for a new meeting): remembered from this log's own commits while
+     * nobody else appended to the organisation, else read (safe: the organisation head is locked).
+     */
+    private String lastMeetingHash(EntityManager em, AuditEntry entry) {
+        String known = meetingHashes.get(entry.org() + KEY_SEPARATOR + entry.meeting());
+        if (known != null) {
+            return known;
+        }
+        List<String> last = em.createQuery("select e.hash from AuditEventEntity e where e.org = :org"
+                        + " and e.meetingId = :m order by e.seq desc", String.class)
+                .setParameter("org", entry.org())
+                .setParameter("m", entry.meeting())
+                .setMaxResults(1)
+                .getResultList();
+        return last.isEmpty() ? AuditRecord.GENESIS : last.get(0);
     }
 
     private void createHead(String org) {
@@ -121,7 +157,7 @@ final class JpaAuditLog implements AuditLog {
                         + " and e.meetingId = :m order by e.seq", AuditEventEntity.class)
                 .setParameter("org", org)
                 .setParameter("m", meetingId)
-                .getResultList().stream().map(JpaAuditLog::toRecord).toList());
+                .getResultList().stream().map(AuditEventMapper::toRecord).toList());
     }
 
     /** The organisation's events with {@code fromSeq <= seq <= toSeq}, oldest first. */
@@ -131,33 +167,6 @@ final class JpaAuditLog implements AuditLog {
                 .setParameter("org", org)
                 .setParameter("from", fromSeq)
                 .setParameter("to", toSeq)
-                .getResultList().stream().map(JpaAuditLog::toRecord).toList());
-    }
-
-    private static AuditEventEntity toEntity(AuditRecord r) {
-        var e = new AuditEventEntity();
-        AuditEntry en = r.entry();
-        e.id = r.id();
-        e.org = en.org();
-        e.seq = r.seq();
-        e.ts = r.ts().toEpochMilli();
-        e.meetingId = en.meeting();
-        e.member = en.user();
-        e.actor = en.actor();
-        e.type = en.type().wire();
-        e.topic = en.topic();
-        e.outcome = en.outcome();
-        e.layer = en.layer();
-        e.detailJson = AuditJson.detailJson(en.detail());
-        e.prev = r.prev();
-        e.meetingPrev = r.meetingPrev();
-        e.hash = r.hash();
-        return e;
-    }
-
-    private static AuditRecord toRecord(AuditEventEntity e) {
-        var entry = new AuditEntry(AuditType.fromWire(e.type), e.org, e.meetingId, e.member, e.actor, e.topic,
-                e.outcome, e.layer, AuditJson.parseDetail(e.detailJson));
-        return new AuditRecord(e.id, e.seq, Instant.ofEpochMilli(e.ts), entry, e.prev, e.meetingPrev, e.hash);
+                .getResultList().stream().map(AuditEventMapper::toRecord).toList());
     }
 }

@@ -116,7 +116,8 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
     private static void insertContent(EntityManager em, PolicyDocument doc) {
         String org = doc.org();
         var s = doc.settings();
-        em.persist(new SettingsEntity(org, s.minConfidence(), s.ambiguityMargin(), s.approvalTimeoutSeconds()));
+        em.persist(new SettingsEntity(org, s.minConfidence(), s.ambiguityMargin(), s.approvalTimeoutSeconds(),
+                s.auditRetentionDays()));
         int i = 0;
         for (String role : doc.roles().keySet()) {
             em.persist(new RoleEntity(org, role, i++));

@@ -49,7 +49,8 @@ final class JpaPolicyExport {
                 .toList();
         SettingsEntity s = em.find(SettingsEntity.class, org);
         var settings = s == null ? PolicyDocument.SettingsSpec.DEFAULTS
-                : new PolicyDocument.SettingsSpec(s.minConfidence, s.ambiguityMargin, s.approvalTimeoutSeconds);
+                : new PolicyDocument.SettingsSpec(s.minConfidence, s.ambiguityMargin, s.approvalTimeoutSeconds,
+                        s.auditRetentionDays);
         return Optional.of(new PolicyDocument(org, o.name, topics, roles, members, rules, settings));
     }
 

@@ -21,6 +21,9 @@ class SettingsEntity {
     @Column(name = "approval_timeout_s")
     Integer approvalTimeoutSeconds;
 
+    @Column(name = "audit_retention_days")
+    Integer auditRetentionDays;
+
     protected SettingsEntity() {}
 
     SettingsEntity(String org, Double minConfidence, Double ambiguityMargin, Integer approvalTimeoutSeconds) {
@@ -28,5 +31,11 @@ class SettingsEntity {
         this.minConfidence = minConfidence;
         this.ambiguityMargin = ambiguityMargin;
         this.approvalTimeoutSeconds = approvalTimeoutSeconds;
+    }
+
+    SettingsEntity(String org, Double minConfidence, Double ambiguityMargin, Integer approvalTimeoutSeconds,
+            Integer auditRetentionDays) {
+        this(org, minConfidence, ambiguityMargin, approvalTimeoutSeconds);
+        this.auditRetentionDays = auditRetentionDays;
     }
 }

@@ -308,6 +308,141 @@ abstract class PersistenceContractTest {
         ChainVerifier.assertChain(events);
     }
 
+    @Test
+    void the_audit_reader_pages_spans_and_knows_the_head() {
+        String org = "r" + Ids.next("o").substring(2, 14);
+        var reader = db.auditReader();
+        assertEquals(new app.proxyme.domain.audit.AuditHead(0, AuditRecord.GENESIS), reader.head(org));
+        Instant t0 = Instant.parse("2031-01-01T00:00:00Z");
+        var clock = new java.util.concurrent.atomic.AtomicReference<>(t0);
+        var log = db.auditLog(new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return clock.get();
+            }
+        });
+        for (int i = 0; i < 25; i++) {
+            clock.set(t0.plusSeconds(i));
+            log.append(List.of(entry(org, i % 2 == 0 ? "even" : null, i)));
+        }
+        var head = reader.head(org);
+        assertEquals(25, head.seq());
+        var page = reader.page(org, null, 10, 100, 7);
+        assertEquals(List.of(11L, 12L, 13L, 14L, 15L, 16L, 17L), page.stream().map(AuditRecord::seq).toList());
+        assertEquals(head.hash(), reader.page(org, null, 24, 25, 10).get(0).hash());
+        assertEquals(List.of(1L, 3L, 5L), reader.page(org, "even", 0, 6, 10).stream().map(AuditRecord::seq).toList());
+        assertEquals(new app.proxyme.domain.audit.SeqSpan(4, 9),
+                reader.span(org, t0.plusSeconds(3), t0.plusSeconds(9)).orElseThrow());
+        assertTrue(reader.span(org, t0.plusSeconds(100), t0.plusSeconds(200)).isEmpty());
+        assertTrue(reader.page("globex", "even", 0, 100, 10).isEmpty());
+    }
+
+    @Test
+    void concurrent_appends_are_group_committed_and_a_bad_one_fails_alone() throws Exception {
+        String org = "g" + Ids.next("o").substring(2, 14);
+        var log = (GroupCommitAuditLog) db.auditLog(Clock.systemUTC());
+        int callers = 64;
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = new ArrayList<Future<List<AuditRecord>>>();
+            for (int i = 0; i < callers; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return log.append(List.of(entry(org, "m" + (n % 4), n), entry(org, null, n)));
+                }));
+            }
+            var bad = pool.submit(() -> {
+                start.await();
+                return log.append(List.of(new AuditEntry(AuditType.CHUNK, org, null, null, "engine", null, null, null,
+                        Map.of("notJson", new Object()))));
+            });
+            start.countDown();
+            for (var f : futures) {
+                var records = f.get();
+                assertEquals(2, records.size());
+                assertEquals(records.get(0).hash(), records.get(1).prev(), "a caller's entries stay together");
+            }
+            var failure = assertThrows(java.util.concurrent.ExecutionException.class, bad::get);
+            assertTrue(failure.getCause() instanceof RuntimeException, failure.toString());
+        }
+        assertTrue(log.commits() < callers, log.commits() + " commits for " + callers + " concurrent appends");
+        var all = db.auditEvents(org, 1, Long.MAX_VALUE);
+        assertEquals(2 * callers, all.size());
+        ChainVerifier.assertChain(all);
+    }
+
+    @Test
+    void two_writers_that_each_remember_meeting_ends_still_link_each_others_events() {
+        String org = "w" + Ids.next("o").substring(2, 14);
+        var first = db.auditLog(Clock.systemUTC());
+        var second = db.auditLog(Clock.systemUTC());
+        for (int i = 0; i < 6; i++) {
+            (i % 3 == 0 ? second : first).append(List.of(entry(org, "shared", i), entry(org, "m" + (i % 2), i)));
+        }
+        var all = db.auditEvents(org, 1, Long.MAX_VALUE);
+        assertEquals(12, all.size());
+        ChainVerifier.assertChain(all);
+    }
+
+    @Test
+    void retention_prunes_behind_a_signed_checkpoint_and_what_remains_verifies() throws Exception {
+        var doc = PolicyFiles.demo("globex");
+        db.policyAdmin().replace(new app.proxyme.engine.policy.PolicyDocument(doc.org(), doc.name(), doc.topics(),
+                doc.roles(), doc.members(), doc.rules(),
+                new app.proxyme.engine.policy.PolicyDocument.SettingsSpec(null, null, null, 30)));
+        assertEquals(Map.of("globex", 30), db.auditPruning().retentionDays());
+        Instant now = Instant.now();
+        var old = db.auditLog(Clock.fixed(now.minus(Duration.ofDays(40)), java.time.ZoneOffset.UTC));
+        for (int i = 0; i < 10; i++) {
+            old.append(List.of(entry("globex", "m-old", i)));
+        }
+        var log = db.auditLog(Clock.systemUTC());
+        for (int i = 0; i < 5; i++) {
+            log.append(List.of(entry("globex", i % 2 == 0 ? "m-old" : "m-new", i)));
+        }
+        long before = db.auditReader().head("globex").seq();
+        var keys = java.security.KeyPairGenerator.getInstance("RSA");
+        keys.initialize(2048);
+        var pair = keys.generateKeyPair();
+        var seal = new app.proxyme.engine.audit.CheckpointSeal(pair.getPrivate(), pair.getPublic(), "audit-test");
+        var retention = new app.proxyme.engine.audit.AuditRetention(db.auditPruning(), db.auditReader(), log, seal,
+                Clock.systemUTC());
+
+        var pruned = retention.run();
+
+        assertEquals(1, pruned.size(), pruned.toString());
+        assertEquals(before - 5, pruned.get(0).throughSeq());
+        assertEquals(before - 5, pruned.get(0).deleted());
+        var remaining = db.auditEvents("globex", 1, Long.MAX_VALUE);
+        assertEquals(before - 4, remaining.get(0).seq());
+        var checkpoint = remaining.stream().filter(r -> r.entry().type() == AuditType.CHECKPOINT).findFirst()
+                .orElseThrow();
+        assertEquals(remaining.get(0).prev(), checkpoint.entry().detail().get("lastPrunedHash"));
+        var admin = new app.proxyme.domain.policy.Member("admin@globex.test", "globex", "org_admin", null);
+        var records = new app.proxyme.domain.pipeline.MeetingRecords(db.meetingStore(), log);
+        var verdict = new app.proxyme.engine.audit.AuditTrail(db.auditReader(), log, records, seal).verify(admin);
+        assertTrue(verdict.ok(), verdict.toString());
+        assertEquals(7, verdict.events(), "5 kept, the checkpoint and the retention record");
+
+        keys.initialize(2048);
+        var other = keys.generateKeyPair();
+        var forgedSeal = new app.proxyme.engine.audit.CheckpointSeal(other.getPrivate(), other.getPublic(), "x");
+        var refused = new app.proxyme.engine.audit.AuditTrail(db.auditReader(), log, records, forgedSeal).verify(admin);
+        assertFalse(refused.ok(), "a checkpoint signed by another key does not vouch for the pruned prefix");
+        assertTrue(retention.run().isEmpty(), "nothing more to prune");
+    }
+
     static AuditEntry entry(String org, String meeting, int i) {
         return new AuditEntry(AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null,
                 Map.of("chunkSeq", i));

@@ -1,0 +1,39 @@
+package app.proxyme.engine.adapter.jpa;
+
+import app.proxyme.domain.audit.AuditEntry;
+import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.audit.AuditType;
+import app.proxyme.engine.audit.AuditJson;
+import java.time.Instant;
+
+/** Maps audit records to their rows and back. */
+final class AuditEventMapper {
+    private AuditEventMapper() {}
+
+    static AuditEventEntity toEntity(AuditRecord r) {
+        var e = new AuditEventEntity();
+        AuditEntry en = r.entry();
+        e.id = r.id();
+        e.org = en.org();
+        e.seq = r.seq();
+        e.ts = r.ts().toEpochMilli();
+        e.meetingId = en.meeting();
+        e.member = en.user();
+        e.actor = en.actor();
+        e.type = en.type().wire();
+        e.topic = en.topic();
+        e.outcome = en.outcome();
+        e.layer = en.layer();
+        e.detailJson = AuditJson.detailJson(en.detail());
+        e.prev = r.prev();
+        e.meetingPrev = r.meetingPrev();
+        e.hash = r.hash();
+        return e;
+    }
+
+    static AuditRecord toRecord(AuditEventEntity e) {
+        var entry = new AuditEntry(AuditType.fromWire(e.type), e.org, e.meetingId, e.member, e.actor, e.topic,
+                e.outcome, e.layer, AuditJson.parseDetail(e.detailJson));
+        return new AuditRecord(e.id, e.seq, Instant.ofEpochMilli(e.ts), entry, e.prev, e.meetingPrev, e.hash);
+    }
+}

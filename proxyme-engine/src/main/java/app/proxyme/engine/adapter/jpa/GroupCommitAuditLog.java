@@ -1,0 +1,146 @@
+package app.proxyme.engine.adapter.jpa;
+
+import app.proxyme.domain.audit.AuditEntry;
+import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.port.AuditLog;
+import app.proxyme.domain.port.DependencyUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Group commit: concurrent {@code append} calls wait in a queue; one committer thread takes everything waiting (up
+ * to a batch limit), appends it to the chain in a single transaction, and only after the commit hands each caller
+ * its records. So each caller still returns only once its events are durable, the chain keeps the queue's order,
+ * and a burst costs one commit instead of one per caller. If a batch fails, its callers are retried one by one, so
+ * that only the faulty append fails.
+ */
+final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(GroupCommitAuditLog.class.getName());
+    static final int MAX_BATCH = 1000;
+
+    private final JpaAuditLog log;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread committer;
+    private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+
+    private record Pending(List<AuditEntry> entries, CompletableFuture<List<AuditRecord>> done) {}
+
+    private static final Pending STOP = new Pending(List.of(), new CompletableFuture<>());
+
+    GroupCommitAuditLog(JpaAuditLog log) {
+        this.log = log;
+        this.committer = Thread.ofPlatform().daemon().name("audit-group-commit").start(this::commitLoop);
+    }
+
+    @Override
+    public List<AuditRecord> append(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        if (closed) {
+            throw new DependencyUnavailableException(Tx.DEPENDENCY, "the audit log is closed");
+        }
+        // a detail that cannot be serialized fails its own caller here, instead of a whole batch
+        entries.forEach(e -> app.proxyme.engine.audit.AuditJson.detailJson(e.detail()));
+        var pending = new Pending(List.copyOf(entries), new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            return pending.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DependencyUnavailableException(Tx.DEPENDENCY, "interrupted while the audit append commits");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new CompletionException(e.getCause());
+        }
+    }
+
+    @Override
+    public List<AuditRecord> meeting(String org, String meetingId) {
+        return log.meeting(org, meetingId);
+    }
+
+    private void commitLoop() {
+        var batch = new ArrayList<Pending>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                continue; // only close() stops the committer, by the STOP marker
+            }
+            int events = batch.get(0).entries().size();
+            Pending next;
+            while (events < MAX_BATCH && (next = queue.poll()) != null) {
+                batch.add(next);
+                events += next.entries().size();
+            }
+            boolean stop = batch.remove(STOP);
+            commit(batch);
+            batch.clear();
+            if (stop) {
+                failRemaining();
+                return;
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        var all = new ArrayList<AuditEntry>();
+        batch.forEach(p -> all.addAll(p.entries()));
+        List<AuditRecord> records;
+        try {
+            records = log.append(all);
+            commits.incrementAndGet();
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).done().completeExceptionally(e);
+                return;
+            }
+            LOG.log(System.Logger.Level.WARNING, "audit batch of " + batch.size() + " appends failed ("
+                    + e.getClass().getSimpleName() + "); retrying them one by one");
+            batch.forEach(p -> commit(List.of(p)));
+            return;
+        }
+        int at = 0;
+        for (Pending p : batch) {
+            int n = p.entries().size();
+            p.done().complete(records.subList(at, at + n));
+            at += n;
+        }
+    }
+
+    /** Transactions committed so far (for tests and measurements). */
+    long commits() {
+        return commits.get();
+    }
+
+    private void failRemaining() {
+        Pending p;
+        while ((p = queue.poll()) != null) {
+            p.done().completeExceptionally(new DependencyUnavailableException(Tx.DEPENDENCY, "the audit log is closed"));
+        }
+    }
+
+    /** Commits what is queued, then stops the committer. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.add(STOP);
+        try {
+            committer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

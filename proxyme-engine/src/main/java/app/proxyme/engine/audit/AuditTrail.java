@@ -1,0 +1,192 @@
+package app.proxyme.engine.audit;
+
+import app.proxyme.domain.DomainException;
+import app.proxyme.domain.audit.AuditEntry;
+import app.proxyme.domain.audit.AuditHead;
+import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.audit.AuditType;
+import app.proxyme.domain.audit.SeqSpan;
+import app.proxyme.domain.pipeline.MeetingRecords;
+import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.port.AuditLog;
+import app.proxyme.domain.port.AuditReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The use cases "export the audit trail" and "verify the audit trail". Only admins and the compliance reviewer
+ * export or verify their organisation's whole trail; a participant exports only meetings they took part in; other
+ * organisations' data does not exist for the caller. Exports stream from the database page by page, and each
+ * export is itself recorded (after the span it covers is fixed, so it is not part of its own file).
+ */
+public final class AuditTrail {
+    static final int PAGE = 1000;
+
+    private final AuditReader reader;
+    private final AuditLog log;
+    private final MeetingRecords meetings;
+    private final CheckpointSeal seal;
+
+    public AuditTrail(AuditReader reader, AuditLog log, MeetingRecords meetings, CheckpointSeal seal) {
+        this.reader = reader;
+        this.log = log;
+        this.meetings = meetings;
+        this.seal = seal;
+    }
+
+    /** An export ready to be written: its span is fixed and the export already recorded. */
+    public final class Export {
+        private final String org;
+        private final ExportQuery query;
+        private final long fromSeq;
+        private final long toSeq;
+
+        private Export(String org, ExportQuery query, long fromSeq, long toSeq) {
+            this.org = org;
+            this.query = query;
+            this.fromSeq = fromSeq;
+            this.toSeq = toSeq;
+        }
+
+        public String format() {
+            return query.format();
+        }
+
+        /** Writes the events, oldest first, one per line; never holds more than a page in memory. */
+        public void writeTo(OutputStream out) throws IOException {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            boolean csv = query.format().equals("csv");
+            if (csv) {
+                w.write(AuditCsv.HEADER);
+                w.write("\r\n");
+            }
+            forEach(org, query.meeting(), fromSeq, toSeq, r -> {
+                w.write(csv ? AuditCsv.line(r) : AuditJson.toJson(r));
+                w.write(csv ? "\r\n" : "\n");
+            });
+            w.flush();
+        }
+    }
+
+    /** What to do with each record of a walk through the chain. */
+    @FunctionalInterface
+    public interface RecordSink {
+        void accept(AuditRecord record) throws IOException;
+    }
+
+    /**
+     * Authorizes and prepares an export, and records it.
+     *
+     * @throws DomainException {@code FORBIDDEN} for the whole trail without the role, {@code NOT_FOUND} for a
+     *     meeting the caller may not read
+     */
+    public Export export(Member caller, ExportQuery query) {
+        if (query.meeting() == null) {
+            requireReviewer(caller);
+        } else {
+            meetings.requireVisible(caller, query.meeting());
+        }
+        return exportFor(caller.org(), caller.email(), query);
+    }
+
+    /** Prepares and records an export for an already authorized reader ({@code actor}). */
+    Export exportFor(String org, String actor, ExportQuery query) {
+        AuditHead head = reader.head(org);
+        long lo = query.fromSeq() == null ? 1 : query.fromSeq();
+        long hi = Math.min(head.seq(), query.toSeq() == null ? Long.MAX_VALUE : query.toSeq());
+        if (query.hasTimeRange()) {
+            Instant from = query.from() == null ? Instant.EPOCH : query.from();
+            Instant to = query.to() == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : query.to();
+            Optional<SeqSpan> span = reader.span(org, from, to);
+            lo = Math.max(lo, span.map(SeqSpan::from).orElse(Long.MAX_VALUE));
+            hi = Math.min(hi, span.map(SeqSpan::to).orElse(0L));
+        }
+        var detail = new LinkedHashMap<String, Object>();
+        detail.put("format", query.format());
+        detail.put("fromSeq", lo);
+        detail.put("toSeq", hi);
+        if (query.from() != null) {
+            detail.put("from", AuditJson.timestamp(query.from()));
+        }
+        if (query.to() != null) {
+            detail.put("to", AuditJson.timestamp(query.to()));
+        }
+        log.append(List.of(new AuditEntry(AuditType.EXPORT, org, query.meeting(), actor.contains("@") ? actor : null,
+                actor, null, null, null, detail)));
+        return new Export(org, query, lo, hi);
+    }
+
+    /**
+     * Verifies the caller's organisation's whole chain against its head. A chain that retention has pruned must
+     * start right after a checkpoint, signed with the audit key, that names the pruned prefix's last seq and hash.
+     */
+    public ChainVerdict verify(Member caller) {
+        requireReviewer(caller);
+        String org = caller.org();
+        AuditHead head = reader.head(org);
+        if (head.seq() == 0) {
+            return new ChainVerdict(true, 0, AuditRecord.GENESIS, "prev", null, 0, 0, null);
+        }
+        var check = new ChainCheck(ChainCheck.Mode.ORGANISATION);
+        var first = new AuditRecord[1];
+        var sealed = new boolean[1];
+        try {
+            forEach(org, null, 1, head.seq(), r -> {
+                if (first[0] == null) {
+                    first[0] = r;
+                }
+                if (r.entry().type() == AuditType.CHECKPOINT && seals(org, r, first[0])) {
+                    sealed[0] = true;
+                }
+                check.accept(ChainCheck.linkOf(r));
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChainVerdict v = check.verdict(head.hash());
+        if (v.ok() && first[0] != null && first[0].seq() > 1 && !sealed[0]) {
+            return new ChainVerdict(false, v.events(), v.head(), "prev", first[0].id(), first[0].seq(), 1,
+                    "the chain starts at seq " + first[0].seq() + " without a signed checkpoint for what precedes it");
+        }
+        return v;
+    }
+
+    /** The public key (JWK set) that checks retention checkpoints' signatures. */
+    public java.util.Map<String, Object> checkpointKeys() {
+        return seal.publicJwks();
+    }
+
+    private boolean seals(String org, AuditRecord checkpoint, AuditRecord first) {
+        var d = checkpoint.entry().detail();
+        return d.get("lastPrunedSeq") instanceof Number n && n.longValue() == first.seq() - 1
+                && first.prev().equals(d.get("lastPrunedHash")) && seal.verify(org, d);
+    }
+
+    /** Walks the organisation's events (or a meeting's) with {@code fromSeq <= seq <= toSeq}, page by page. */
+    public void forEach(String org, String meeting, long fromSeq, long toSeq, RecordSink sink) throws IOException {
+        long after = fromSeq - 1;
+        while (after < toSeq) {
+            List<AuditRecord> page = reader.page(org, meeting, after, toSeq, PAGE);
+            for (AuditRecord r : page) {
+                sink.accept(r);
+            }
+            if (page.size() < PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).seq();
+        }
+    }
+
+    private static void requireReviewer(Member caller) {
+        if (!caller.seesAllMeetings()) {
+            throw DomainException.forbidden("only an admin or the compliance reviewer may read the whole audit trail");
+        }
+    }
+}

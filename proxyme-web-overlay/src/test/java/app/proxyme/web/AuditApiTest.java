@@ -1,0 +1,193 @@
+package app.proxyme.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.proxyme.engine.audit.AuditStreamVerifier;
+import app.proxyme.engine.audit.ChainCheck;
+import app.proxyme.engine.audit.ChainVerdict;
+import io.helidon.microprofile.server.ServerCdiExtension;
+import io.helidon.microprofile.testing.junit5.AddConfig;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.enterprise.inject.spi.CDI;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Audit export and verification over a real server: who may read what, and what they get verifies. */
+@HelidonTest
+@AddConfig(key = "server.port", value = "0")
+class AuditApiTest {
+    static {
+        try {
+            System.setProperty("proxyme.data.dir", Files.createTempDirectory("proxyme-audit-test").toString());
+        } catch (java.io.IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private Api api;
+    private String ws;
+
+    @BeforeEach
+    void connect() {
+        int port = CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port();
+        api = new Api("http://localhost:" + port);
+        ws = "ws://localhost:" + port;
+    }
+
+    /** A meeting of se@acme.test with one decided chunk. */
+    private String meetingOfSe() {
+        String m = "m" + System.nanoTime();
+        try (var c = WsClient.connect(ws, m, api.login("se@acme.test"))) {
+            c.awaitType("state");
+            c.chunk(1, "How much does the enterprise plan cost per month?");
+            c.awaitType("decision", 1);
+        }
+        return m;
+    }
+
+    static ChainVerdict offline(String body, String head) throws java.io.IOException {
+        return new AuditStreamVerifier().verify(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                ChainCheck.Mode.ANY, head);
+    }
+
+    @Test
+    void audit_endpoints_need_a_token() {
+        assertEquals(401, api.get("/api/audit/export", null).status());
+        assertEquals(401, api.get("/api/audit/verify", "garbage").status());
+        assertEquals(401, api.get("/api/audit/checkpoint-keys", null).status());
+        var keys = api.get("/api/audit/checkpoint-keys", api.login("audit@acme.test"));
+        assertEquals("RS256", keys.json().get("keys").get(0).get("alg").asText(), keys.body());
+    }
+
+    @Test
+    void admins_and_the_reviewer_export_the_whole_trail_and_it_verifies_offline() throws Exception {
+        meetingOfSe();
+        String auditor = api.login("audit@acme.test");
+        var verify = api.get("/api/audit/verify", auditor);
+        assertEquals(200, verify.status(), verify.body());
+        assertTrue(verify.json().get("ok").asBoolean(), verify.body());
+        String head = verify.json().get("head").asText();
+        long events = verify.json().get("events").asLong();
+
+        var export = api.get("/api/audit/export?toSeq=" + events, api.login("admin@acme.test"));
+        assertEquals(200, export.status());
+        ChainVerdict v = offline(export.body(), head);
+        assertTrue(v.ok(), v.toString());
+        assertEquals(events, v.events());
+        assertEquals("prev", v.by());
+
+        var csv = api.get("/api/audit/export?format=csv&fromSeq=2&toSeq=3", auditor);
+        assertEquals(200, csv.status());
+        var rows = csv.body().split("\r\n");
+        assertEquals("id,seq,ts,org,meeting,user,actor,type,topic,outcome,layer,detail,prev,meetingPrev,hash", rows[0]);
+        assertEquals(3, rows.length, csv.body());
+        assertTrue(rows[1].split(",")[1].equals("2"), rows[1]);
+
+        var trail = api.get("/api/audit/export?fromSeq=" + (events + 1), auditor).body();
+        assertTrue(trail.contains("\"type\":\"export\""), "an export is itself an audit event: " + trail);
+    }
+
+    @Test
+    void a_time_range_is_widened_to_a_contiguous_seq_span() throws Exception {
+        String from = java.time.Instant.now().minusSeconds(1).toString();
+        meetingOfSe();
+        var export = api.get("/api/audit/export?from=" + from, api.login("audit@acme.test"));
+        assertEquals(200, export.status());
+        ChainVerdict v = offline(export.body(), null);
+        assertTrue(v.ok(), v + "\n" + export.body());
+        assertTrue(v.events() >= 2);
+        assertEquals(400, api.get("/api/audit/export?from=yesterday", api.login("audit@acme.test")).status());
+        assertEquals(400, api.get("/api/audit/export?format=xml", api.login("audit@acme.test")).status());
+    }
+
+    @Test
+    void participants_export_only_their_meetings_and_other_orgs_see_nothing() throws Exception {
+        String m = meetingOfSe();
+        String se = api.login("se@acme.test");
+        var own = api.get("/api/audit/export?meeting=" + m, se);
+        assertEquals(200, own.status());
+        ChainVerdict v = offline(own.body(), null);
+        assertTrue(v.ok(), v.toString());
+        assertEquals("meetingPrev", v.by());
+        assertTrue(v.events() >= 2);
+
+        assertEquals(403, api.get("/api/audit/export", se).status());
+        assertEquals(403, api.get("/api/audit/verify", se).status());
+        assertEquals(404, api.get("/api/audit/export?meeting=" + m, api.login("jae@acme.test")).status());
+        String globex = api.login("admin@globex.test");
+        assertEquals(404, api.get("/api/audit/export?meeting=" + m, globex).status());
+        var globexTrail = api.get("/api/audit/export", globex);
+        assertEquals(200, globexTrail.status());
+        assertTrue(!globexTrail.body().contains("acme"), "no event of acme in globex's export");
+        assertEquals(200, api.get("/api/audit/export?meeting=" + m, api.login("admin@acme.test")).status());
+    }
+
+    @Test
+    void a_share_link_shows_the_escaped_timeline_and_a_verifiable_export() throws Exception {
+        String m = "m" + System.nanoTime();
+        String se = api.login("se@acme.test");
+        try (var c = WsClient.connect(ws, m, se)) {
+            c.awaitType("state");
+            c.chunk(1, "<script>alert('x')</script> & how much does the enterprise plan cost?");
+            c.awaitType("decision", 1);
+        }
+        var created = api.post("/api/audit/share", se, "{\"meetingId\":\"" + m + "\",\"ttlMinutes\":30}");
+        assertEquals(200, created.status(), created.body());
+        String url = created.json().get("url").asText();
+        assertTrue(url.matches("/share/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), url);
+
+        var page = api.get(url, null);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; how much"), page.body());
+        assertTrue(!page.body().contains("<script"), "no markup from the transcript, and no scripts at all");
+        assertTrue(page.body().contains("fga") && page.body().contains("DENY"), "decision and deciding layer");
+        assertTrue(page.body().contains(url + "/export.jsonl"));
+
+        var export = api.get(url + "/export.jsonl", null);
+        assertEquals(200, export.status());
+        ChainVerdict v = offline(export.body(), null);
+        assertTrue(v.ok(), v.toString());
+        assertEquals("meetingPrev", v.by());
+        assertTrue(export.body().contains("\"type\":\"share_created\""), "creating a share is audited");
+        assertTrue(export.body().contains("\"type\":\"share_opened\""), "opening a share is audited");
+    }
+
+    @Test
+    void share_links_are_for_readers_of_the_meeting_and_refuse_forgery_and_expiry() throws Exception {
+        String m = meetingOfSe();
+        String body = "{\"meetingId\":\"" + m + "\"}";
+        assertEquals(401, api.post("/api/audit/share", null, body).status());
+        assertEquals(404, api.post("/api/audit/share", api.login("jae@acme.test"), body).status());
+        assertEquals(404, api.post("/api/audit/share", api.login("admin@globex.test"), body).status());
+        assertEquals(200, api.post("/api/audit/share", api.login("audit@acme.test"), body).status());
+        String se = api.login("se@acme.test");
+        assertEquals(400, api.post("/api/audit/share", se, "{\"meetingId\":\"" + m + "\",\"ttlMinutes\":10081}")
+                .status());
+        assertEquals(400, api.post("/api/audit/share", se, "{\"meetingId\":\"" + m + "\",\"ttlMinutes\":0}").status());
+        var ok = api.post("/api/audit/share", se, body);
+        assertEquals(200, ok.status());
+        var expiresAt = java.time.Instant.parse(ok.json().get("expiresAt").asText());
+        assertTrue(expiresAt.isAfter(java.time.Instant.now().plusSeconds(59 * 60)), "default lifetime 60 minutes");
+
+        String url = ok.json().get("url").asText();
+        String forged = url.substring(0, url.length() - 2) + (url.endsWith("A") ? "BB" : "AA");
+        assertEquals(403, api.get(forged, null).status());
+        assertEquals(403, api.get(forged + "/export.jsonl", null).status());
+        assertEquals(403, api.get("/share/garbage", null).status());
+        String otherMeeting = url.replace("/share/", "");
+        String payload = otherMeeting.substring(0, otherMeeting.indexOf('.'));
+        assertEquals(403, api.get("/share/" + payload + "x." + otherMeeting.substring(payload.length() + 1), null)
+                .status());
+
+        var keys = java.nio.file.Path.of(System.getProperty("proxyme.data.dir")).resolve("keys");
+        var tokens = app.proxyme.engine.audit.ShareTokens.loadOrCreate(keys, java.time.Clock.systemUTC());
+        String expired = tokens.issue(new app.proxyme.engine.audit.ShareTokens.Grant("acme", m,
+                java.time.Instant.now().minusSeconds(5), "sh_old"));
+        assertEquals(410, api.get("/share/" + expired, null).status());
+        assertEquals(410, api.get("/share/" + expired + "/export.jsonl", null).status());
+    }
+}
