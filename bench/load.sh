@@ -30,7 +30,7 @@ for n in "${counts[@]}"; do
     env_db=(PROXYME_DB_URL="jdbc:postgresql://127.0.0.1:5432/$name" PROXYME_DB_USER=postgres)
   fi
   env "${env_db[@]}" SERVER_PORT=$port PROXYME_DATA_DIR="$data" \
-    taskset -c 0 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$jar" > "$data/server.log" 2>&1 &
+    taskset -c 0 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${SERVER_JAVA_OPTS:-} -jar "$jar" > "$data/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.5; done
   set +e

@@ -25,8 +25,19 @@ public final class Main {
 
     private Main() {}
 
+    /**
+     * Carriers of virtual threads. Deciding a chunk is CPU-bound (local inference) and runs on virtual threads, as
+     * does Helidon's network I/O; with one carrier per core (the JDK's default) a busy lane would hold the only
+     * carrier of a one-core server and stall every connection's I/O behind it, without preemption. More carriers
+     * than cores let the operating system share the CPU fairly. Measured in BENCHMARKS.md (capacity).
+     */
+    static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
+
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
+            if (System.getProperty(CARRIERS) == null) {
+                System.setProperty(CARRIERS, Integer.toString(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+            }
             io.helidon.microprofile.cdi.Main.main(args);
             return;
         }

@@ -92,12 +92,13 @@ public final class LoadHarness {
         scheduler.shutdownNow();
         scheduler.awaitTermination(5, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpuEnd = server == null ? Double.NaN : server.cpuSeconds();
         long grace = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < grace && participants.stream().mapToLong(Participant::outstanding).sum() > 0) {
             Thread.sleep(100);
         }
         if (server != null) {
-            report.serverCpuPercent = 100 * (server.cpuSeconds() - cpuStart) / elapsed;
+            report.serverCpuPercent = 100 * (cpuEnd - cpuStart) / elapsed;
             report.serverRssMiB = maxRss;
         }
         participants.forEach(Participant::close);

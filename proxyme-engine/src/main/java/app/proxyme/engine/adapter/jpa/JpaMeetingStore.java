@@ -9,6 +9,18 @@ import java.util.function.Consumer;
 
 /** Meetings, participants and topic switches. Meetings are created on first use. */
 final class JpaMeetingStore implements MeetingStore {
+    /** Switched-off topics are read for every chunk and written rarely: kept in memory, dropped on every write. */
+    private static final int MAX_CACHED = 10_000;
+
+    private record ToggleOwner(String org, String meetingId, String user) {}
+
+    private final java.util.Map<ToggleOwner, Set<String>> switches = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<ToggleOwner, Set<String>> eldest) {
+                    return size() > MAX_CACHED;
+                }
+            });
     private final Tx tx;
 
     JpaMeetingStore(Tx tx) {
@@ -37,6 +49,17 @@ final class JpaMeetingStore implements MeetingStore {
 
     @Override
     public Set<String> disabledTopics(String org, String meetingId, String user) {
+        var key = new ToggleOwner(org, meetingId, user);
+        Set<String> cached = switches.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Set<String> loaded = Set.copyOf(loadDisabledTopics(org, meetingId, user));
+        switches.put(key, loaded);
+        return loaded;
+    }
+
+    private Set<String> loadDisabledTopics(String org, String meetingId, String user) {
         return tx.read(em -> new LinkedHashSet<>(em.createQuery("select t.topic from ToggleEntity t where t.org = :org"
                         + " and t.meetingId = :m and t.member = :u and t.enabled = false order by t.topic", String.class)
                 .setParameter("org", org)
@@ -56,6 +79,7 @@ final class JpaMeetingStore implements MeetingStore {
                 t.enabled = enabled;
             }
         });
+        switches.remove(new ToggleOwner(org, meetingId, user));
     }
 
     private static void ensureMeeting(EntityManager em, String org, String meetingId) {

@@ -89,9 +89,20 @@ final class MiniLmEncoder implements SentenceEncoder {
         }
     }
 
+    /** The sentence this thread encoded last: a chunk's question is encoded once, for the topic and the answer. */
+    private static final ThreadLocal<Encoded> LAST = new ThreadLocal<>();
+
+    private record Encoded(String sentence, float[] vector) {}
+
     @Override
     public float[] encode(String sentence) {
-        return encodeAll(List.of(sentence)).get(0);
+        Encoded last = LAST.get();
+        if (last != null && last.sentence().equals(sentence)) {
+            return last.vector().clone();
+        }
+        float[] vector = encodeAll(List.of(sentence)).get(0);
+        LAST.set(new Encoded(sentence, vector.clone()));
+        return vector;
     }
 
     @Override
