@@ -13,8 +13,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,9 +29,7 @@ class DecisionFlowsIT {
 
     @Deployment(testable = false)
     static JavaArchive proxyMe() {
-        return ShrinkWrap.create(JavaArchive.class, "proxyme.jar")
-                .addAsManifestResource(new StringAsset("proxyme.approval.timeout.s=" + DEADLINE_S + "\n"),
-                        "microprofile-config.properties");
+        return Deployments.proxyMe("proxyme.approval.timeout.s=" + DEADLINE_S);
     }
 
     @ArquillianResource

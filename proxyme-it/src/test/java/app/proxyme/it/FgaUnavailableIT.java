@@ -16,8 +16,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,8 +48,7 @@ class FgaUnavailableIT {
                 + "proxyme.fga.store.id=01HSTORE0000000000000000000\n"
                 + "proxyme.fga.model.id=01HMODEL0000000000000000000\n"
                 + "proxyme.fga.timeout.ms=500\n";
-        return ShrinkWrap.create(JavaArchive.class, "proxyme.jar")
-                .addAsManifestResource(new StringAsset(config), "microprofile-config.properties");
+        return Deployments.proxyMe(config);
     }
 
     @ArquillianResource

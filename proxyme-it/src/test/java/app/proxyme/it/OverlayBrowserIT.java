@@ -15,8 +15,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -39,9 +37,7 @@ class OverlayBrowserIT {
 
     @Deployment(testable = false)
     static JavaArchive proxyMe() {
-        return ShrinkWrap.create(JavaArchive.class, "proxyme.jar")
-                .addAsManifestResource(new StringAsset("proxyme.approval.timeout.s=300\n"),
-                        "microprofile-config.properties");
+        return Deployments.proxyMe("proxyme.approval.timeout.s=300");
     }
 
     @ArquillianResource

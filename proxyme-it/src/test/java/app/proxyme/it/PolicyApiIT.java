@@ -9,7 +9,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PolicyApiIT {
     @Deployment(testable = false)
     static JavaArchive proxyMe() {
-        return ShrinkWrap.create(JavaArchive.class, "proxyme.jar");
+        return Deployments.proxyMe();
     }
 
     @ArquillianResource

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.proxyme.engine.audit.AuditStreamVerifier;
 import app.proxyme.engine.audit.ChainCheck;
 import app.proxyme.engine.audit.ChainVerdict;
-import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import jakarta.enterprise.inject.spi.CDI;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +18,7 @@ import org.junit.jupiter.api.Test;
 @AddConfig(key = "server.port", value = "0")
 class AuditApiTest {
     static {
-        try {
-            System.setProperty("proxyme.data.dir", Files.createTempDirectory("proxyme-audit-test").toString());
-        } catch (java.io.IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        TestServer.useFreshDataDir("proxyme-audit-test");
     }
 
     private Api api;
@@ -33,7 +26,7 @@ class AuditApiTest {
 
     @BeforeEach
     void connect() {
-        int port = CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port();
+        int port = TestServer.port();
         api = new Api("http://localhost:" + port);
         ws = "ws://localhost:" + port;
     }

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.microprofile.server.ServerCdiExtension;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import jakarta.enterprise.inject.spi.CDI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +18,7 @@ import org.junit.jupiter.api.Test;
 @AddConfig(key = "proxyme.approval.timeout.s", value = "120")
 class OverlayProtocolTest {
     static {
-        try {
-            System.setProperty("proxyme.data.dir", Files.createTempDirectory("proxyme-overlay-test").toString());
-        } catch (java.io.IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+        TestServer.useFreshDataDir("proxyme-overlay-test");
     }
 
     private static final AtomicLong MEETINGS = new AtomicLong();
@@ -35,7 +27,7 @@ class OverlayProtocolTest {
 
     @BeforeEach
     void connect() {
-        int port = CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port();
+        int port = TestServer.port();
         api = new Api("http://localhost:" + port);
         ws = "ws://localhost:" + port;
     }
