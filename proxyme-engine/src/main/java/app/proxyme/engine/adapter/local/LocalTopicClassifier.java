@@ -55,7 +55,8 @@ public final class LocalTopicClassifier implements TopicClassifier {
         SpokenText spoken = SpokenText.of(text);
         QuestionVerdict verdict = detector.detect(spoken);
         TopicIndex index = index(catalog);
-        if (spoken.isEmpty()) {
+        if (spoken.isEmpty() || !verdict.question()) {
+            // Not a question for us: the outcome is NONE whatever the topic, so the model is not asked.
             return new Classification(false, verdict.confidence(), List.of());
         }
         String sentence = spoken.sentence();
