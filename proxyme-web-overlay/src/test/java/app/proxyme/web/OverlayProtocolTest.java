@@ -77,8 +77,15 @@ class OverlayProtocolTest {
     void api_calls_without_a_valid_token_are_401() {
         assertEquals(401, api.get("/api/approvals?status=PENDING", null).status());
         assertEquals(401, api.get("/api/approvals?status=PENDING", "not-a-token").status());
-        String forged = api.login("jae@acme.test").replaceAll(".$", "A");
+        String[] jwt = api.login("jae@acme.test").split("\\.");
+        var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(jwt[1]), java.nio.charset.StandardCharsets.UTF_8);
+        String raised = b64.encodeToString(claims.replace("junior_ae", "sales_manager")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String forged = jwt[0] + "." + raised + "." + jwt[2];
         assertEquals(401, api.post("/api/policy/evaluate", forged, "{\"text\":\"hi\"}").status());
+        String unsigned = jwt[0] + "." + jwt[1] + ".";
+        assertEquals(401, api.post("/api/policy/evaluate", unsigned, "{\"text\":\"hi\"}").status());
     }
 
     @Test

@@ -197,7 +197,7 @@ public final class ChunkPipeline {
                 Effect effect = decider.effectOf(request, List.of(topic));
                 if (Outcome.of(effect).ordinal() > checked.outcome().ordinal()) {
                     detailTopic = topic;
-                    checked = decision.loweredTo(Outcome.of(effect), Layer.OUTPUT_CHECK,
+                    checked = checked.loweredTo(Outcome.of(effect), Layer.OUTPUT_CHECK,
                             "the proposed answer strays into " + topic + ": " + (effect == Effect.DENY
                                     ? "refused" : "held for approval"),
                             decision.topic(), new TraceEntry(Layer.OUTPUT_CHECK, effect, topic,

@@ -130,6 +130,19 @@ class ChunkPipelineTest {
     }
 
     @Test
+    void output_check_keeps_every_lowering_in_the_trace() {
+        world.classifications.put("how does it work", question("product", 0.9));
+        world.generator = q -> "SOC 2 and 40 dollars a seat";
+        world.classifications.put("SOC 2 and 40 dollars a seat", question("security", 0.6, "pricing", 0.55));
+
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out);
+
+        assertEquals(Outcome.DENY, d.outcome());
+        assertEquals(List.of("security", "pricing"), d.trace().stream()
+                .filter(t -> t.layer() == Layer.OUTPUT_CHECK).map(t -> t.topic()).toList());
+    }
+
+    @Test
     void output_check_holds_an_answer_that_strays_into_an_approve_topic() {
         world.classifications.put("how does it work", question("product", 0.9));
         world.generator = q -> "We are SOC 2 certified";

@@ -7,6 +7,7 @@ import app.proxyme.domain.flow.FlowEvent;
 import app.proxyme.domain.pipeline.Chunk;
 import app.proxyme.domain.pipeline.ChunkListener;
 import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.port.DependencyUnavailableException;
 import app.proxyme.engine.ProxyMe;
 import app.proxyme.web.app.Connection;
 import app.proxyme.web.app.MeetingHub;
@@ -86,6 +87,11 @@ public class MeetingSocket {
             connection.send(Messages.error(e.code, e.getMessage()));
         } catch (DomainException e) {
             connection.send(Messages.error(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage()));
+        } catch (DependencyUnavailableException e) {
+            connection.send(Messages.error("unavailable", e.dependency() + " is unavailable: try again"));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "a message of meeting " + connection.meetingId() + " failed", e);
+            connection.send(Messages.error("internal", "the message could not be handled; nothing changed"));
         }
     }
 

@@ -27,8 +27,11 @@ import org.flywaydb.core.Flyway;
  * they share caches, so take them from one {@code Database} per process.
  */
 public final class Database implements AutoCloseable {
-    /** Settings for organisations that store none, when the runtime gives no others. */
-    public static final PolicySettings DEFAULT_SETTINGS = new PolicySettings(0.5, 0.05, Duration.ofSeconds(120));
+    /**
+     * Settings for organisations that store none, when the caller gives no others: the runtime's defaults
+     * (threshold and margin chosen by the classifier's evaluation, 120 s approval deadline).
+     */
+    public static final PolicySettings DEFAULT_SETTINGS = new PolicySettings(0.50, 0.30, Duration.ofSeconds(120));
 
     private final EntityManagerFactory emf;
     private final Tx tx;
