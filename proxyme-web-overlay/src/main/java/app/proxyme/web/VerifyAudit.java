@@ -1,9 +1,9 @@
 package app.proxyme.web;
 
-import app.proxyme.engine.audit.ParallelAuditVerifier;
-import app.proxyme.engine.audit.ChainCheck;
-import app.proxyme.engine.audit.CheckpointKeys;
-import app.proxyme.engine.audit.ChainVerdict;
+import app.proxyme.engine.audit.verify.ParallelAuditVerifier;
+import app.proxyme.engine.audit.verify.ChainCheck;
+import app.proxyme.engine.audit.seal.CheckpointKeys;
+import app.proxyme.engine.audit.verify.ChainVerdict;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,9 +3,9 @@ package app.proxyme.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.proxyme.engine.audit.AuditStreamVerifier;
-import app.proxyme.engine.audit.ChainCheck;
-import app.proxyme.engine.audit.ChainVerdict;
+import app.proxyme.engine.audit.verify.AuditStreamVerifier;
+import app.proxyme.engine.audit.verify.ChainCheck;
+import app.proxyme.engine.audit.verify.ChainVerdict;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.io.ByteArrayInputStream;
@@ -177,8 +177,8 @@ class AuditApiTest {
                 .status());
 
         var keys = java.nio.file.Path.of(System.getProperty("proxyme.data.dir")).resolve("keys");
-        var tokens = app.proxyme.engine.audit.ShareTokens.loadOrCreate(keys, java.time.Clock.systemUTC());
-        String expired = tokens.issue(new app.proxyme.engine.audit.ShareTokens.Grant("acme", m,
+        var tokens = app.proxyme.engine.audit.seal.ShareTokens.loadOrCreate(keys, java.time.Clock.systemUTC());
+        String expired = tokens.issue(new app.proxyme.engine.audit.seal.ShareTokens.Grant("acme", m,
                 java.time.Instant.now().minusSeconds(5), "sh_old"));
         assertEquals(410, api.get("/share/" + expired, null).status());
         assertEquals(410, api.get("/share/" + expired + "/export.jsonl", null).status());

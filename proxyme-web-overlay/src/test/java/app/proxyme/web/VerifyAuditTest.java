@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.domain.audit.AuditRecord;
-import app.proxyme.engine.audit.SampleChain;
+import app.proxyme.engine.audit.verify.SampleChain;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,15 +2,15 @@ package app.proxyme.domain.layers;
 
 import app.proxyme.domain.decision.Layer;
 
-import static app.proxyme.domain.port.RelationshipCheck.CAN_AUTO_RESPOND;
-import static app.proxyme.domain.port.RelationshipCheck.CAN_RESPOND_WITH_APPROVAL;
+import static app.proxyme.domain.port.out.RelationshipCheck.CAN_AUTO_RESPOND;
+import static app.proxyme.domain.port.out.RelationshipCheck.CAN_RESPOND_WITH_APPROVAL;
 
 import app.proxyme.domain.flow.FlowStep;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.port.DependencyUnavailableException;
-import app.proxyme.domain.port.RelationshipCheck;
-import app.proxyme.domain.port.RelationshipQuery;
+import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.domain.port.out.RelationshipQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

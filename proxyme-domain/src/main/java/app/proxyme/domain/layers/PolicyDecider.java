@@ -11,7 +11,7 @@ import app.proxyme.domain.flow.Flow;
 import app.proxyme.domain.flow.FlowEvent;
 import app.proxyme.domain.flow.FlowStep;
 import app.proxyme.domain.policy.Effect;
-import app.proxyme.domain.port.RelationshipCheck;
+import app.proxyme.domain.port.out.RelationshipCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package app.proxyme.domain.fakes;
 
 import app.proxyme.domain.policy.Effect;
-import app.proxyme.domain.port.DependencyUnavailableException;
-import app.proxyme.domain.port.RelationshipCheck;
-import app.proxyme.domain.port.RelationshipQuery;
+import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.domain.port.out.RelationshipQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

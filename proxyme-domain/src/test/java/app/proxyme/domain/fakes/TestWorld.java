@@ -4,19 +4,18 @@ import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.flow.FlowEvent;
-import app.proxyme.domain.pipeline.ApprovalDesk;
-import app.proxyme.domain.pipeline.ChunkListener;
-import app.proxyme.domain.pipeline.ChunkPipeline;
+import app.proxyme.domain.chunk.ChunkListener;
+import app.proxyme.domain.chunk.ChunkPipeline;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
 import app.proxyme.domain.policy.Rule;
-import app.proxyme.domain.port.DependencyUnavailableException;
-import app.proxyme.domain.port.PolicyStore;
-import app.proxyme.domain.port.RelationshipCheck;
-import app.proxyme.domain.port.RelationshipQuery;
-import app.proxyme.domain.port.ScopedToken;
-import app.proxyme.domain.port.TokenRefusedException;
-import app.proxyme.domain.port.TokenVault;
+import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.port.out.PolicyStore;
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.domain.port.out.RelationshipQuery;
+import app.proxyme.domain.port.out.ScopedToken;
+import app.proxyme.domain.port.out.TokenRefusedException;
+import app.proxyme.domain.port.out.TokenVault;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -108,10 +107,6 @@ public final class TestWorld {
             }
             stepUps.add(binding);
         }, suggestions, audit, clock));
-    }
-
-    public ApprovalDesk desk() {
-        return new ApprovalDesk(suggestions, audit, clock, decided::add);
     }
 
     /** Records what a chunk produced, and how many audit events existed when its decision was shown. */

@@ -1,11 +1,13 @@
 package app.proxyme.engine.audit;
 
+import app.proxyme.engine.audit.format.AuditJson;
+import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
-import app.proxyme.domain.port.AuditLog;
-import app.proxyme.domain.port.AuditPruning;
-import app.proxyme.domain.port.AuditReader;
+import app.proxyme.domain.port.out.AuditLog;
+import app.proxyme.domain.port.out.AuditPruning;
+import app.proxyme.domain.port.out.AuditReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

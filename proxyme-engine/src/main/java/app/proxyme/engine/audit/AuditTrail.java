@@ -1,15 +1,20 @@
 package app.proxyme.engine.audit;
 
+import app.proxyme.engine.audit.format.AuditCsv;
+import app.proxyme.engine.audit.format.AuditJson;
+import app.proxyme.engine.audit.seal.CheckpointSeal;
+import app.proxyme.engine.audit.verify.ChainCheck;
+import app.proxyme.engine.audit.verify.ChainVerdict;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditHead;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.audit.SeqSpan;
-import app.proxyme.domain.pipeline.MeetingRecords;
+import app.proxyme.engine.meeting.MeetingRecords;
 import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.port.AuditLog;
-import app.proxyme.domain.port.AuditReader;
+import app.proxyme.domain.port.out.AuditLog;
+import app.proxyme.domain.port.out.AuditReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

@@ -1,13 +1,15 @@
 package app.proxyme.engine.audit;
 
+import app.proxyme.engine.audit.format.AuditJson;
+import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
-import app.proxyme.domain.pipeline.Ids;
-import app.proxyme.domain.pipeline.MeetingRecords;
+import app.proxyme.domain.Ids;
+import app.proxyme.engine.meeting.MeetingRecords;
 import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.port.AuditLog;
+import app.proxyme.domain.port.out.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,2 +1,2 @@
-/** The audit event's wire form (PROTOCOL.md): JSON shaping and the hash chain, shared by export and verifier. */
+/** Use cases of the audit trail: review, export and verify it, share a meeting's record, retention behind signed checkpoints. */
 package app.proxyme.engine.audit;

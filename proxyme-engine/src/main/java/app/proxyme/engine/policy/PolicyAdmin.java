@@ -1,5 +1,6 @@
 package app.proxyme.engine.policy;
 
+import app.proxyme.engine.policy.file.PolicyDocument;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,10 +1,16 @@
 package app.proxyme.engine.policy;
 
+import app.proxyme.engine.policy.file.PolicyDocument;
+import app.proxyme.engine.policy.file.PolicyFiles;
+import app.proxyme.engine.policy.file.PolicyProblem;
+import app.proxyme.engine.policy.file.PolicyTuples;
+import app.proxyme.engine.policy.file.PolicyYaml;
+import app.proxyme.engine.policy.file.YamlLines;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.port.AuditLog;
+import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.Tuple;
 import java.util.LinkedHashMap;

@@ -1,2 +1,2 @@
-/** Policy as a document: the YAML file an organisation keeps in git, parsed and validated. */
+/** Use cases of the policy: policy as code (export and import), granular administration, the playground. */
 package app.proxyme.engine.policy;

@@ -2,10 +2,10 @@ package app.proxyme.engine.fga;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.proxyme.domain.port.RelationshipCheck;
-import app.proxyme.domain.port.RelationshipQuery;
-import app.proxyme.engine.policy.PolicyFiles;
-import app.proxyme.engine.policy.PolicyTuples;
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.domain.port.out.RelationshipQuery;
+import app.proxyme.engine.policy.file.PolicyFiles;
+import app.proxyme.engine.policy.file.PolicyTuples;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package app.proxyme.engine.policy;
 
+import app.proxyme.engine.policy.file.PolicyFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

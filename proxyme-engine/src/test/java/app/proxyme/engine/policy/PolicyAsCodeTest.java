@@ -1,5 +1,7 @@
 package app.proxyme.engine.policy;
 
+import app.proxyme.engine.policy.file.PolicyDocument;
+import app.proxyme.engine.policy.file.PolicyFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +11,10 @@ import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.port.AuditLog;
-import app.proxyme.domain.port.RelationshipCheck;
-import app.proxyme.domain.port.RelationshipQuery;
-import app.proxyme.engine.adapter.embedded.EmbeddedRelationshipCheck;
+import app.proxyme.domain.port.out.AuditLog;
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.domain.port.out.RelationshipQuery;
+import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.Tuple;

@@ -1,7 +1,7 @@
 package app.proxyme.it.bench;
 
 import app.proxyme.domain.decision.Classification;
-import app.proxyme.engine.adapter.local.LocalTopicClassifier;
+import app.proxyme.engine.adapter.nlp.LocalTopicClassifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,11 +3,11 @@ package app.proxyme.it.bench;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
 import app.proxyme.domain.policy.PolicySettings;
-import app.proxyme.domain.port.RelationshipCheck;
-import app.proxyme.engine.adapter.embedded.EmbeddedRelationshipCheck;
-import app.proxyme.engine.policy.PolicyTuples;
-import app.proxyme.engine.policy.PolicyDocument;
-import app.proxyme.engine.policy.PolicyFiles;
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
+import app.proxyme.engine.policy.file.PolicyTuples;
+import app.proxyme.engine.policy.file.PolicyDocument;
+import app.proxyme.engine.policy.file.PolicyFiles;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package app.proxyme.it.bench;
 
-import app.proxyme.domain.port.RelationshipCheck;
-import app.proxyme.domain.port.RelationshipQuery;
-import app.proxyme.engine.policy.PolicyDocument;
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.domain.port.out.RelationshipQuery;
+import app.proxyme.engine.policy.file.PolicyDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,10 +1,10 @@
 package app.proxyme.it.bench;
 
 import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.port.ScopedToken;
-import app.proxyme.domain.port.TokenVault;
-import app.proxyme.engine.adapter.embedded.EmbeddedTokenVault;
-import app.proxyme.engine.adapter.embedded.SigningKeys;
+import app.proxyme.domain.port.out.ScopedToken;
+import app.proxyme.domain.port.out.TokenVault;
+import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
+import app.proxyme.engine.adapter.jose.SigningKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;

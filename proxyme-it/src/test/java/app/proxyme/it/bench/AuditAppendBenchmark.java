@@ -2,7 +2,7 @@ package app.proxyme.it.bench;
 
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditType;
-import app.proxyme.domain.port.AuditLog;
+import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.testsupport.Prerequisites;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package app.proxyme.it.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.proxyme.engine.audit.SampleChain;
+import app.proxyme.engine.audit.verify.SampleChain;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;

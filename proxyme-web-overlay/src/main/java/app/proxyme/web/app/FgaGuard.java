@@ -1,8 +1,8 @@
 package app.proxyme.web.app;
 
-import app.proxyme.domain.port.DependencyUnavailableException;
-import app.proxyme.domain.port.RelationshipCheck;
-import app.proxyme.domain.port.RelationshipQuery;
+import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.domain.port.out.RelationshipQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -3,7 +3,7 @@ package app.proxyme.web.app;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.flow.FlowEvent;
-import app.proxyme.domain.pipeline.ChunkPipeline;
+import app.proxyme.domain.chunk.ChunkPipeline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package app.proxyme.web.rest;
 
 import app.proxyme.engine.ProxyMe;
 import app.proxyme.engine.audit.AuditTrail;
-import app.proxyme.engine.audit.ChainVerdict;
+import app.proxyme.engine.audit.verify.ChainVerdict;
 import app.proxyme.engine.audit.ExportQuery;
-import app.proxyme.engine.audit.AuditJson;
+import app.proxyme.engine.audit.format.AuditJson;
 import app.proxyme.engine.audit.MeetingShares;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;

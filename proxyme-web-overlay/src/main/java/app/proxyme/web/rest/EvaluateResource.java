@@ -1,8 +1,8 @@
 package app.proxyme.web.rest;
 
 import app.proxyme.domain.decision.Decision;
-import app.proxyme.domain.pipeline.ChunkPipeline;
-import app.proxyme.domain.pipeline.Evaluation;
+import app.proxyme.domain.chunk.ChunkPipeline;
+import app.proxyme.domain.chunk.DryRun;
 import app.proxyme.engine.ProxyMe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +41,7 @@ public class EvaluateResource {
         if (body == null) {
             throw app.proxyme.domain.DomainException.badRequest("a JSON body {\"user\",\"text\"} is required");
         }
-        Evaluation e = proxyMe.playground().evaluate(Caller.of(request), body.user(), body.text());
+        DryRun e = proxyMe.playground().evaluate(Caller.of(request), body.user(), body.text());
         Decision d = e.decision();
         var out = new LinkedHashMap<String, Object>();
         out.put("question", d.question());

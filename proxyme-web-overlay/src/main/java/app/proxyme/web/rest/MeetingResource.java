@@ -1,7 +1,7 @@
 package app.proxyme.web.rest;
 
 import app.proxyme.engine.ProxyMe;
-import app.proxyme.engine.audit.AuditJson;
+import app.proxyme.engine.audit.format.AuditJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,10 @@
 package app.proxyme.web.rest;
 
-import app.proxyme.domain.port.DependencyUnavailableException;
+import app.proxyme.domain.port.out.DependencyUnavailableException;
 import app.proxyme.engine.ProxyMe;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.policy.PolicyAsCode;
-import app.proxyme.engine.policy.PolicyFiles;
+import app.proxyme.engine.policy.file.PolicyFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

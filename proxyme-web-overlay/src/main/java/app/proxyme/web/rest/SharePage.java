@@ -2,7 +2,7 @@ package app.proxyme.web.rest;
 
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
-import app.proxyme.engine.audit.AuditJson;
+import app.proxyme.engine.audit.format.AuditJson;
 import app.proxyme.engine.audit.MeetingShares;
 import java.util.List;
 import java.util.Map;

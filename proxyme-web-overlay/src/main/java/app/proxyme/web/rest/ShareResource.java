@@ -2,7 +2,7 @@ package app.proxyme.web.rest;
 
 import app.proxyme.engine.ProxyMe;
 import app.proxyme.engine.audit.MeetingShares;
-import app.proxyme.engine.audit.ShareTokens;
+import app.proxyme.engine.audit.seal.ShareTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package app.proxyme.web.ws;
 
-import app.proxyme.domain.pipeline.Chunk;
+import app.proxyme.domain.chunk.Chunk;
 import app.proxyme.web.app.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

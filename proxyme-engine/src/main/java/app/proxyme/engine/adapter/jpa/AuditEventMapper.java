@@ -3,7 +3,7 @@ package app.proxyme.engine.adapter.jpa;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
-import app.proxyme.engine.audit.AuditJson;
+import app.proxyme.engine.audit.format.AuditJson;
 import java.time.Instant;
 
 /** Maps audit records to their rows and back. */

@@ -2,12 +2,12 @@ package app.proxyme.engine.adapter.jpa;
 
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.policy.PolicySettings;
-import app.proxyme.domain.port.AuditLog;
-import app.proxyme.domain.port.AuditPruning;
-import app.proxyme.domain.port.AuditReader;
-import app.proxyme.domain.port.MeetingStore;
-import app.proxyme.domain.port.PolicyStore;
-import app.proxyme.domain.port.SuggestionStore;
+import app.proxyme.domain.port.out.AuditLog;
+import app.proxyme.domain.port.out.AuditPruning;
+import app.proxyme.domain.port.out.AuditReader;
+import app.proxyme.domain.port.out.MeetingStore;
+import app.proxyme.domain.port.out.PolicyStore;
+import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.policy.PolicyAdmin;
 import jakarta.persistence.EntityManagerFactory;

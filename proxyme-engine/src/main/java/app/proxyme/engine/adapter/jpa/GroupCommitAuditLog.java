@@ -2,8 +2,8 @@ package app.proxyme.engine.adapter.jpa;
 
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
-import app.proxyme.domain.port.AuditLog;
-import app.proxyme.domain.port.DependencyUnavailableException;
+import app.proxyme.domain.port.out.AuditLog;
+import app.proxyme.domain.port.out.DependencyUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -47,7 +47,7 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
             throw new DependencyUnavailableException(Tx.DEPENDENCY, "the audit log is closed");
         }
         // a detail that cannot be serialized fails its own caller here, instead of a whole batch
-        entries.forEach(e -> app.proxyme.engine.audit.AuditJson.detailJson(e.detail()));
+        entries.forEach(e -> app.proxyme.engine.audit.format.AuditJson.detailJson(e.detail()));
         var pending = new Pending(List.copyOf(entries), new CompletableFuture<>());
         queue.add(pending);
         try {

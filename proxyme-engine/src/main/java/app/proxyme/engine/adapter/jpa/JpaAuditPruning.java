@@ -1,6 +1,6 @@
 package app.proxyme.engine.adapter.jpa;
 
-import app.proxyme.domain.port.AuditPruning;
+import app.proxyme.domain.port.out.AuditPruning;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package app.proxyme.engine.adapter.jpa;
 import app.proxyme.domain.audit.AuditHead;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.SeqSpan;
-import app.proxyme.domain.port.AuditReader;
+import app.proxyme.domain.port.out.AuditReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

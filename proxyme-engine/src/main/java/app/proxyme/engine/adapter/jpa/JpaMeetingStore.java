@@ -1,7 +1,7 @@
 package app.proxyme.engine.adapter.jpa;
 
-import app.proxyme.domain.port.DependencyUnavailableException;
-import app.proxyme.domain.port.MeetingStore;
+import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.port.out.MeetingStore;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashSet;
 import java.util.Set;

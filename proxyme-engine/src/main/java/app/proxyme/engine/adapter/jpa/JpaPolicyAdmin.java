@@ -1,11 +1,11 @@
 package app.proxyme.engine.adapter.jpa;
 
 import app.proxyme.domain.DomainException;
-import app.proxyme.domain.port.DependencyUnavailableException;
-import app.proxyme.engine.policy.PolicyTuples;
+import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.engine.policy.file.PolicyTuples;
 import app.proxyme.engine.fga.Tuple;
-import app.proxyme.engine.policy.PolicyDocument;
-import app.proxyme.engine.policy.PolicyFiles;
+import app.proxyme.engine.policy.file.PolicyDocument;
+import app.proxyme.engine.policy.file.PolicyFiles;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Locale;

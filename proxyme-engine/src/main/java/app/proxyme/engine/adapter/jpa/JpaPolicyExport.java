@@ -1,7 +1,7 @@
 package app.proxyme.engine.adapter.jpa;
 
-import app.proxyme.engine.policy.PolicyTuples;
-import app.proxyme.engine.policy.PolicyDocument;
+import app.proxyme.engine.policy.file.PolicyTuples;
+import app.proxyme.engine.policy.file.PolicyDocument;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -9,7 +9,7 @@ import app.proxyme.domain.policy.Rule;
 import app.proxyme.domain.policy.RuleScope;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.policy.TopicCatalog;
-import app.proxyme.domain.port.PolicyStore;
+import app.proxyme.domain.port.out.PolicyStore;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.Locale;

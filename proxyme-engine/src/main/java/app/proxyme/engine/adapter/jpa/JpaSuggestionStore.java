@@ -3,7 +3,7 @@ package app.proxyme.engine.adapter.jpa;
 import app.proxyme.domain.approval.ApprovalStatus;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.approval.SuggestionStatus;
-import app.proxyme.domain.port.SuggestionStore;
+import app.proxyme.domain.port.out.SuggestionStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

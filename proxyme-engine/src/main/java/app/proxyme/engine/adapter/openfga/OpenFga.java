@@ -1,6 +1,6 @@
 package app.proxyme.engine.adapter.openfga;
 
-import app.proxyme.domain.port.RelationshipCheck;
+import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.engine.fga.FgaModel;
 import app.proxyme.engine.fga.FgaSettings;
 import app.proxyme.engine.fga.RemoteTuples;

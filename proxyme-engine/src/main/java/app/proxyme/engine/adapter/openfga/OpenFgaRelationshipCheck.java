@@ -1,8 +1,8 @@
 package app.proxyme.engine.adapter.openfga;
 
-import app.proxyme.domain.port.DependencyUnavailableException;
-import app.proxyme.domain.port.RelationshipCheck;
-import app.proxyme.domain.port.RelationshipQuery;
+import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.domain.port.out.RelationshipQuery;
 import dev.openfga.sdk.api.client.model.ClientBatchCheckItem;
 import dev.openfga.sdk.api.client.model.ClientBatchCheckRequest;
 import dev.openfga.sdk.api.client.model.ClientBatchCheckSingleResponse;

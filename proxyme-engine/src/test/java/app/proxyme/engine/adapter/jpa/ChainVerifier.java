@@ -3,7 +3,7 @@ package app.proxyme.engine.adapter.jpa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.proxyme.domain.audit.AuditRecord;
-import app.proxyme.engine.audit.AuditJson;
+import app.proxyme.engine.audit.format.AuditJson;
 import java.util.HashMap;
 import java.util.List;
 

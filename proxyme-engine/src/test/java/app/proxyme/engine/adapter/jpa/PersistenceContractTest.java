@@ -12,12 +12,12 @@ import app.proxyme.domain.approval.SuggestionStatus;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
-import app.proxyme.domain.pipeline.Ids;
+import app.proxyme.domain.Ids;
 import app.proxyme.domain.policy.Effect;
-import app.proxyme.domain.port.RelationshipCheck;
-import app.proxyme.domain.port.RelationshipQuery;
-import app.proxyme.engine.adapter.embedded.EmbeddedRelationshipCheck;
-import app.proxyme.engine.policy.PolicyFiles;
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.domain.port.out.RelationshipQuery;
+import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
+import app.proxyme.engine.policy.file.PolicyFiles;
 import app.proxyme.engine.policy.PolicySeeder;
 import java.time.Clock;
 import java.time.Duration;
@@ -264,7 +264,7 @@ abstract class PersistenceContractTest {
         assertEquals(AuditRecord.GENESIS, r.meetingPrev());
         assertEquals(List.of(r.hash()), log.meeting(org, "m1").stream().map(AuditRecord::hash).toList());
         ChainVerifier.assertChain(log.meeting(org, "m1"));
-        String json = app.proxyme.engine.audit.AuditJson.toJson(r);
+        String json = app.proxyme.engine.audit.format.AuditJson.toJson(r);
         assertTrue(json.startsWith("{\"id\":\"" + r.id() + "\",\"seq\":1,\"ts\":\"2030-05-06T07:08:09.123Z\","
                 + "\"org\":\"" + org + "\",\"meeting\":\"m1\",\"user\":\"jae@acme.test\",\"actor\":\"engine\","
                 + "\"type\":\"decision\",\"topic\":\"pricing\",\"outcome\":\"DENY\",\"layer\":\"fga\",\"detail\":"), json);
@@ -398,9 +398,9 @@ abstract class PersistenceContractTest {
     @Test
     void retention_prunes_behind_a_signed_checkpoint_and_what_remains_verifies() throws Exception {
         var doc = PolicyFiles.demo("globex");
-        db.policyAdmin().replace(new app.proxyme.engine.policy.PolicyDocument(doc.org(), doc.name(), doc.topics(),
+        db.policyAdmin().replace(new app.proxyme.engine.policy.file.PolicyDocument(doc.org(), doc.name(), doc.topics(),
                 doc.roles(), doc.members(), doc.rules(),
-                new app.proxyme.engine.policy.PolicyDocument.SettingsSpec(null, null, null, 30)));
+                new app.proxyme.engine.policy.file.PolicyDocument.SettingsSpec(null, null, null, 30)));
         assertEquals(Map.of("globex", 30), db.auditPruning().retentionDays());
         Instant now = Instant.now();
         var old = db.auditLog(Clock.fixed(now.minus(Duration.ofDays(40)), java.time.ZoneOffset.UTC));
@@ -415,7 +415,7 @@ abstract class PersistenceContractTest {
         var keys = java.security.KeyPairGenerator.getInstance("RSA");
         keys.initialize(2048);
         var pair = keys.generateKeyPair();
-        var seal = new app.proxyme.engine.audit.CheckpointSeal(pair.getPrivate(), pair.getPublic(), "audit-test");
+        var seal = new app.proxyme.engine.audit.seal.CheckpointSeal(pair.getPrivate(), pair.getPublic(), "audit-test");
         var retention = new app.proxyme.engine.audit.AuditRetention(db.auditPruning(), db.auditReader(), log, seal,
                 Clock.systemUTC());
 
@@ -430,14 +430,14 @@ abstract class PersistenceContractTest {
                 .orElseThrow();
         assertEquals(remaining.get(0).prev(), checkpoint.entry().detail().get("lastPrunedHash"));
         var admin = new app.proxyme.domain.policy.Member("admin@globex.test", "globex", "org_admin", null);
-        var records = new app.proxyme.domain.pipeline.MeetingRecords(db.meetingStore(), log);
+        var records = new app.proxyme.engine.meeting.MeetingRecords(db.meetingStore(), log);
         var verdict = new app.proxyme.engine.audit.AuditTrail(db.auditReader(), log, records, seal).verify(admin);
         assertTrue(verdict.ok(), verdict.toString());
         assertEquals(7, verdict.events(), "5 kept, the checkpoint and the retention record");
 
         keys.initialize(2048);
         var other = keys.generateKeyPair();
-        var forgedSeal = new app.proxyme.engine.audit.CheckpointSeal(other.getPrivate(), other.getPublic(), "x");
+        var forgedSeal = new app.proxyme.engine.audit.seal.CheckpointSeal(other.getPrivate(), other.getPublic(), "x");
         var refused = new app.proxyme.engine.audit.AuditTrail(db.auditReader(), log, records, forgedSeal).verify(admin);
         assertFalse(refused.ok(), "a checkpoint signed by another key does not vouch for the pruned prefix");
         assertTrue(retention.run().isEmpty(), "nothing more to prune");

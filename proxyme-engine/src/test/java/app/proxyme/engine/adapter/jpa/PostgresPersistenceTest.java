@@ -31,7 +31,7 @@ class PostgresPersistenceTest extends PersistenceContractTest {
 
     @org.junit.jupiter.api.Test
     void the_database_refuses_to_update_delete_or_truncate_audit_events() throws Exception {
-        String tenant = "a" + app.proxyme.domain.pipeline.Ids.next("o").substring(2, 14);
+        String tenant = "a" + app.proxyme.domain.Ids.next("o").substring(2, 14);
         var log = db.auditLog(java.time.Clock.systemUTC());
         for (int i = 0; i < 3; i++) {
             log.append(java.util.List.of(entry(tenant, "m1", i)));

@@ -1,8 +1,0 @@
-package app.proxyme.domain.port;
-
-/** The vault will not issue the token: the member's role may not act on that scope or topic. */
-public class TokenRefusedException extends RuntimeException {
-    public TokenRefusedException(String message) {
-        super(message);
-    }
-}

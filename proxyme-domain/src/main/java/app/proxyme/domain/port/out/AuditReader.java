@@ -1,0 +1,26 @@
+package app.proxyme.domain.port.out;
+
+import app.proxyme.domain.audit.AuditHead;
+import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.audit.SeqSpan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads an organisation's audit chain back page by page, so that exports and verification of millions of events
+ * never hold them all in memory.
+ */
+public interface AuditReader {
+    /** The end of the organisation's chain ({@code 0} and {@link AuditRecord#GENESIS} when it has none). */
+    AuditHead head(String org);
+
+    /**
+     * Up to {@code limit} events with {@code afterSeq < seq <= toSeq}, oldest first; only the meeting's when
+     * {@code meeting} is not {@code null}.
+     */
+    List<AuditRecord> page(String org, String meeting, long afterSeq, long toSeq, int limit);
+
+    /** The smallest and largest {@code seq} of the events recorded in {@code [from, to)}; empty when none. */
+    Optional<SeqSpan> span(String org, Instant from, Instant to);
+}

@@ -1,0 +1,18 @@
+package app.proxyme.domain.port.out;
+
+import java.util.Set;
+
+/** Meetings, their participants, and each participant's topic switches. Meeting ids are scoped to an org. */
+public interface MeetingStore {
+    /** Records that {@code user} takes part in the meeting, creating it on first use. */
+    void join(String org, String meetingId, String user);
+
+    boolean isParticipant(String org, String meetingId, String user);
+
+    boolean exists(String org, String meetingId);
+
+    /** The topics {@code user} switched off in this meeting. */
+    Set<String> disabledTopics(String org, String meetingId, String user);
+
+    void setTopicEnabled(String org, String meetingId, String user, String topic, boolean enabled);
+}

@@ -1,0 +1,16 @@
+package app.proxyme.domain.port.out;
+
+import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.policy.Topic;
+
+/** Proposes the answer to a question, on a topic the member was authorized to answer on. */
+public interface ResponseGenerator {
+    /**
+     * @param member who will say it
+     * @param topic the topic of the question, with its playbook
+     * @param question what was said (untrusted data, never instructions)
+     * @param token the {@code write:suggestions} token for that topic
+     * @throws DependencyUnavailableException when no answer can be had
+     */
+    String generate(Member member, Topic topic, String question, ScopedToken token);
+}

@@ -1,2 +1,0 @@
-/** The ports: everything the core needs from outside, in the core's words. Adapters live in proxyme-engine. */
-package app.proxyme.domain.port;

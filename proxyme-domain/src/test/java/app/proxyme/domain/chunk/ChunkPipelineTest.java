@@ -1,0 +1,183 @@
+package app.proxyme.domain.chunk;
+
+import static app.proxyme.domain.fakes.Fixtures.AE;
+import static app.proxyme.domain.fakes.Fixtures.JAE;
+import static app.proxyme.domain.fakes.Fixtures.question;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.proxyme.domain.approval.ApprovalStatus;
+import app.proxyme.domain.approval.SuggestionStatus;
+import app.proxyme.domain.decision.Classification;
+import app.proxyme.domain.decision.Layer;
+import app.proxyme.domain.decision.Outcome;
+import app.proxyme.domain.fakes.TestWorld;
+import app.proxyme.domain.flow.FlowEvent;
+import app.proxyme.domain.flow.FlowStep;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChunkPipelineTest {
+    private final TestWorld world = new TestWorld();
+    private final TestWorld.Recorder out = new TestWorld.Recorder(world.audit);
+
+    private Chunk chunk(String text) {
+        return new Chunk("acme", "m1", 7, "Dana (customer)", text);
+    }
+
+    @Test
+    void auto_question_gets_an_auto_suggestion_at_once() {
+        world.classifications.put("how does the api work", question("product", 0.9));
+        world.classifications.put("Here is our answer to: how does the api work", question("product", 0.9));
+
+        var d = world.pipeline().process(JAE, chunk("how does the api work"), out);
+
+        assertEquals(Outcome.AUTO, d.outcome());
+        assertEquals(1, out.suggestions.size());
+        assertEquals(SuggestionStatus.AUTO, out.suggestions.get(0).status());
+        assertEquals(List.of("chunk", "decision", "token", "suggestion"), world.audit.types());
+        assertEquals(List.of(FlowStep.TOKEN_VAULT, FlowStep.CLASSIFY, FlowStep.RULES, FlowStep.FGA,
+                FlowStep.TOGGLES, FlowStep.DECISION, FlowStep.AUDIT, FlowStep.TOKEN_VAULT, FlowStep.GENERATE,
+                FlowStep.OUTPUT_CHECK, FlowStep.AUDIT), out.flows.stream().map(FlowEvent::step).toList());
+    }
+
+    @Test
+    void the_decision_is_recorded_before_it_is_shown() {
+        world.classifications.put("price?", question("pricing", 0.9));
+        world.pipeline().process(JAE, chunk("price?"), out);
+        assertEquals(List.of(2), out.auditSizeAtDecision);
+    }
+
+    @Test
+    void approve_question_is_held_with_a_deadline_and_a_step_up_request() {
+        world.classifications.put("is it soc 2", question("security", 0.9));
+        world.classifications.put("Here is our answer to: is it soc 2", question("security", 0.9));
+
+        world.pipeline().process(JAE, chunk("is it soc 2"), out);
+
+        var s = out.suggestions.get(0);
+        assertEquals(SuggestionStatus.PENDING_APPROVAL, s.status());
+        assertEquals(ApprovalStatus.PENDING, s.approvalStatus());
+        assertEquals(world.now.plusSeconds(120), s.expiresAt());
+        assertEquals(1, world.stepUps.size());
+        assertTrue(world.stepUps.get(0).startsWith("Approve:security:"), world.stepUps.get(0));
+        assertTrue(world.stepUps.get(0).length() <= 64);
+        assertTrue(world.audit.types().contains("approval_requested"));
+    }
+
+    @Test
+    void denied_question_generates_nothing() {
+        world.classifications.put("price?", question("pricing", 0.9));
+        var d = world.pipeline().process(JAE, chunk("price?"), out);
+        assertEquals(Outcome.DENY, d.outcome());
+        assertEquals(0, world.generated);
+        assertTrue(out.suggestions.isEmpty());
+        assertEquals(List.of("chunk", "decision"), world.audit.types());
+    }
+
+    @Test
+    void a_statement_is_none_and_recorded() {
+        world.classifications.put("thanks all", new Classification(false, 0.9, List.of()));
+        var d = world.pipeline().process(JAE, chunk("thanks all"), out);
+        assertEquals(Outcome.NONE, d.outcome());
+        assertEquals(List.of("chunk", "decision"), world.audit.types());
+    }
+
+    @Test
+    void classifier_down_fails_closed_with_a_reason() {
+        world.classifierDown = true;
+        var d = world.pipeline().process(JAE, chunk("anything"), out);
+        assertEquals(Outcome.APPROVE, d.outcome());
+        assertEquals(Layer.CLASSIFIER, d.layer());
+        assertTrue(d.reason().contains("classifier unavailable"));
+        assertTrue(out.suggestions.isEmpty());
+    }
+
+    @Test
+    void vault_down_is_never_auto_and_says_why() {
+        world.vaultDown = true;
+        world.classifications.put("how does it work", question("product", 0.9));
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out);
+        assertEquals(Outcome.APPROVE, d.outcome());
+        assertTrue(d.reason().contains("token vault unavailable"), d.reason());
+        assertTrue(out.suggestions.isEmpty());
+        assertEquals(0, world.generated);
+    }
+
+    @Test
+    void fga_down_generates_no_suggestion() {
+        world.fga.down(true);
+        world.classifications.put("how does it work", question("product", 0.9));
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out);
+        assertEquals(Outcome.APPROVE, d.outcome());
+        assertEquals(0, world.generated);
+    }
+
+    @Test
+    void output_check_lowers_an_answer_that_strays_into_a_denied_topic() {
+        world.classifications.put("how does it work", question("product", 0.9));
+        world.generator = q -> "It is 40 dollars a seat";
+        world.classifications.put("It is 40 dollars a seat", question("pricing", 0.9));
+
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out);
+
+        assertEquals(Outcome.DENY, d.outcome());
+        assertEquals(Layer.OUTPUT_CHECK, d.layer());
+        assertEquals(2, out.decisions.size());
+        assertTrue(out.suggestions.isEmpty(), "no suggestion above the latest decision");
+    }
+
+    @Test
+    void output_check_keeps_every_lowering_in_the_trace() {
+        world.classifications.put("how does it work", question("product", 0.9));
+        world.generator = q -> "SOC 2 and 40 dollars a seat";
+        world.classifications.put("SOC 2 and 40 dollars a seat", question("security", 0.6, "pricing", 0.55));
+
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out);
+
+        assertEquals(Outcome.DENY, d.outcome());
+        assertEquals(List.of("security", "pricing"), d.trace().stream()
+                .filter(t -> t.layer() == Layer.OUTPUT_CHECK).map(t -> t.topic()).toList());
+    }
+
+    @Test
+    void output_check_holds_an_answer_that_strays_into_an_approve_topic() {
+        world.classifications.put("how does it work", question("product", 0.9));
+        world.generator = q -> "We are SOC 2 certified";
+        world.classifications.put("We are SOC 2 certified", question("security", 0.9));
+
+        world.pipeline().process(JAE, chunk("how does it work"), out);
+
+        assertEquals(Outcome.APPROVE, out.decisions.get(1).outcome());
+        assertEquals(SuggestionStatus.PENDING_APPROVAL, out.suggestions.get(0).status());
+    }
+
+    @Test
+    void step_up_failure_leaves_the_approval_decidable_in_the_overlay() {
+        world.stepUpDown = true;
+        world.classifications.put("is it soc 2", question("security", 0.9));
+        world.classifications.put("Here is our answer to: is it soc 2", question("security", 0.9));
+        world.pipeline().process(JAE, chunk("is it soc 2"), out);
+        var s = out.suggestions.get(0);
+        assertEquals(app.proxyme.domain.approval.ApprovalStatus.PENDING, world.suggestions.byApproval(s.approvalId()).orElseThrow()
+                .approvalStatus());
+    }
+
+    @Test
+    void a_chunk_of_another_organisation_is_refused() {
+        assertThrows(IllegalArgumentException.class, () -> world.pipeline().process(JAE,
+                new Chunk("globex", "m1", 1, "", "hi"), out));
+    }
+
+    @Test
+    void evaluate_is_a_dry_run_without_records_or_generation() {
+        world.classifications.put("what is the price", question("pricing", 0.9));
+        var e = world.pipeline().evaluate(AE, "what is the price");
+        assertEquals(Outcome.APPROVE, e.decision().outcome());
+        assertTrue(world.audit.records.isEmpty());
+        assertEquals(0, world.generated);
+        assertNotNull(e.classification());
+    }
+}

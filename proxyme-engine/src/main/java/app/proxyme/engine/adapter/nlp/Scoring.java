@@ -1,0 +1,15 @@
+package app.proxyme.engine.adapter.nlp;
+
+/**
+ * How semantic and lexical evidence become a topic confidence.
+ *
+ * @param maxWeight weight of the closest example against the mean of the {@code topK} closest
+ * @param topK how many of a topic's closest examples are averaged
+ * @param lexicalWeight weight of the lexical signal added to the cosine similarity
+ * @param temperature softmax temperature: lower is more decisive
+ * @param centring how much of the examples' mean vector is removed before comparing (0 = none, 1 = all)
+ */
+record Scoring(double maxWeight, int topK, double lexicalWeight, double temperature, double centring) {
+    /** The values the evaluation settled on (see {@link LocalTopicClassifier#RECOMMENDED_MIN_CONFIDENCE}). */
+    static final Scoring DEFAULT = new Scoring(0.3, 3, 0.2, 0.05, 1.0);
+}

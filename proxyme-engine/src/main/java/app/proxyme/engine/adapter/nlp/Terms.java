@@ -1,0 +1,54 @@
+package app.proxyme.engine.adapter.nlp;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Content words of a sentence, crudely stemmed, for the lexical signal. */
+final class Terms {
+    private Terms() {}
+
+    private static final Set<String> STOPWORDS = Set.of("the", "a", "an", "and", "or", "but", "if", "of", "to",
+            "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "was", "were", "be", "been", "being",
+            "do", "does", "did", "can", "could", "would", "will", "should", "shall", "may", "might", "must", "have",
+            "has", "had", "you", "your", "yours", "we", "our", "ours", "us", "i", "me", "my", "it", "its", "they",
+            "them", "their", "this", "that", "these", "those", "there", "here", "what", "how", "why", "when",
+            "where", "who", "which", "whom", "whose", "any", "some", "all", "so", "um", "uh", "like", "just",
+            "about", "into", "over", "out", "up", "down", "not", "no", "yes", "yeah", "okay", "ok", "get", "got",
+            "guys", "really", "actually", "also", "then", "than", "too", "very", "much", "many", "more", "most",
+            "one", "two", "there's", "it's", "what's", "you're", "we're", "i'm", "don't", "doesn't", "let",
+            "tell", "know", "think", "want", "need", "way", "thing", "things", "something", "anything", "kind",
+            "sort", "bit", "lot", "right", "well", "still", "other", "else", "each", "every", "same", "able",
+            "use", "using", "used", "work", "works", "make", "go", "going", "see", "look", "say", "said",
+            "give", "take", "come", "new", "now", "again", "only", "own", "because", "while", "after",
+            "before", "team", "company", "side", "you'll", "we'll", "i'd", "you'd", "we'd", "would've", "maybe");
+
+    static Set<String> of(String sentence) {
+        var terms = new LinkedHashSet<String>();
+        for (String w : sentence.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
+            if (w.length() < 2 || STOPWORDS.contains(w)) {
+                continue;
+            }
+            terms.add(stem(w));
+        }
+        return terms;
+    }
+
+    static Set<String> ofAll(List<String> sentences) {
+        var terms = new LinkedHashSet<String>();
+        sentences.forEach(s -> terms.addAll(of(s)));
+        return terms;
+    }
+
+    /** A crude suffix stripper: enough to match "encrypted" with "encryption" and "seats" with "seat". */
+    static String stem(String w) {
+        String s = w.replace("'s", "");
+        for (String suffix : List.of("ations", "ation", "ings", "ing", "ions", "ion", "ies", "ed", "es", "s")) {
+            if (s.length() - suffix.length() >= 4 && s.endsWith(suffix)) {
+                s = s.substring(0, s.length() - suffix.length());
+                break;
+            }
+        }
+        return s.length() > 4 && s.endsWith("e") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,2 @@
+/** Use case: deciding and expiring held suggestions. */
+package app.proxyme.engine.approval;

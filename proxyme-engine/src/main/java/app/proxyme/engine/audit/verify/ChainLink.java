@@ -1,0 +1,24 @@
+package app.proxyme.engine.audit.verify;
+
+/**
+ * What chain verification needs of one event.
+ *
+ * @param id the event's id
+ * @param seq its position in the organisation's chain
+ * @param meeting its meeting, or {@code null}
+ * @param prev the stored link to the previous event of the organisation
+ * @param meetingPrev the stored link to the previous event of the meeting, or {@code null}
+ * @param hash the stored hash
+ * @param actualHash the hash recomputed from the event's content
+ * @param checkpoint what a {@code checkpoint} event vouches for, or {@code null}
+ */
+public record ChainLink(String id, long seq, String meeting, String prev, String meetingPrev, String hash,
+        String actualHash, Checkpoint checkpoint) {
+    public ChainLink(String id, long seq, String meeting, String prev, String meetingPrev, String hash,
+            String actualHash) {
+        this(id, seq, meeting, prev, meetingPrev, hash, actualHash, null);
+    }
+
+    /** A retention checkpoint: the last pruned event of {@code org}, and the signature over it. */
+    public record Checkpoint(String org, long lastPrunedSeq, String lastPrunedHash, String keyId, String signature) {}
+}

@@ -1,0 +1,37 @@
+package app.proxyme.engine.meeting;
+
+import app.proxyme.domain.DomainException;
+import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.port.out.AuditLog;
+import app.proxyme.domain.port.out.MeetingStore;
+import java.util.List;
+
+/**
+ * The use case "read a meeting's record": its participants, the org admin and the compliance reviewer may;
+ * anyone else, and every other organisation, is told the meeting does not exist.
+ */
+public final class MeetingRecords {
+    private final MeetingStore meetings;
+    private final AuditLog audit;
+
+    public MeetingRecords(MeetingStore meetings, AuditLog audit) {
+        this.meetings = meetings;
+        this.audit = audit;
+    }
+
+    /** @throws DomainException {@code NOT_FOUND} when the meeting does not exist or is not visible to the reader */
+    public List<AuditRecord> auditTrail(Member reader, String meetingId) {
+        requireVisible(reader, meetingId);
+        return audit.meeting(reader.org(), meetingId);
+    }
+
+    /** @throws DomainException {@code NOT_FOUND} when the meeting does not exist or is not visible to the reader */
+    public void requireVisible(Member reader, String meetingId) {
+        boolean visible = meetings.exists(reader.org(), meetingId)
+                && (reader.seesAllMeetings() || meetings.isParticipant(reader.org(), meetingId, reader.email()));
+        if (!visible) {
+            throw DomainException.notFound("no meeting " + meetingId);
+        }
+    }
+}

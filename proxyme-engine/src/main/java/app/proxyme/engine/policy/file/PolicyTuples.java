@@ -1,0 +1,78 @@
+package app.proxyme.engine.policy.file;
+
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.engine.fga.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The FGA tuples that express a policy document in the product's model ({@code fga/proxyme.fga}):
+ * <ul>
+ *   <li>{@code role:<org>/<role>#assignee@user:<email>} per member;</li>
+ *   <li>{@code role:<org>/<role>#organization@organization:<org>} and
+ *       {@code organization:<org>#member@role:<org>/<role>#assignee} per role;</li>
+ *   <li>{@code topic:<org>/<topic>#organization@organization:<org>} per topic;</li>
+ *   <li>per role and topic {@code auto_responder} (AUTO), {@code approval_responder} (APPROVE) or {@code blocked}
+ *       (DENY) for the role's assignees. A topic in none of a role's lists gets no tuple: the model reads it as
+ *       DENY.</li>
+ * </ul>
+ */
+public final class PolicyTuples {
+    public static final String ASSIGNEE = "assignee";
+    public static final String MEMBER = "member";
+    public static final String ORGANIZATION = "organization";
+    public static final String AUTO_RESPONDER = "auto_responder";
+    public static final String APPROVAL_RESPONDER = "approval_responder";
+    public static final String BLOCKED = "blocked";
+
+    private PolicyTuples() {}
+
+    public static String role(String org, String role) {
+        return "role:" + org + "/" + role;
+    }
+
+    /** The FGA object of the organisation itself. */
+    public static String organization(String org) {
+        return "organization:" + org;
+    }
+
+    /** The userset of a role's assignees: {@code role:<org>/<role>#assignee}. */
+    public static String assignees(String org, String role) {
+        return role(org, role) + "#" + ASSIGNEE;
+    }
+
+    /** The prefixes of every role and topic object the organisation owns (see also {@link #organization}). */
+    public static List<String> objectPrefixes(String org) {
+        return List.of("role:" + org + "/", "topic:" + org + "/");
+    }
+
+    /** Whether the FGA object belongs to the organisation. */
+    public static boolean owns(String org, String object) {
+        return object.equals(organization(org)) || objectPrefixes(org).stream().anyMatch(object::startsWith);
+    }
+
+    public static List<Tuple> of(PolicyDocument doc) {
+        String org = doc.org();
+        var tuples = new ArrayList<Tuple>();
+        doc.roles().keySet().forEach(role -> {
+            tuples.add(new Tuple(role(org, role), ORGANIZATION, organization(org)));
+            tuples.add(new Tuple(organization(org), MEMBER, assignees(org, role)));
+        });
+        doc.topics().keySet().forEach(topic -> tuples.add(new Tuple(topic(org, topic), ORGANIZATION,
+                organization(org))));
+        doc.members().forEach((email, m) ->
+                tuples.add(new Tuple(role(org, m.role()), ASSIGNEE, "user:" + email.toLowerCase(Locale.ROOT))));
+        doc.roles().forEach((role, spec) -> {
+            String who = assignees(org, role);
+            spec.auto().forEach(t -> tuples.add(new Tuple(topic(org, t), AUTO_RESPONDER, who)));
+            spec.approve().forEach(t -> tuples.add(new Tuple(topic(org, t), APPROVAL_RESPONDER, who)));
+            spec.deny().forEach(t -> tuples.add(new Tuple(topic(org, t), BLOCKED, who)));
+        });
+        return tuples;
+    }
+
+    private static String topic(String org, String topic) {
+        return RelationshipCheck.topic(org, topic);
+    }
+}

@@ -1,0 +1,54 @@
+package app.proxyme.engine.adapter.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.proxyme.domain.decision.Classification;
+import app.proxyme.engine.testsupport.Prerequisites;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scores the local classifier through the real decision on the labelled dev utterances, for each demo sales role,
+ * with the recommended threshold and margin, and holds it to the bar: no unsafe AUTO at all, question and topic
+ * accuracy at least 0.90, useful AUTO and outcome accuracy at least 0.85.
+ */
+class ClassifierEvaluationTest {
+    private static final LocalTopicClassifier CLASSIFIER = new LocalTopicClassifier();
+
+    @Test
+    void dev_utterances_meet_the_bar_for_every_role() throws Exception {
+        Path file = Prerequisites.sharedFile("eval/utterances-dev.jsonl");
+        assertMeetsBar("dev", LabelledUtterance.read(file), 0.90, 0.90, 0.85, 0.85);
+    }
+
+    @Test
+    void our_own_held_out_sentences_stay_safe() throws Exception {
+        Path file = Path.of(getClass().getResource("/eval/heldout-utterances.jsonl").toURI());
+        assertMeetsBar("held-out", LabelledUtterance.read(file), 0.85, 0.80, 0.75, 0.75);
+    }
+
+    private static void assertMeetsBar(String set, List<LabelledUtterance> rows, double question, double topic,
+            double useful, double outcome) {
+        var fixture = new EvaluationFixture();
+        List<Classification> classifications = fixture.classify(CLASSIFIER, rows);
+        List<Scorecard> cards = fixture.score(rows, classifications, EvaluationFixture.settings(
+                LocalTopicClassifier.RECOMMENDED_MIN_CONFIDENCE, LocalTopicClassifier.RECOMMENDED_AMBIGUITY_MARGIN));
+        System.out.printf("%n== %s set: %d rows, minConfidence %.2f, ambiguityMargin %.2f%n", set, rows.size(),
+                LocalTopicClassifier.RECOMMENDED_MIN_CONFIDENCE, LocalTopicClassifier.RECOMMENDED_AMBIGUITY_MARGIN);
+        cards.forEach(c -> System.out.println(c.line()));
+        cards.forEach(c -> c.failures().forEach(f -> System.out.println("   miss " + f)));
+        var checks = new ArrayList<org.junit.jupiter.api.function.Executable>();
+        for (Scorecard c : cards) {
+            checks.add(() -> assertEquals(0, c.unsafeAuto(), c.role() + ": unsafe AUTO"));
+            checks.add(() -> assertTrue(c.questionAccuracy() >= question, c.line()));
+            checks.add(() -> assertTrue(c.topicAccuracy() >= topic, c.line()));
+            checks.add(() -> assertTrue(c.usefulAuto() >= useful, c.line()));
+            checks.add(() -> assertTrue(c.outcomeAccuracy() >= outcome, c.line()));
+        }
+        assertAll(set, checks);
+    }
+}

@@ -1,0 +1,113 @@
+package app.proxyme.engine.approval;
+
+import app.proxyme.domain.chunk.Chunk;
+import static app.proxyme.domain.fakes.Fixtures.AE;
+import static app.proxyme.domain.fakes.Fixtures.JAE;
+import static app.proxyme.domain.fakes.Fixtures.SAM_GLOBEX;
+import static app.proxyme.domain.fakes.Fixtures.question;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import app.proxyme.domain.DomainException;
+import app.proxyme.domain.approval.ApprovalStatus;
+import app.proxyme.domain.approval.Suggestion;
+import app.proxyme.domain.approval.SuggestionStatus;
+import app.proxyme.domain.fakes.TestWorld;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ApprovalDeskTest {
+    private final TestWorld world = new TestWorld();
+    private Suggestion held;
+
+    private ApprovalDesk desk() {
+        return new ApprovalDesk(world.suggestions, world.audit, world.clock, world.decided::add);
+    }
+
+    @BeforeEach
+    void hold_one() {
+        world.classifications.put("is it soc 2", question("security", 0.9));
+        world.classifications.put("Here is our answer to: is it soc 2", question("security", 0.9));
+        var out = new TestWorld.Recorder(world.audit);
+        world.pipeline().process(JAE, new Chunk("acme", "m1", 1, "", "is it soc 2"), out);
+        held = out.suggestions.get(0);
+    }
+
+    @Test
+    void the_owner_approves_once() {
+        var decided = desk().decide(JAE, held.approvalId(), true);
+        assertEquals(SuggestionStatus.APPROVED, decided.status());
+        assertEquals(1, world.decided.size());
+        assertEquals("approval_decided", world.audit.types().get(world.audit.types().size() - 1));
+        var again = assertThrows(DomainException.class, () -> desk().decide(JAE, held.approvalId(), false));
+        assertEquals(DomainException.Kind.CONFLICT, again.kind());
+    }
+
+    @Test
+    void the_owner_denies() {
+        assertEquals(SuggestionStatus.DENIED, desk().decide(JAE, held.approvalId(), false).status());
+    }
+
+    @Test
+    void someone_else_of_the_org_is_forbidden() {
+        var e = assertThrows(DomainException.class, () -> desk().decide(AE, held.approvalId(), true));
+        assertEquals(DomainException.Kind.FORBIDDEN, e.kind());
+    }
+
+    @Test
+    void another_organisation_is_told_it_does_not_exist() {
+        var e = assertThrows(DomainException.class, () -> desk().decide(SAM_GLOBEX, held.approvalId(), true));
+        assertEquals(DomainException.Kind.NOT_FOUND, e.kind());
+    }
+
+    @Test
+    void unknown_approval_is_not_found() {
+        var e = assertThrows(DomainException.class, () -> desk().decide(JAE, "ap_nope", true));
+        assertEquals(DomainException.Kind.NOT_FOUND, e.kind());
+    }
+
+    @Test
+    void past_the_deadline_it_expires_and_cannot_be_approved() {
+        world.now = world.now.plusSeconds(121);
+        assertEquals(1, desk().expireDue());
+        assertEquals(ApprovalStatus.EXPIRED, world.decided.get(0).approvalStatus());
+        var e = assertThrows(DomainException.class, () -> desk().decide(JAE, held.approvalId(), true));
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+    }
+
+    @Test
+    void approving_at_the_deadline_before_the_timer_runs_expires_it() {
+        world.now = held.expiresAt();
+        var e = assertThrows(DomainException.class, () -> desk().decide(JAE, held.approvalId(), true));
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        assertEquals(ApprovalStatus.EXPIRED, world.decided.get(0).approvalStatus());
+    }
+
+    @Test
+    void of_concurrent_deciders_exactly_one_wins() throws Exception {
+        var desk = desk();
+        var wins = new AtomicInteger();
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                boolean approve = i % 2 == 0;
+                pool.submit(() -> {
+                    start.await();
+                    try {
+                        desk.decide(JAE, held.approvalId(), approve);
+                        wins.incrementAndGet();
+                    } catch (DomainException e) {
+                        // lost the race
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        assertEquals(1, wins.get());
+        assertEquals(1, world.decided.size());
+    }
+}

@@ -1,0 +1,87 @@
+package app.proxyme.engine.audit.verify;
+
+import app.proxyme.engine.audit.format.AuditJson;
+import app.proxyme.engine.audit.seal.CheckpointKeys;
+import app.proxyme.engine.audit.seal.CheckpointSeal;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.proxyme.domain.audit.AuditEntry;
+import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.audit.AuditType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Offline verification of what retention leaves: a chain that starts right after a signed checkpoint. */
+class CheckpointVerificationTest {
+    private static KeyPair keyPair() throws Exception {
+        var g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        return g.generateKeyPair();
+    }
+
+    /** A 40-event chain, a checkpoint (seq 41) for seq 30 signed by {@code seal}, and the events 31.. left. */
+    private static List<String> pruned(CheckpointSeal seal) {
+        var chain = new ArrayList<>(SampleChain.build("acme", 40, 3));
+        AuditRecord last = chain.get(39);
+        AuditRecord named = chain.get(29);
+        var detail = new LinkedHashMap<String, Object>();
+        detail.put("lastPrunedSeq", 30L);
+        detail.put("lastPrunedHash", named.hash());
+        detail.put("keyId", seal.keyId());
+        detail.put("signature", seal.sign("acme", 30, named.hash()));
+        var entry = new AuditEntry(AuditType.CHECKPOINT, "acme", null, null, "engine", null, null, null, detail);
+        Instant ts = last.ts().plusMillis(5);
+        String hash = AuditJson.hash("ev_checkpoint", 41, ts, entry, last.hash(), null);
+        chain.add(new AuditRecord("ev_checkpoint", 41, ts, entry, last.hash(), null, hash));
+        return SampleChain.lines(chain.subList(30, 41));
+    }
+
+    private static ChainVerdict verify(List<String> lines, ChainCheck.SealCheck seals) throws IOException {
+        byte[] bytes = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        return new ParallelAuditVerifier(2).verify(new ByteArrayInputStream(bytes), ChainCheck.Mode.ANY, null, seals);
+    }
+
+    private static CheckpointKeys keysOf(CheckpointSeal seal) throws IOException {
+        String jwks = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(seal.publicJwks());
+        return CheckpointKeys.read(new ByteArrayInputStream(jwks.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void a_pruned_chain_verifies_from_its_signed_checkpoint() throws Exception {
+        KeyPair pair = keyPair();
+        var seal = new CheckpointSeal(pair.getPrivate(), pair.getPublic(), "audit-1");
+        var lines = pruned(seal);
+        ChainVerdict withoutKeys = verify(lines, null);
+        assertTrue(withoutKeys.ok(), withoutKeys.toString());
+        assertTrue(withoutKeys.anchor().startsWith("checkpoint seq 41"), withoutKeys.anchor());
+        ChainVerdict withKeys = verify(lines, keysOf(seal));
+        assertTrue(withKeys.ok(), withKeys.toString());
+        assertTrue(withKeys.anchor().contains("signature valid"), withKeys.anchor());
+    }
+
+    @Test
+    void a_checkpoint_signed_by_another_key_or_a_missing_one_fails_with_keys() throws Exception {
+        var seal = new CheckpointSeal(keyPair().getPrivate(), keyPair().getPublic(), "audit-1");
+        KeyPair other = keyPair();
+        var published = new CheckpointSeal(other.getPrivate(), other.getPublic(), "audit-1");
+        ChainVerdict forged = verify(pruned(seal), keysOf(published));
+        assertFalse(forged.ok());
+        assertEquals("ev_checkpoint", forged.firstBad());
+
+        var withoutCheckpoint = pruned(published).subList(0, 10);
+        assertTrue(verify(withoutCheckpoint, null).ok(), "a range is accepted without keys");
+        ChainVerdict strict = verify(withoutCheckpoint, keysOf(published));
+        assertFalse(strict.ok());
+        assertTrue(strict.reason().contains("no checkpoint"), strict.reason());
+    }
+}
