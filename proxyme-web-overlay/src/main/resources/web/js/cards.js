@@ -54,6 +54,13 @@ export class Cards {
     this.changed(m.seq);
   }
 
+  /** A chunk whose promised answer could not be drafted: its card stops waiting and says why. */
+  failed(m) {
+    const e = this.entry(m.seq);
+    e.failed = m.message || 'the answer could not be drafted';
+    this.changed(m.seq);
+  }
+
   /** Merges by suggestionId (or seq); a decided status never goes back to pending. */
   suggestion(m, live = true) {
     const known = this.bySuggestion(m.suggestionId);
@@ -156,7 +163,9 @@ function card(e, cards) {
   }
   li.append(head);
   if (e.said) li.append(el('p', { class: 'said' }, `${e.speaker || 'Someone'}: “${e.said}”`));
-  if (kind === 'deciding' && d && !d.suggestionFollows) {
+  if (kind === 'deciding' && e.failed) {
+    li.append(el('p', { class: 'answer failed' }, `No answer: ${e.failed}`));
+  } else if (kind === 'deciding' && d && !d.suggestionFollows) {
     li.append(el('p', { class: 'answer muted' }, 'No answer was prepared.'));
   } else if (kind === 'deciding') {
     li.append(el('p', { class: 'answer muted' }, d ? 'Preparing an answer…' : 'Deciding…'));

@@ -61,7 +61,10 @@ function join(session) {
         case 'decision': cards.decision(m); break;
         case 'suggestion': cards.suggestion(m); break;
         case 'approval': cards.approval(m); break;
-        case 'error': notice(`${m.code}: ${m.message}`, 'error'); break;
+        case 'error':
+          if (m.seq != null) cards.failed(m);
+          notice(`${m.code}: ${m.message}`, 'error');
+          break;
         default: break; // ack, pong
       }
     },

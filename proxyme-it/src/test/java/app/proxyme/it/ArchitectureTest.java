@@ -34,6 +34,20 @@ class ArchitectureTest {
             .because("each adapter translates one technology to the core's ports");
 
     @ArchTest
+    static final ArchRule use_cases_know_ports_not_adapters = noClasses()
+            .that().resideInAnyPackage("app.proxyme.domain..", "app.proxyme.engine.approval..",
+                    "app.proxyme.engine.meeting..", "app.proxyme.engine.policy..", "app.proxyme.engine.audit..")
+            .should().dependOnClassesThat().resideInAPackage("app.proxyme.engine.adapter..")
+            .because("use cases reach the outside only through ports; the composition root picks the adapters");
+
+    @ArchTest
+    static final ArchRule adapters_are_reached_through_ports_only = noClasses()
+            .that().resideInAPackage("app.proxyme.engine.adapter..")
+            .should().dependOnClassesThat().resideInAnyPackage("app.proxyme.engine.approval..",
+                    "app.proxyme.engine.meeting..", "app.proxyme.web..", "app.proxyme.admin..")
+            .because("an adapter implements a port; it does not call use cases or the runtime");
+
+    @ArchTest
     static final ArchRule engine_does_not_depend_on_the_runtime = noClasses()
             .that().resideInAPackage("app.proxyme.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("app.proxyme.web..", "app.proxyme.admin..",

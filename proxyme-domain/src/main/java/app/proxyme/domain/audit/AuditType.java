@@ -22,7 +22,9 @@ public enum AuditType {
     LOGIN,
     CHECKPOINT,
     RETENTION,
-    TOGGLE;
+    TOGGLE,
+    SUGGESTION_FAILED,
+    CHUNK_ABANDONED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -12,6 +12,9 @@ public interface ChunkListener extends Flow {
 
     void suggestion(Suggestion suggestion);
 
+    /** The suggestion the decision promised could not be drafted; the failure is already audited. */
+    void suggestionFailed(String reason);
+
     /** A listener that keeps nothing. */
     ChunkListener NONE = new ChunkListener() {
         @Override
@@ -22,5 +25,8 @@ public interface ChunkListener extends Flow {
 
         @Override
         public void suggestion(Suggestion suggestion) {}
+
+        @Override
+        public void suggestionFailed(String reason) {}
     };
 }

@@ -66,7 +66,7 @@ public final class ChunkPipeline {
     }
 
     /** The whole decision for {@code chunk}, sent by {@code member}, reported to {@code out} as it happens. */
-    public Decision process(Member member, Chunk chunk, ChunkListener out) {
+    public ChunkResult process(Member member, Chunk chunk, ChunkListener out) {
         requireSameOrg(member, chunk.org());
         OrgPolicy policy = ports.policies().policy(member.org());
         boolean canRead = readToken(member, out);
@@ -80,9 +80,9 @@ public final class ChunkPipeline {
         record(out, List.of(chunkEntry(member, chunk), decisionEntry(member, chunk, decision, Layer.NONE)));
         out.decision(decision);
         if (!decision.generationAllowed()) {
-            return decision;
+            return new ChunkResult.Decided(decision);
         }
-        return answer(member, policy, chunk, classification, decision, out);
+        return answer(member, policy, chunk, decision, out);
     }
 
     /** The decision only, without generation and without any record: the policy playground and dry runs. */
@@ -94,23 +94,22 @@ public final class ChunkPipeline {
         return new DryRun(classification, decider.decide(request, Flow.IGNORE));
     }
 
-    private Decision answer(Member member, OrgPolicy policy, Chunk chunk, Classification classification,
-            Decision decision, ChunkListener out) {
+    private ChunkResult answer(Member member, OrgPolicy policy, Chunk chunk, Decision decision, ChunkListener out) {
         Topic topic = policy.catalog().find(decision.topic()).orElseThrow();
         ScopedToken token = writeToken(member, topic.id(), out);
         if (token == null) {
-            return decision;
+            return failed(member, chunk, decision, "no token to write an answer on " + topic.id() + " could be had", out);
         }
         String text = generate(member, topic, chunk.text(), token, out);
         if (text == null) {
-            return decision;
+            return failed(member, chunk, decision, "the answer could not be drafted: the generator is unavailable", out);
         }
         Decision checked = outputCheck(member, policy, chunk, decision, text, out);
         if (checked != decision) {
             record(out, List.of(decisionEntry(member, chunk, checked, Layer.OUTPUT_CHECK)));
             out.decision(checked);
             if (checked.outcome() == Outcome.DENY) {
-                return checked;
+                return new ChunkResult.Decided(checked);
             }
         }
         Suggestion suggestion = propose(member, policy, chunk, checked, text);
@@ -129,7 +128,18 @@ public final class ChunkPipeline {
         }
         record(out, entries);
         out.suggestion(suggestion);
-        return checked;
+        return new ChunkResult.Suggested(checked, suggestion);
+    }
+
+    /**
+     * Ends a chunk whose promised suggestion could not be drafted: audited as {@code suggestion_failed} first, then
+     * reported, so that no card waits for an answer that will never come.
+     */
+    private ChunkResult failed(Member member, Chunk chunk, Decision decision, String reason, ChunkListener out) {
+        record(out, List.of(entry(AuditType.SUGGESTION_FAILED, member, chunk.meetingId(), decision.topic(),
+                decision.outcome().name(), null, Map.of("chunkSeq", chunk.seq(), "reason", reason))));
+        out.suggestionFailed(reason);
+        return new ChunkResult.SuggestionFailed(decision, reason);
     }
 
     private boolean readToken(Member member, Flow out) {
@@ -302,8 +312,8 @@ public final class ChunkPipeline {
                 s.status().name(), null, detail);
     }
 
-    /** The trace line as it is recorded and sent. */
-    public static Map<String, Object> traceMap(TraceEntry e) {
+    /** The trace line as the audit event records it. */
+    private static Map<String, Object> traceMap(TraceEntry e) {
         var m = new LinkedHashMap<String, Object>();
         m.put("layer", e.layer().wire());
         if (e.isSkipped()) {

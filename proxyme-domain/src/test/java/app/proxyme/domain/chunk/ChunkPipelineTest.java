@@ -32,7 +32,7 @@ class ChunkPipelineTest {
         world.classifications.put("how does the api work", question("product", 0.9));
         world.classifications.put("Here is our answer to: how does the api work", question("product", 0.9));
 
-        var d = world.pipeline().process(JAE, chunk("how does the api work"), out);
+        var d = world.pipeline().process(JAE, chunk("how does the api work"), out).decision();
 
         assertEquals(Outcome.AUTO, d.outcome());
         assertEquals(1, out.suggestions.size());
@@ -70,7 +70,7 @@ class ChunkPipelineTest {
     @Test
     void denied_question_generates_nothing() {
         world.classifications.put("price?", question("pricing", 0.9));
-        var d = world.pipeline().process(JAE, chunk("price?"), out);
+        var d = world.pipeline().process(JAE, chunk("price?"), out).decision();
         assertEquals(Outcome.DENY, d.outcome());
         assertEquals(0, world.generated);
         assertTrue(out.suggestions.isEmpty());
@@ -80,7 +80,7 @@ class ChunkPipelineTest {
     @Test
     void a_statement_is_none_and_recorded() {
         world.classifications.put("thanks all", new Classification(false, 0.9, List.of()));
-        var d = world.pipeline().process(JAE, chunk("thanks all"), out);
+        var d = world.pipeline().process(JAE, chunk("thanks all"), out).decision();
         assertEquals(Outcome.NONE, d.outcome());
         assertEquals(List.of("chunk", "decision"), world.audit.types());
     }
@@ -88,7 +88,7 @@ class ChunkPipelineTest {
     @Test
     void classifier_down_fails_closed_with_a_reason() {
         world.classifierDown = true;
-        var d = world.pipeline().process(JAE, chunk("anything"), out);
+        var d = world.pipeline().process(JAE, chunk("anything"), out).decision();
         assertEquals(Outcome.APPROVE, d.outcome());
         assertEquals(Layer.CLASSIFIER, d.layer());
         assertTrue(d.reason().contains("classifier unavailable"));
@@ -99,7 +99,7 @@ class ChunkPipelineTest {
     void vault_down_is_never_auto_and_says_why() {
         world.vaultDown = true;
         world.classifications.put("how does it work", question("product", 0.9));
-        var d = world.pipeline().process(JAE, chunk("how does it work"), out);
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
         assertEquals(Outcome.APPROVE, d.outcome());
         assertTrue(d.reason().contains("token vault unavailable"), d.reason());
         assertTrue(out.suggestions.isEmpty());
@@ -107,10 +107,27 @@ class ChunkPipelineTest {
     }
 
     @Test
+    void a_failed_generation_ends_visibly_and_audited() {
+        world.generator = q -> {
+            throw new app.proxyme.domain.port.out.DependencyUnavailableException("generator", "down");
+        };
+        world.classifications.put("how does it work", question("product", 0.9));
+
+        var result = world.pipeline().process(JAE, chunk("how does it work"), out);
+
+        var failed = org.junit.jupiter.api.Assertions.assertInstanceOf(ChunkResult.SuggestionFailed.class, result);
+        assertTrue(failed.reason().contains("generator is unavailable"), failed.reason());
+        assertEquals(List.of(failed.reason()), out.failures);
+        assertTrue(out.suggestions.isEmpty());
+        var last = world.audit.records.get(world.audit.records.size() - 1);
+        assertEquals(app.proxyme.domain.audit.AuditType.SUGGESTION_FAILED, last.entry().type());
+    }
+
+    @Test
     void fga_down_generates_no_suggestion() {
         world.fga.down(true);
         world.classifications.put("how does it work", question("product", 0.9));
-        var d = world.pipeline().process(JAE, chunk("how does it work"), out);
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
         assertEquals(Outcome.APPROVE, d.outcome());
         assertEquals(0, world.generated);
     }
@@ -121,7 +138,7 @@ class ChunkPipelineTest {
         world.generator = q -> "It is 40 dollars a seat";
         world.classifications.put("It is 40 dollars a seat", question("pricing", 0.9));
 
-        var d = world.pipeline().process(JAE, chunk("how does it work"), out);
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
 
         assertEquals(Outcome.DENY, d.outcome());
         assertEquals(Layer.OUTPUT_CHECK, d.layer());
@@ -135,7 +152,7 @@ class ChunkPipelineTest {
         world.generator = q -> "SOC 2 and 40 dollars a seat";
         world.classifications.put("SOC 2 and 40 dollars a seat", question("security", 0.6, "pricing", 0.55));
 
-        var d = world.pipeline().process(JAE, chunk("how does it work"), out);
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
 
         assertEquals(Outcome.DENY, d.outcome());
         assertEquals(List.of("security", "pricing"), d.trace().stream()

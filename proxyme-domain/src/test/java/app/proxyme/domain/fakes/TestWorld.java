@@ -116,6 +116,7 @@ public final class TestWorld {
         public final List<Decision> decisions = new ArrayList<>();
         public final List<Suggestion> suggestions = new ArrayList<>();
         public final List<Integer> auditSizeAtDecision = new ArrayList<>();
+        public final List<String> failures = new ArrayList<>();
 
         public Recorder(InMemoryStores.Audit audit) {
             this.audit = audit;
@@ -135,6 +136,11 @@ public final class TestWorld {
         @Override
         public void suggestion(Suggestion suggestion) {
             suggestions.add(suggestion);
+        }
+
+        @Override
+        public void suggestionFailed(String reason) {
+            failures.add(reason);
         }
     }
 }

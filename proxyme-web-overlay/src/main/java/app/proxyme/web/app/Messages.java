@@ -3,7 +3,7 @@ package app.proxyme.web.app;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.flow.FlowEvent;
-import app.proxyme.domain.chunk.ChunkPipeline;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +38,18 @@ public final class Messages {
         return m;
     }
 
-    public static Map<String, Object> decision(long seq, Decision d) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("type", "decision");
+    /** {@code decision}: the type and seq, the decision's wire form, and whether a suggestion follows. */
+    public record DecisionMessage(String type, long seq, @JsonUnwrapped DecisionJson decision,
+            boolean suggestionFollows) {}
+
+    public static DecisionMessage decision(long seq, Decision d) {
+        return new DecisionMessage("decision", seq, DecisionJson.of(d), d.generationAllowed());
+    }
+
+    /** {@code error} about one chunk: {@code unavailable} when its promised suggestion could not be drafted. */
+    public static Map<String, Object> error(long seq, String code, String message) {
+        var m = error(code, message);
         m.put("seq", seq);
-        m.put("question", d.question());
-        m.put("topic", d.topic());
-        m.put("confidence", Math.round(d.confidence() * 1000) / 1000.0);
-        m.put("outcome", d.outcome().name());
-        m.put("layer", d.layer().wire());
-        m.put("reason", d.reason());
-        m.put("trace", d.trace().stream().map(ChunkPipeline::traceMap).toList());
-        m.put("suggestionFollows", d.generationAllowed());
         return m;
     }
 

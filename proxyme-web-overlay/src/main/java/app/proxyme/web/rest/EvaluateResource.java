@@ -1,7 +1,9 @@
 package app.proxyme.web.rest;
 
 import app.proxyme.domain.decision.Decision;
-import app.proxyme.domain.chunk.ChunkPipeline;
+import app.proxyme.web.app.DecisionJson;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
 import app.proxyme.domain.chunk.DryRun;
 import app.proxyme.engine.ProxyMe;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,23 +39,19 @@ public class EvaluateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> evaluate(EvaluateRequest body, @Context ContainerRequestContext request) {
+    public Evaluated evaluate(EvaluateRequest body, @Context ContainerRequestContext request) {
         if (body == null) {
             throw app.proxyme.domain.DomainException.badRequest("a JSON body {\"user\",\"text\"} is required");
         }
         DryRun e = proxyMe.playground().evaluate(Caller.of(request), body.user(), body.text());
-        Decision d = e.decision();
-        var out = new LinkedHashMap<String, Object>();
-        out.put("question", d.question());
-        out.put("topic", d.topic());
-        out.put("confidence", Math.round(d.confidence() * 1000) / 1000.0);
-        out.put("outcome", d.outcome().name());
-        out.put("layer", d.layer().wire());
-        out.put("reason", d.reason());
-        out.put("trace", d.trace().stream().map(ChunkPipeline::traceMap).toList());
-        out.put("candidates", e.classification().ranked().stream().limit(3)
-                .map(s -> Map.of("topic", s.topic(), "confidence", Math.round(s.confidence() * 1000) / 1000.0))
+        return new Evaluated(DecisionJson.of(e.decision()), e.classification().ranked().stream().limit(3)
+                .map(s -> new Candidate(s.topic(), DecisionJson.rounded(s.confidence())))
                 .toList());
-        return out;
     }
+
+    /** The dry run's answer: the decision's wire form and the classifier's top candidates. */
+    public record Evaluated(@JsonUnwrapped DecisionJson decision, List<Candidate> candidates) {}
+
+    /** A topic the classifier ranked, with its confidence. */
+    public record Candidate(String topic, double confidence) {}
 }

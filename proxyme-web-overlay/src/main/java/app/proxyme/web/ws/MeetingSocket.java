@@ -132,6 +132,11 @@ public class MeetingSocket {
                 send(Messages.suggestion(suggestion));
             }
 
+            @Override
+            public void suggestionFailed(String reason) {
+                send(Messages.error(chunk.seq(), "unavailable", reason));
+            }
+
             private void send(Object message) {
                 hub.toMeeting(member.org(), chunk.meetingId(), member.email(), message);
             }
