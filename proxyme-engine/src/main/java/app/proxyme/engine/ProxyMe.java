@@ -1,5 +1,12 @@
 package app.proxyme.engine;
 
+import app.proxyme.domain.port.in.DecideApproval;
+import app.proxyme.domain.port.in.EvaluatePolicy;
+import app.proxyme.domain.port.in.HandleChunk;
+import app.proxyme.domain.port.in.JoinMeeting;
+import app.proxyme.domain.port.in.ReadMeetingRecord;
+import app.proxyme.domain.port.in.SwitchTopics;
+import app.proxyme.engine.meeting.MeetingAttendance;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.engine.approval.ApprovalDesk;
 import app.proxyme.domain.port.out.ApprovalListener;
@@ -61,6 +68,7 @@ public final class ProxyMe implements AutoCloseable {
     private final MeetingRecords records;
     private final PolicyPlayground playground;
     private final TopicSwitches switches;
+    private final MeetingAttendance attendance;
     private final PolicyAsCode policyAsCode;
     private final OpenFga openFga;
     private final AuditTrail auditTrail;
@@ -107,6 +115,7 @@ public final class ProxyMe implements AutoCloseable {
             this.records = new MeetingRecords(meetings, audit);
             this.playground = new PolicyPlayground(policies, pipeline);
             this.switches = new TopicSwitches(policies, meetings, audit);
+            this.attendance = new MeetingAttendance(meetings, suggestions, switches);
             this.policyAsCode = new PolicyAsCode(database.policyAdmin(),
                     openFga != null ? openFga.remoteTuples() : RemoteTuples.NONE, audit);
             var auditKeys = SigningKeys.loadOrCreate(keysDir, "audit");
@@ -162,24 +171,28 @@ public final class ProxyMe implements AutoCloseable {
         return tuples;
     }
 
-    public ChunkPipeline pipeline() {
+    public HandleChunk pipeline() {
         return pipeline;
     }
 
-    public ApprovalDesk approvals() {
+    public DecideApproval approvals() {
         return approvals;
     }
 
-    public MeetingRecords records() {
+    public ReadMeetingRecord records() {
         return records;
     }
 
-    public PolicyPlayground playground() {
+    public EvaluatePolicy playground() {
         return playground;
     }
 
-    public TopicSwitches switches() {
+    public SwitchTopics switches() {
         return switches;
+    }
+
+    public JoinMeeting attendance() {
+        return attendance;
     }
 
     /** The organisation's whole policy as a YAML file: export and import (admins). */
@@ -202,21 +215,9 @@ public final class ProxyMe implements AutoCloseable {
         return retention;
     }
 
-    public PolicyStore policies() {
-        return policies;
-    }
 
-    public MeetingStore meetings() {
-        return meetings;
-    }
 
-    public SuggestionStore suggestions() {
-        return suggestions;
-    }
 
-    public AuditLog audit() {
-        return audit;
-    }
 
     public Identity identity() {
         return identity;

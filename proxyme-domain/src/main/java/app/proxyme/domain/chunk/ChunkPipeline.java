@@ -1,5 +1,6 @@
 package app.proxyme.domain.chunk;
 
+import app.proxyme.domain.port.in.HandleChunk;
 import app.proxyme.domain.Ids;
 import app.proxyme.domain.approval.BindingMessage;
 import app.proxyme.domain.approval.ApprovalStatus;
@@ -49,7 +50,7 @@ import java.util.Set;
  * <p>Every dependency that fails makes the outcome more restrictive, never less: no {@code AUTO} without a working
  * classifier, FGA, vault and generator. The audit record of a decision is durable before the decision is shown.
  */
-public final class ChunkPipeline {
+public final class ChunkPipeline implements HandleChunk {
     private static final String ENGINE = "engine";
 
     private final Ports ports;
@@ -66,6 +67,7 @@ public final class ChunkPipeline {
     }
 
     /** The whole decision for {@code chunk}, sent by {@code member}, reported to {@code out} as it happens. */
+    @Override
     public ChunkResult process(Member member, Chunk chunk, ChunkListener out) {
         requireSameOrg(member, chunk.org());
         OrgPolicy policy = ports.policies().policy(member.org());

@@ -25,17 +25,4 @@ public record Member(String email, String org, String role, String displayName) 
         Objects.requireNonNull(role, "role");
         displayName = displayName == null || displayName.isBlank() ? email : displayName;
     }
-
-    public boolean isAdmin() {
-        return ORG_ADMIN.equals(role);
-    }
-
-    public boolean isAuditor() {
-        return COMPLIANCE_REVIEWER.equals(role);
-    }
-
-    /** Admins and compliance reviewers may read every meeting of their organisation. */
-    public boolean seesAllMeetings() {
-        return isAdmin() || isAuditor();
-    }
 }

@@ -1,5 +1,6 @@
 package app.proxyme.engine.approval;
 
+import app.proxyme.domain.port.in.DecideApproval;
 import app.proxyme.domain.port.out.ApprovalListener;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.approval.ApprovalStatus;
@@ -19,7 +20,7 @@ import java.util.Map;
  * The use case "decide an approval": the held suggestion's own user approves or denies it, once; past its
  * deadline it expires. Every decision is recorded and reported to the {@link ApprovalListener}.
  */
-public final class ApprovalDesk {
+public final class ApprovalDesk implements DecideApproval {
     private final SuggestionStore suggestions;
     private final AuditLog audit;
     private final Clock clock;
@@ -38,6 +39,7 @@ public final class ApprovalDesk {
      * @throws DomainException {@code NOT_FOUND} for an unknown approval (or another organisation's),
      *     {@code FORBIDDEN} for someone else's, {@code CONFLICT} when it is no longer pending
      */
+    @Override
     public Suggestion decide(Member actor, String approvalId, boolean approve) {
         Suggestion held = suggestions.byApproval(approvalId)
                 .filter(s -> s.org().equals(actor.org()))
@@ -56,6 +58,7 @@ public final class ApprovalDesk {
     }
 
     /** Expires every pending approval past its deadline; returns how many. */
+    @Override
     public int expireDue() {
         Instant now = clock.instant();
         List<Suggestion> due = suggestions.due(now);
@@ -69,6 +72,7 @@ public final class ApprovalDesk {
     }
 
     /** The pending approvals of a member, oldest first. */
+    @Override
     public List<Suggestion> pending(Member member) {
         return suggestions.pending(member.org(), member.email());
     }

@@ -1,5 +1,7 @@
 package app.proxyme.engine.audit;
 
+import app.proxyme.domain.access.Capability;
+import app.proxyme.domain.access.Access;
 import app.proxyme.engine.audit.format.AuditCsv;
 import app.proxyme.engine.audit.format.AuditJson;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
@@ -190,8 +192,6 @@ public final class AuditTrail {
     }
 
     private static void requireReviewer(Member caller) {
-        if (!caller.seesAllMeetings()) {
-            throw DomainException.forbidden("only an admin or the compliance reviewer may read the whole audit trail");
-        }
+        Access.require(caller, Capability.REVIEW_AUDIT);
     }
 }

@@ -1,5 +1,6 @@
 package app.proxyme.engine.meeting;
 
+import app.proxyme.domain.port.in.SwitchTopics;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditType;
@@ -17,7 +18,7 @@ import java.util.Set;
  * The use case "switch a topic on or off for this meeting": the participant's own category toggles, which can
  * only restrict (a topic switched off is at most {@code APPROVE}). Every change is recorded.
  */
-public final class TopicSwitches {
+public final class TopicSwitches implements SwitchTopics {
     private final PolicyStore policies;
     private final MeetingStore meetings;
     private final AuditLog audit;
@@ -29,6 +30,7 @@ public final class TopicSwitches {
     }
 
     /** Every topic of the member's organisation with whether it is on for them in this meeting. */
+    @Override
     public Map<String, Boolean> current(Member member, String meetingId) {
         Set<String> off = meetings.disabledTopics(member.org(), meetingId, member.email());
         var state = new LinkedHashMap<String, Boolean>();
@@ -41,6 +43,7 @@ public final class TopicSwitches {
     /**
      * @throws DomainException {@code BAD_REQUEST} for a topic not in the organisation's catalogue
      */
+    @Override
     public Map<String, Boolean> set(Member member, String meetingId, String topic, boolean enabled) {
         if (!policies.policy(member.org()).catalog().contains(topic)) {
             throw DomainException.badRequest("unknown topic '" + topic + "'");

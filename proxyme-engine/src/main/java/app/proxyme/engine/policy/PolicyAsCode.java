@@ -1,5 +1,7 @@
 package app.proxyme.engine.policy;
 
+import app.proxyme.domain.access.Capability;
+import app.proxyme.domain.access.Access;
 import app.proxyme.engine.policy.file.PolicyDocument;
 import app.proxyme.engine.policy.file.PolicyFiles;
 import app.proxyme.engine.policy.file.PolicyProblem;
@@ -87,8 +89,6 @@ public final class PolicyAsCode {
     }
 
     private static void requireAdmin(Member caller) {
-        if (!caller.isAdmin()) {
-            throw DomainException.forbidden("only the organisation's admin may read or change its policy");
-        }
+        Access.require(caller, Capability.MANAGE_POLICY);
     }
 }

@@ -1,5 +1,8 @@
 package app.proxyme.engine.policy;
 
+import app.proxyme.domain.port.in.EvaluatePolicy;
+import app.proxyme.domain.access.Capability;
+import app.proxyme.domain.access.Access;
 import app.proxyme.domain.chunk.Chunk;
 import app.proxyme.domain.chunk.ChunkPipeline;
 import app.proxyme.domain.chunk.DryRun;
@@ -12,7 +15,7 @@ import app.proxyme.domain.port.out.PolicyStore;
  * generation and without any record. The org admin may ask for any member of the organisation; others only for
  * themselves.
  */
-public final class PolicyPlayground {
+public final class PolicyPlayground implements EvaluatePolicy {
     private final PolicyStore policies;
     private final ChunkPipeline pipeline;
 
@@ -25,6 +28,7 @@ public final class PolicyPlayground {
      * @throws DomainException {@code NOT_FOUND} for a user unknown in the caller's organisation, {@code FORBIDDEN}
      *     when a non-admin asks about someone else, {@code BAD_REQUEST} for text that is empty or too long
      */
+    @Override
     public DryRun evaluate(Member caller, String userEmail, String text) {
         if (text == null || text.isBlank()) {
             throw DomainException.badRequest("field 'text' is required");
@@ -40,8 +44,8 @@ public final class PolicyPlayground {
         } catch (IllegalArgumentException e) {
             throw DomainException.notFound("no user " + email);
         }
-        if (!caller.isAdmin() && !caller.email().equals(subject.email())) {
-            throw DomainException.forbidden("only an admin may evaluate the policy for another user");
+        if (!caller.email().equals(subject.email())) {
+            Access.require(caller, Capability.EVALUATE_FOR_OTHERS);
         }
         return pipeline.evaluate(subject, text);
     }

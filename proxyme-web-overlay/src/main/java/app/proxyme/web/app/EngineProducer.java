@@ -1,5 +1,11 @@
 package app.proxyme.web.app;
 
+import app.proxyme.domain.port.in.DecideApproval;
+import app.proxyme.domain.port.in.EvaluatePolicy;
+import app.proxyme.domain.port.in.HandleChunk;
+import app.proxyme.domain.port.in.JoinMeeting;
+import app.proxyme.domain.port.in.ReadMeetingRecord;
+import app.proxyme.domain.port.in.SwitchTopics;
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.engine.EngineSettings;
 import app.proxyme.engine.fga.FgaSettings;
@@ -56,6 +62,44 @@ public class EngineProducer {
     @Singleton
     ProxyMe proxyMe() {
         return ProxyMe.start(settings, fga, d -> FgaGuard.around(guard, d), Clock.systemUTC(), hub);
+    }
+
+    // The use cases, by their incoming ports: what resources and sockets inject.
+
+    @Produces
+    @Singleton
+    HandleChunk handleChunk(ProxyMe proxyMe) {
+        return proxyMe.pipeline();
+    }
+
+    @Produces
+    @Singleton
+    DecideApproval decideApproval(ProxyMe proxyMe) {
+        return proxyMe.approvals();
+    }
+
+    @Produces
+    @Singleton
+    JoinMeeting joinMeeting(ProxyMe proxyMe) {
+        return proxyMe.attendance();
+    }
+
+    @Produces
+    @Singleton
+    SwitchTopics switchTopics(ProxyMe proxyMe) {
+        return proxyMe.switches();
+    }
+
+    @Produces
+    @Singleton
+    ReadMeetingRecord readMeetingRecord(ProxyMe proxyMe) {
+        return proxyMe.records();
+    }
+
+    @Produces
+    @Singleton
+    EvaluatePolicy evaluatePolicy(ProxyMe proxyMe) {
+        return proxyMe.playground();
     }
 
     void close(@Disposes ProxyMe proxyMe) {

@@ -1,6 +1,6 @@
 package app.proxyme.web.app;
 
-import app.proxyme.engine.ProxyMe;
+import app.proxyme.domain.port.in.DecideApproval;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -19,21 +19,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class Lifecycle {
     private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
 
-    private final ProxyMe proxyMe;
+    private final DecideApproval approvals;
     private final AtomicBoolean ready = new AtomicBoolean();
     private ScheduledExecutorService deadlines;
 
     @Inject
-    public Lifecycle(ProxyMe proxyMe) {
-        this.proxyMe = proxyMe;
+    public Lifecycle(DecideApproval approvals) {
+        this.approvals = approvals;
     }
 
     protected Lifecycle() {
-        this.proxyMe = null;
+        this.approvals = null;
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        proxyMe.policies();
         deadlines = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("approval-deadlines")
                 .daemon(true).factory());
         deadlines.scheduleWithFixedDelay(this::expireDue, 1, 1, TimeUnit.SECONDS);
@@ -42,7 +41,7 @@ public class Lifecycle {
 
     private void expireDue() {
         try {
-            proxyMe.approvals().expireDue();
+            approvals.expireDue();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "expiring approvals failed; retrying in a second", e);
         }

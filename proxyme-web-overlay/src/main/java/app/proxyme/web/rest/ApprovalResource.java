@@ -1,7 +1,7 @@
 package app.proxyme.web.rest;
 
 import app.proxyme.domain.DomainException;
-import app.proxyme.engine.ProxyMe;
+import app.proxyme.domain.port.in.DecideApproval;
 import app.proxyme.web.app.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,15 +22,15 @@ import java.util.Map;
 @Path("/api/approvals")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApprovalResource {
-    private final ProxyMe proxyMe;
+    private final DecideApproval approvals;
 
     @Inject
-    public ApprovalResource(ProxyMe proxyMe) {
-        this.proxyMe = proxyMe;
+    public ApprovalResource(DecideApproval approvals) {
+        this.approvals = approvals;
     }
 
     protected ApprovalResource() {
-        this.proxyMe = null;
+        this.approvals = null;
     }
 
     @GET
@@ -38,18 +38,18 @@ public class ApprovalResource {
         if (status != null && !status.equals("PENDING")) {
             throw DomainException.badRequest("only status=PENDING is listed");
         }
-        return proxyMe.approvals().pending(Caller.of(rq)).stream().map(Messages::pendingApproval).toList();
+        return approvals.pending(Caller.of(rq)).stream().map(Messages::pendingApproval).toList();
     }
 
     @POST
     @Path("/{approvalId}/approve")
     public Map<String, Object> approve(@PathParam("approvalId") String id, @Context ContainerRequestContext rq) {
-        return Messages.approval(proxyMe.approvals().decide(Caller.of(rq), id, true), null);
+        return Messages.approval(approvals.decide(Caller.of(rq), id, true), null);
     }
 
     @POST
     @Path("/{approvalId}/deny")
     public Map<String, Object> deny(@PathParam("approvalId") String id, @Context ContainerRequestContext rq) {
-        return Messages.approval(proxyMe.approvals().decide(Caller.of(rq), id, false), null);
+        return Messages.approval(approvals.decide(Caller.of(rq), id, false), null);
     }
 }

@@ -1,11 +1,10 @@
 package app.proxyme.web.rest;
 
-import app.proxyme.domain.decision.Decision;
 import app.proxyme.web.app.DecisionJson;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import app.proxyme.domain.chunk.DryRun;
-import app.proxyme.engine.ProxyMe;
+import app.proxyme.domain.port.in.EvaluatePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code POST /api/policy/evaluate}: a dry run of the whole decision, without generation or record. */
 @ApplicationScoped
@@ -25,15 +22,15 @@ public class EvaluateResource {
     /** The request body. */
     public record EvaluateRequest(String user, String text) {}
 
-    private final ProxyMe proxyMe;
+    private final EvaluatePolicy playground;
 
     @Inject
-    public EvaluateResource(ProxyMe proxyMe) {
-        this.proxyMe = proxyMe;
+    public EvaluateResource(EvaluatePolicy playground) {
+        this.playground = playground;
     }
 
     protected EvaluateResource() {
-        this.proxyMe = null;
+        this.playground = null;
     }
 
     @POST
@@ -43,7 +40,7 @@ public class EvaluateResource {
         if (body == null) {
             throw app.proxyme.domain.DomainException.badRequest("a JSON body {\"user\",\"text\"} is required");
         }
-        DryRun e = proxyMe.playground().evaluate(Caller.of(request), body.user(), body.text());
+        DryRun e = playground.evaluate(Caller.of(request), body.user(), body.text());
         return new Evaluated(DecisionJson.of(e.decision()), e.classification().ranked().stream().limit(3)
                 .map(s -> new Candidate(s.topic(), DecisionJson.rounded(s.confidence())))
                 .toList());

@@ -1,6 +1,6 @@
 package app.proxyme.web.rest;
 
-import app.proxyme.engine.ProxyMe;
+import app.proxyme.domain.port.in.ReadMeetingRecord;
 import app.proxyme.engine.audit.format.AuditJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,21 +16,21 @@ import jakarta.ws.rs.core.MediaType;
 @ApplicationScoped
 @Path("/api/meetings/{meetingId}/audit")
 public class MeetingResource {
-    private final ProxyMe proxyMe;
+    private final ReadMeetingRecord records;
 
     @Inject
-    public MeetingResource(ProxyMe proxyMe) {
-        this.proxyMe = proxyMe;
+    public MeetingResource(ReadMeetingRecord records) {
+        this.records = records;
     }
 
     protected MeetingResource() {
-        this.proxyMe = null;
+        this.records = null;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String audit(@PathParam("meetingId") String meetingId, @Context ContainerRequestContext rq) {
-        return proxyMe.records().auditTrail(Caller.of(rq), meetingId).stream().map(AuditJson::toJson)
+        return records.auditTrail(Caller.of(rq), meetingId).stream().map(AuditJson::toJson)
                 .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 }

@@ -1,5 +1,9 @@
 package app.proxyme.web.ws;
 
+import app.proxyme.domain.port.in.DecideApproval;
+import app.proxyme.domain.port.in.HandleChunk;
+import app.proxyme.domain.port.in.JoinMeeting;
+import app.proxyme.domain.port.in.SwitchTopics;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.decision.Decision;
@@ -39,13 +43,22 @@ public class MeetingSocket {
     private static final System.Logger LOG = System.getLogger(MeetingSocket.class.getName());
 
     private final ProxyMe proxyMe;
+    private final HandleChunk chunks;
+    private final JoinMeeting attendance;
+    private final SwitchTopics switches;
+    private final DecideApproval approvals;
     private final MeetingHub hub;
     private final Metrics metrics;
     private Connection connection;
 
     @Inject
-    public MeetingSocket(ProxyMe proxyMe, MeetingHub hub, Metrics metrics) {
+    public MeetingSocket(ProxyMe proxyMe, HandleChunk chunks, JoinMeeting attendance, SwitchTopics switches,
+            DecideApproval approvals, MeetingHub hub, Metrics metrics) {
         this.proxyMe = proxyMe;
+        this.chunks = chunks;
+        this.attendance = attendance;
+        this.switches = switches;
+        this.approvals = approvals;
         this.hub = hub;
         this.metrics = metrics;
     }
@@ -63,11 +76,10 @@ public class MeetingSocket {
             return;
         }
         Member m = member.get();
-        proxyMe.meetings().join(m.org(), meetingId, m.email());
+        JoinMeeting.MeetingState state = attendance.join(m, meetingId);
         connection = new Connection(session, m, meetingId);
         hub.register(connection);
-        List<Suggestion> mine = proxyMe.suggestions().inMeeting(m.org(), meetingId, m.email());
-        connection.send(Messages.state(meetingId, proxyMe.switches().current(m, meetingId), mine));
+        connection.send(Messages.state(state.meetingId(), state.toggles(), state.suggestions()));
     }
 
     @OnMessage
@@ -79,7 +91,7 @@ public class MeetingSocket {
             switch (ClientMessage.parse(raw)) {
                 case ClientMessage.ChunkMessage c -> chunk(c);
                 case ClientMessage.Toggle t -> connection.send(toggles(t));
-                case ClientMessage.Decide d -> proxyMe.approvals().decide(connection.member(), d.approvalId(),
+                case ClientMessage.Decide d -> approvals.decide(connection.member(), d.approvalId(),
                         d.approve());
                 case ClientMessage.Ping p -> connection.send(Messages.pong());
             }
@@ -96,7 +108,7 @@ public class MeetingSocket {
     }
 
     private Object toggles(ClientMessage.Toggle t) {
-        var state = proxyMe.switches().set(connection.member(), connection.meetingId(), t.topic(), t.enabled());
+        var state = switches.set(connection.member(), connection.meetingId(), t.topic(), t.enabled());
         return java.util.Map.of("type", "toggles", "toggles", state);
     }
 
@@ -142,7 +154,7 @@ public class MeetingSocket {
             }
         };
         try {
-            proxyMe.pipeline().process(member, chunk, out);
+            chunks.process(member, chunk, out);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "chunk " + chunk.seq() + " of meeting " + chunk.meetingId()
                     + " failed", e);

@@ -1,0 +1,24 @@
+package app.proxyme.domain.access;
+
+/** What a member may be allowed to do beyond taking part in their own meetings. */
+public enum Capability {
+    /** Read and change the organisation's policy (roles, members, topics, rules, settings). */
+    MANAGE_POLICY("only the organisation's admin may read or change its policy"),
+    /** Dry-run the policy for another member of the organisation. */
+    EVALUATE_FOR_OTHERS("only an admin may evaluate the policy for another user"),
+    /** Read every meeting's record of the organisation, not only those one took part in. */
+    READ_ALL_MEETINGS("only an admin or the compliance reviewer may read every meeting"),
+    /** Export and verify the organisation's whole audit trail. */
+    REVIEW_AUDIT("only an admin or the compliance reviewer may read the whole audit trail");
+
+    private final String refusal;
+
+    Capability(String refusal) {
+        this.refusal = refusal;
+    }
+
+    /** Why a member without it is refused, as the caller is told. */
+    public String refusal() {
+        return refusal;
+    }
+}

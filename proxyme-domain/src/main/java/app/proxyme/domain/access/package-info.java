@@ -1,0 +1,2 @@
+/** Who may do what: capabilities by role, decided in one place. */
+package app.proxyme.domain.access;
