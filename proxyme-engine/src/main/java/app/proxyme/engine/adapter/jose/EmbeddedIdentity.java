@@ -78,6 +78,6 @@ public final class EmbeddedIdentity implements Identity {
 
     @Override
     public java.util.Map<String, Object> jwks() {
-        return java.util.Map.of("keys", java.util.List.of(keys.publicJwk()));
+        return keys.publicJwks();
     }
 }

@@ -1,5 +1,6 @@
 package app.proxyme.engine.adapter.jose;
 
+import app.proxyme.engine.keys.Jwks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class SigningKeys {
             var crt = (java.security.interfaces.RSAPrivateCrtKey) privateKey;
             var publicKey = (RSAPublicKey) rsa.generatePublic(
                     new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
-            String kid = name + "-" + Integer.toHexString(publicKey.getModulus().hashCode());
+            String kid = Jwks.thumbprint(publicKey);
             return new SigningKeys(kid, publicKey, privateKey);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create signing key " + file, e);
@@ -81,20 +82,8 @@ public final class SigningKeys {
         return privateKey;
     }
 
-    /** The public key as a JWK (RFC 7517), for {@code /.well-known/jwks.json}. */
-    public Map<String, Object> publicJwk() {
-        var b64 = Base64.getUrlEncoder().withoutPadding();
-        var jwk = new LinkedHashMap<String, Object>();
-        jwk.put("kty", "RSA");
-        jwk.put("use", "sig");
-        jwk.put("alg", "RS256");
-        jwk.put("kid", keyId);
-        jwk.put("n", b64.encodeToString(unsigned(publicKey.getModulus().toByteArray())));
-        jwk.put("e", b64.encodeToString(unsigned(publicKey.getPublicExponent().toByteArray())));
-        return jwk;
-    }
-
-    private static byte[] unsigned(byte[] bytes) {
-        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    /** The public key as a JWK set (RFC 7517), for {@code /.well-known/jwks.json}. */
+    public Map<String, Object> publicJwks() {
+        return Jwks.set(Map.of(keyId, publicKey));
     }
 }

@@ -1,5 +1,7 @@
 package app.proxyme.engine.audit.seal;
 
+import app.proxyme.engine.keys.Jwks;
+import java.nio.charset.StandardCharsets;
 import app.proxyme.engine.audit.verify.ChainCheck;
 import app.proxyme.engine.audit.verify.ChainLink;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -21,49 +23,18 @@ import java.util.Map;
  * signatures offline. Reads RSA keys only; a checkpoint naming an unknown key is not valid.
  */
 public final class CheckpointKeys implements ChainCheck.SealCheck {
-    private final Map<String, PublicKey> byId;
+    private final Map<String, ? extends PublicKey> byId;
 
-    private CheckpointKeys(Map<String, PublicKey> byId) {
+    private CheckpointKeys(Map<String, ? extends PublicKey> byId) {
         this.byId = byId;
     }
 
     /** Reads a JWK set. */
     public static CheckpointKeys read(InputStream in) throws IOException {
-        var keys = new HashMap<String, PublicKey>();
-        try (JsonParser p = new JsonFactory().createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not a JWK set");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                if (p.nextToken() != JsonToken.START_ARRAY || !"keys".equals(name)) {
-                    p.skipChildren();
-                    continue;
-                }
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    var jwk = new HashMap<String, String>();
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String field = p.currentName();
-                        p.nextToken();
-                        jwk.put(field, p.getValueAsString());
-                        p.skipChildren();
-                    }
-                    if ("RSA".equals(jwk.get("kty")) && jwk.get("n") != null && jwk.get("e") != null) {
-                        keys.put(jwk.get("kid"), rsa(jwk.get("n"), jwk.get("e")));
-                    }
-                }
-            }
-        }
-        return new CheckpointKeys(keys);
-    }
-
-    private static PublicKey rsa(String n, String e) throws IOException {
         try {
-            var d = Base64.getUrlDecoder();
-            return KeyFactory.getInstance("RSA").generatePublic(
-                    new RSAPublicKeySpec(new BigInteger(1, d.decode(n)), new BigInteger(1, d.decode(e))));
-        } catch (GeneralSecurityException | IllegalArgumentException ex) {
-            throw new IOException("unusable RSA key in the JWK set", ex);
+            return new CheckpointKeys(Map.copyOf(Jwks.readRsa(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+        } catch (java.text.ParseException e) {
+            throw new IOException("not a JWK set: " + e.getMessage(), e);
         }
     }
 

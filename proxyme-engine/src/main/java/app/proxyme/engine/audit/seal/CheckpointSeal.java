@@ -1,5 +1,6 @@
 package app.proxyme.engine.audit.seal;
 
+import app.proxyme.engine.keys.Jwks;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -30,24 +31,10 @@ public final class CheckpointSeal {
 
     /** The public key as a JWK set (RFC 7517), so that anyone can check checkpoint signatures. */
     public Map<String, Object> publicJwks() {
-        var jwk = new java.util.LinkedHashMap<String, Object>();
-        jwk.put("kty", "RSA");
-        jwk.put("use", "sig");
-        jwk.put("alg", "RS256");
-        jwk.put("kid", keyId);
-        if (publicKey instanceof java.security.interfaces.RSAPublicKey rsa) {
-            jwk.put("n", unsigned(rsa.getModulus()));
-            jwk.put("e", unsigned(rsa.getPublicExponent()));
+        if (!(publicKey instanceof java.security.interfaces.RSAPublicKey rsa)) {
+            throw new IllegalStateException("checkpoint keys are RSA");
         }
-        return Map.of("keys", java.util.List.of(jwk));
-    }
-
-    private static String unsigned(java.math.BigInteger v) {
-        byte[] b = v.toByteArray();
-        if (b.length > 1 && b[0] == 0) {
-            b = java.util.Arrays.copyOfRange(b, 1, b.length);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return Jwks.set(Map.of(keyId, rsa));
     }
 
     /** The signature (base64url) of a checkpoint naming {@code seq} and {@code hash} of {@code org}. */
