@@ -13,9 +13,6 @@ import app.proxyme.domain.approval.ApprovalStatus;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.approval.SuggestionStatus;
 import app.proxyme.domain.fakes.TestWorld;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,30 +81,5 @@ class ApprovalDeskTest {
         var e = assertThrows(DomainException.class, () -> desk().decide(JAE, held.approvalId(), true));
         assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertEquals(ApprovalStatus.EXPIRED, world.decided.get(0).approvalStatus());
-    }
-
-    @Test
-    void of_concurrent_deciders_exactly_one_wins() throws Exception {
-        var desk = desk();
-        var wins = new AtomicInteger();
-        var start = new CountDownLatch(1);
-        try (var pool = Executors.newFixedThreadPool(8)) {
-            for (int i = 0; i < 8; i++) {
-                boolean approve = i % 2 == 0;
-                pool.submit(() -> {
-                    start.await();
-                    try {
-                        desk.decide(JAE, held.approvalId(), approve);
-                        wins.incrementAndGet();
-                    } catch (DomainException e) {
-                        // lost the race
-                    }
-                    return null;
-                });
-            }
-            start.countDown();
-        }
-        assertEquals(1, wins.get());
-        assertEquals(1, world.decided.size());
     }
 }

@@ -8,26 +8,68 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SerialLaneTest {
     @Test
     void tasks_of_one_lane_run_in_submission_order_even_from_many_threads() throws Exception {
-        try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            var lane = new SerialLane(workers);
-            var seen = Collections.synchronizedList(new ArrayList<Integer>());
-            var done = new CountDownLatch(10_000);
-            for (int i = 0; i < 10_000; i++) {
-                int n = i;
-                lane.execute(() -> {
-                    seen.add(n);
-                    done.countDown();
-                });
+        int lanes = 4;
+        int submitters = 8;
+        int perLane = 500;
+        try (var workers = Executors.newVirtualThreadPerTaskExecutor();
+                var threads = Executors.newFixedThreadPool(submitters)) {
+            List<SerialLane> lane = new ArrayList<>();
+            List<List<int[]>> seen = new ArrayList<>();
+            List<AtomicInteger> inside = new ArrayList<>();
+            for (int l = 0; l < lanes; l++) {
+                lane.add(new SerialLane(workers));
+                seen.add(Collections.synchronizedList(new ArrayList<>()));
+                inside.add(new AtomicInteger());
+            }
+            var overlaps = new AtomicInteger();
+            var start = new CountDownLatch(1);
+            var done = new CountDownLatch(lanes * submitters * perLane);
+            var submitted = new ArrayList<Future<?>>();
+            for (int t = 0; t < submitters; t++) {
+                int thread = t;
+                submitted.add(threads.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perLane; i++) {
+                        for (int l = 0; l < lanes; l++) {
+                            int n = i;
+                            var in = inside.get(l);
+                            var log = seen.get(l);
+                            lane.get(l).execute(() -> {
+                                if (in.incrementAndGet() > 1) {
+                                    overlaps.incrementAndGet();
+                                }
+                                log.add(new int[] {thread, n});
+                                Thread.yield(); // widen the window in which an overlapping task would be seen
+                                in.decrementAndGet();
+                                done.countDown();
+                            });
+                        }
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : submitted) {
+                f.get(20, TimeUnit.SECONDS);
             }
             assertTrue(done.await(20, TimeUnit.SECONDS));
-            for (int i = 0; i < seen.size(); i++) {
-                assertEquals(i, seen.get(i));
+            assertEquals(0, overlaps.get(), "two tasks of one lane ran at once");
+            for (int l = 0; l < lanes; l++) {
+                var next = new int[submitters];
+                for (int[] e : seen.get(l)) {
+                    assertEquals(next[e[0]]++, e[1], "lane " + l + ", thread " + e[0] + ": out of its order");
+                }
+                for (int t = 0; t < submitters; t++) {
+                    assertEquals(perLane, next[t], "lane " + l + ", thread " + t + ": every task ran once");
+                }
             }
         }
     }

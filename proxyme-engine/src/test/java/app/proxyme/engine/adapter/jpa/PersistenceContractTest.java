@@ -86,13 +86,26 @@ abstract class PersistenceContractTest {
 
     @Test
     void a_policy_write_invalidates_the_cached_policy_and_tuples() {
+        var check = new EmbeddedRelationshipCheck(db.tupleStore());
         var before = db.policyStore().policy("globex");
+        assertEquals(Effect.AUTO, effectOf(check, "sam@globex.test", "globex", "product")); // warms the snapshot
+
         var doc = PolicyFiles.demo("globex");
-        db.policyAdmin().replace(doc);
+        var ae = doc.roles().get("account_executive");
+        var roles = new java.util.LinkedHashMap<>(doc.roles());
+        roles.put("account_executive", new app.proxyme.engine.policy.file.PolicyDocument.RoleSpec(
+                ae.auto().stream().filter(t -> !t.equals("product")).toList(), ae.approve(),
+                java.util.stream.Stream.concat(ae.deny().stream(), java.util.stream.Stream.of("product")).toList()));
+        db.policyAdmin().replace(new app.proxyme.engine.policy.file.PolicyDocument(doc.org(), doc.name(),
+                doc.topics(), roles, doc.members(), doc.rules(), doc.settings()));
+
         var after = db.policyStore().policy("globex");
         assertEquals(before.catalog().version() + 1, after.catalog().version());
-        assertTrue(new EmbeddedRelationshipCheck(db.tupleStore()).check(List.of(new RelationshipQuery(
-                "user:sam@globex.test", RelationshipCheck.CAN_AUTO_RESPOND, "topic:globex/product"))).get(0));
+        assertEquals(Effect.DENY, effectOf(check, "sam@globex.test", "globex", "product"),
+                "the same check, asked again after the write, sees the new tuples");
+        assertEquals(Effect.DENY, effectOf(new EmbeddedRelationshipCheck(db.tupleStore()), "sam@globex.test",
+                "globex", "product"));
+        assertEquals(Effect.APPROVE, effectOf(check, "sam@globex.test", "globex", "pricing"), "the rest is kept");
     }
 
     @Test
