@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LocalTopicClassifier implements TopicClassifier {
     /**
-     * Default for {@code PolicySettings.minConfidence}. Chosen with {@code ScoringTuning} (a sweep of threshold 0.3-0.6
+     * Default for {@code PolicySettings.minConfidence}. Chosen by a sweep (since removed) of threshold 0.3-0.6
      * and margin 0.1-0.4 through the real decision, on the labelled dev utterances and our own held-out sentences):
      * every value from 0.3 to 0.6 gave zero unsafe AUTO on the dev set at this scoring; 0.5 keeps useful AUTO above
      * 0.9 while capping the near misses (a personnel question ranked product at 0.42 is held, not answered).

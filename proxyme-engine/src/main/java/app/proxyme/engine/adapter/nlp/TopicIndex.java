@@ -114,18 +114,6 @@ final class TopicIndex {
         return List.copyOf(scores);
     }
 
-    /** For diagnosis: the semantic and lexical parts of each topic's raw score. */
-    String explain(String sentence, float[] rawQuery) {
-        float[] query = centre(rawQuery, centroid, scoring);
-        var sb = new StringBuilder();
-        Set<String> terms = Terms.of(sentence);
-        for (int t = 0; t < topicIds.size(); t++) {
-            sb.append(String.format(java.util.Locale.ROOT, "%s sem=%.3f lex=%.3f; ", topicIds.get(t),
-                    semantic(vectors.get(t), query), lexical(terms, vocabularies.get(t))));
-        }
-        return sb.toString();
-    }
-
     /** Blend of the closest example and the mean of the closest few: one lucky example is not enough. */
     private double semantic(float[][] topicVectors, float[] query) {
         double[] sims = new double[topicVectors.length];
