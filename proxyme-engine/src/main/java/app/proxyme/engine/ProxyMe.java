@@ -10,7 +10,7 @@ import app.proxyme.engine.meeting.MeetingAttendance;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.engine.approval.ApprovalDesk;
 import app.proxyme.domain.port.out.ApprovalListener;
-import app.proxyme.domain.chunk.ChunkPipeline;
+import app.proxyme.domain.pipeline.ChunkPipeline;
 import app.proxyme.engine.meeting.MeetingRecords;
 import app.proxyme.engine.policy.PolicyPlayground;
 import app.proxyme.engine.meeting.TopicSwitches;

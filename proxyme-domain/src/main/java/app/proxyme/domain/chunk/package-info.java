@@ -1,2 +1,2 @@
-/** The decision for one transcript chunk: read, classify, decide, draft, check, show or hold, each step audited. */
+/** A transcript chunk and what handling it produces: its listener, its result, a dry run. */
 package app.proxyme.domain.chunk;

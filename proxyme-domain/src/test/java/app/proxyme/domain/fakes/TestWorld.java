@@ -5,7 +5,7 @@ import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.flow.FlowEvent;
 import app.proxyme.domain.chunk.ChunkListener;
-import app.proxyme.domain.chunk.ChunkPipeline;
+import app.proxyme.domain.pipeline.ChunkPipeline;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
 import app.proxyme.domain.policy.Rule;

@@ -4,7 +4,7 @@ import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.access.Capability;
 import app.proxyme.domain.access.Access;
 import app.proxyme.domain.chunk.Chunk;
-import app.proxyme.domain.chunk.ChunkPipeline;
+import app.proxyme.domain.pipeline.ChunkPipeline;
 import app.proxyme.domain.chunk.DryRun;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.policy.Member;

@@ -1,5 +1,7 @@
-package app.proxyme.domain.chunk;
+package app.proxyme.domain.pipeline;
 
+import app.proxyme.domain.chunk.Chunk;
+import app.proxyme.domain.chunk.ChunkResult;
 import static app.proxyme.domain.fakes.Fixtures.AE;
 import static app.proxyme.domain.fakes.Fixtures.JAE;
 import static app.proxyme.domain.fakes.Fixtures.question;

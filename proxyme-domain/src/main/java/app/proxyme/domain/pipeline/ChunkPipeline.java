@@ -1,5 +1,9 @@
-package app.proxyme.domain.chunk;
+package app.proxyme.domain.pipeline;
 
+import app.proxyme.domain.chunk.Chunk;
+import app.proxyme.domain.chunk.ChunkListener;
+import app.proxyme.domain.chunk.ChunkResult;
+import app.proxyme.domain.chunk.DryRun;
 import app.proxyme.domain.port.in.HandleChunk;
 import app.proxyme.domain.Ids;
 import app.proxyme.domain.approval.BindingMessage;
