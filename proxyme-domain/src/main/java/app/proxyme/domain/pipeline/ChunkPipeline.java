@@ -11,17 +11,14 @@ import app.proxyme.domain.approval.ApprovalStatus;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.approval.SuggestionStatus;
 import app.proxyme.domain.audit.AuditEntry;
-import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.layers.DecisionRequest;
 import app.proxyme.domain.decision.Layer;
 import app.proxyme.domain.decision.Outcome;
 import app.proxyme.domain.layers.PolicyDecider;
-import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.decision.TraceEntry;
 import app.proxyme.domain.flow.Flow;
-import app.proxyme.domain.flow.FlowEvent;
 import app.proxyme.domain.flow.FlowStep;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
@@ -55,10 +52,10 @@ import java.util.Set;
  * classifier, FGA, vault and generator. The audit record of a decision is durable before the decision is shown.
  */
 public final class ChunkPipeline implements HandleChunk {
-    private static final String ENGINE = "engine";
-
     private final Ports ports;
     private final PolicyDecider decider;
+    private final AnswerDrafter drafter;
+    private final OutputCheck outputCheck;
 
     /** The ports the pipeline uses. */
     public record Ports(PolicyStore policies, MeetingStore meetings, TopicClassifier classifier,
@@ -68,6 +65,8 @@ public final class ChunkPipeline implements HandleChunk {
     public ChunkPipeline(Ports ports) {
         this.ports = ports;
         this.decider = new PolicyDecider(ports.fga());
+        this.drafter = new AnswerDrafter(ports.vault(), ports.generator());
+        this.outputCheck = new OutputCheck(ports.classifier(), ports.meetings(), decider);
     }
 
     /** The whole decision for {@code chunk}, sent by {@code member}, reported to {@code out} as it happens. */
@@ -83,7 +82,8 @@ public final class ChunkPipeline implements HandleChunk {
         if (!canRead && decision.outcome() != Outcome.NONE) {
             decision = capped(decision, "token vault unavailable: the transcript could not be read with a scoped token");
         }
-        record(out, List.of(chunkEntry(member, chunk), decisionEntry(member, chunk, decision, Layer.NONE)));
+        var audit = new ChunkAuditEntries(member, chunk);
+        record(out, List.of(audit.chunk(), audit.decision(decision, Layer.NONE)));
         out.decision(decision);
         if (!decision.generationAllowed()) {
             return new ChunkResult.Decided(decision);
@@ -102,17 +102,17 @@ public final class ChunkPipeline implements HandleChunk {
 
     private ChunkResult answer(Member member, OrgPolicy policy, Chunk chunk, Decision decision, ChunkListener out) {
         Topic topic = policy.catalog().find(decision.topic()).orElseThrow();
-        ScopedToken token = writeToken(member, topic.id(), out);
-        if (token == null) {
-            return failed(member, chunk, decision, "no token to write an answer on " + topic.id() + " could be had", out);
+        var audit = new ChunkAuditEntries(member, chunk);
+        AnswerDrafter.Draft draft = drafter.draft(member, topic, chunk.text(), out);
+        if (draft instanceof AnswerDrafter.NotDrafted(var reason)) {
+            return failed(audit, decision, reason, out);
         }
-        String text = generate(member, topic, chunk.text(), token, out);
-        if (text == null) {
-            return failed(member, chunk, decision, "the answer could not be drafted: the generator is unavailable", out);
-        }
-        Decision checked = outputCheck(member, policy, chunk, decision, text, out);
+        var drafted = (AnswerDrafter.Drafted) draft;
+        String text = drafted.text();
+        ScopedToken token = drafted.token();
+        Decision checked = outputCheck.check(member, policy, chunk, decision, text, out);
         if (checked != decision) {
-            record(out, List.of(decisionEntry(member, chunk, checked, Layer.OUTPUT_CHECK)));
+            record(out, List.of(audit.decision(checked, Layer.OUTPUT_CHECK)));
             out.decision(checked);
             if (checked.outcome() == Outcome.DENY) {
                 return new ChunkResult.Decided(checked);
@@ -121,16 +121,12 @@ public final class ChunkPipeline implements HandleChunk {
         Suggestion suggestion = propose(member, policy, chunk, checked, text);
         ports.suggestions().save(suggestion);
         var entries = new ArrayList<AuditEntry>();
-        entries.add(entry(AuditType.TOKEN, member, chunk.meetingId(), topic.id(), null, null,
-                Map.of("chunkSeq", chunk.seq(), "scope", token.scope(), "cached", token.cached())));
-        entries.add(suggestionEntry(suggestion));
+        entries.add(audit.token(topic.id(), token));
+        entries.add(audit.suggestion(suggestion));
         if (suggestion.approvalId() != null) {
             String binding = BindingMessage.of(topic.id(), text);
             requestApproval(suggestion, binding, out);
-            entries.add(entry(AuditType.APPROVAL_REQUESTED, member, chunk.meetingId(), topic.id(),
-                    ApprovalStatus.PENDING.name(), null, Map.of("chunkSeq", chunk.seq(), "approvalId",
-                            suggestion.approvalId(), "suggestionId", suggestion.id(), "expiresAt",
-                            suggestion.expiresAt().toString(), "bindingMessage", binding)));
+            entries.add(audit.approvalRequested(suggestion, binding));
         }
         record(out, entries);
         out.suggestion(suggestion);
@@ -141,9 +137,8 @@ public final class ChunkPipeline implements HandleChunk {
      * Ends a chunk whose promised suggestion could not be drafted: audited as {@code suggestion_failed} first, then
      * reported, so that no card waits for an answer that will never come.
      */
-    private ChunkResult failed(Member member, Chunk chunk, Decision decision, String reason, ChunkListener out) {
-        record(out, List.of(entry(AuditType.SUGGESTION_FAILED, member, chunk.meetingId(), decision.topic(),
-                decision.outcome().name(), null, Map.of("chunkSeq", chunk.seq(), "reason", reason))));
+    private ChunkResult failed(ChunkAuditEntries audit, Decision decision, String reason, ChunkListener out) {
+        record(out, List.of(audit.suggestionFailed(decision, reason)));
         out.suggestionFailed(reason);
         return new ChunkResult.SuggestionFailed(decision, reason);
     }
@@ -151,7 +146,7 @@ public final class ChunkPipeline implements HandleChunk {
     private boolean readToken(Member member, Flow out) {
         try {
             out.timed(FlowStep.TOKEN_VAULT, () -> ports.vault().obtain(member, TokenVault.READ_TRANSCRIPTS, null),
-                    ChunkPipeline::tokenDetail);
+                    AnswerDrafter::tokenDetail);
             return true;
         } catch (DependencyUnavailableException | TokenRefusedException e) {
             return false;
@@ -165,78 +160,13 @@ public final class ChunkPipeline implements HandleChunk {
                 detail.put("question", c.question());
                 c.top().ifPresent(t -> {
                     detail.put("topic", t.topic());
-                    detail.put("confidence", round(t.confidence()));
+                    detail.put("confidence", ChunkAuditEntries.rounded(t.confidence()));
                 });
                 return detail;
             });
         } catch (DependencyUnavailableException e) {
             return null;
         }
-    }
-
-    private ScopedToken writeToken(Member member, String topic, Flow out) {
-        try {
-            return out.timed(FlowStep.TOKEN_VAULT,
-                    () -> ports.vault().obtain(member, TokenVault.WRITE_SUGGESTIONS, topic),
-                    ChunkPipeline::tokenDetail);
-        } catch (DependencyUnavailableException | TokenRefusedException e) {
-            return null;
-        }
-    }
-
-    private String generate(Member member, Topic topic, String question, ScopedToken token, Flow out) {
-        try {
-            return out.timed(FlowStep.GENERATE, () -> ports.generator().generate(member, topic, question, token),
-                    text -> Map.of("topic", topic.id(), "chars", text.length()));
-        } catch (DependencyUnavailableException e) {
-            return null;
-        }
-    }
-
-    /** Classifies the generated answer; if it strays into a more restricted topic, the outcome is lowered. */
-    private Decision outputCheck(Member member, OrgPolicy policy, Chunk chunk, Decision decision, String text,
-            Flow out) {
-        long start = System.nanoTime();
-        Decision checked;
-        String detailTopic = null;
-        try {
-            Classification answer = ports.classifier().classify(policy.catalog(), text);
-            List<String> topics = answer.plausible(policy.settings().ambiguityMargin(), PolicyDecider.MAX_PLAUSIBLE)
-                    .stream()
-                    .filter(s -> s.confidence() >= policy.settings().minConfidence())
-                    .map(TopicScore::topic)
-                    .filter(policy.catalog()::contains)
-                    .toList();
-            checked = decision;
-            for (String topic : topics) {
-                var request = new DecisionRequest(member, text, answer, policy.catalog(), policy.rules(),
-                        ports.meetings().disabledTopics(member.org(), chunk.meetingId(), member.email()),
-                        policy.settings());
-                Effect effect = decider.effectOf(request, List.of(topic));
-                if (Outcome.of(effect).ordinal() > checked.outcome().ordinal()) {
-                    detailTopic = topic;
-                    checked = checked.loweredTo(Outcome.of(effect), Layer.OUTPUT_CHECK,
-                            "the proposed answer strays into " + topic + ": " + (effect == Effect.DENY
-                                    ? "refused" : "held for approval"),
-                            decision.topic(), new TraceEntry(Layer.OUTPUT_CHECK, effect, topic,
-                                    "answer classified as " + topic));
-                }
-            }
-        } catch (DependencyUnavailableException e) {
-            detailTopic = "unavailable";
-            checked = decision.outcome() == Outcome.AUTO
-                    ? decision.loweredTo(Outcome.APPROVE, Layer.OUTPUT_CHECK,
-                            "the answer could not be checked: held for approval", decision.topic(),
-                            new TraceEntry(Layer.OUTPUT_CHECK, Effect.APPROVE, null, "output check unavailable"))
-                    : decision;
-        }
-        var detail = new LinkedHashMap<String, Object>();
-        detail.put("lowered", checked != decision);
-        if (detailTopic != null) {
-            detail.put("topic", detailTopic);
-        }
-        out.emit(new FlowEvent(FlowStep.OUTPUT_CHECK, detail, Flow.elapsedMillis(start)));
-        return checked;
     }
 
     private Suggestion propose(Member member, OrgPolicy policy, Chunk chunk, Decision decision, String text) {
@@ -285,72 +215,6 @@ public final class ChunkPipeline implements HandleChunk {
         trace.add(new TraceEntry(Layer.CLASSIFIER, Effect.APPROVE, d.topic(), reason));
         return new Decision(d.question(), d.topic(), d.confidence(), Outcome.APPROVE,
                 d.outcome() == Outcome.APPROVE ? d.layer() : Layer.CLASSIFIER, reason, trace, false);
-    }
-
-    private AuditEntry chunkEntry(Member member, Chunk chunk) {
-        return entry(AuditType.CHUNK, member, chunk.meetingId(), null, null, null,
-                Map.of("chunkSeq", chunk.seq(), "speaker", chunk.speaker(), "text", chunk.text()));
-    }
-
-    private AuditEntry decisionEntry(Member member, Chunk chunk, Decision d, Layer revisedBy) {
-        var detail = new LinkedHashMap<String, Object>();
-        detail.put("chunkSeq", chunk.seq());
-        detail.put("question", d.question());
-        detail.put("confidence", round(d.confidence()));
-        detail.put("reason", d.reason());
-        detail.put("trace", d.trace().stream().map(ChunkPipeline::traceMap).toList());
-        if (revisedBy != Layer.NONE) {
-            detail.put("revisedBy", revisedBy.wire());
-        }
-        return entry(AuditType.DECISION, member, chunk.meetingId(), d.topic(), d.outcome().name(), d.layer().wire(),
-                detail);
-    }
-
-    private AuditEntry suggestionEntry(Suggestion s) {
-        var detail = new LinkedHashMap<String, Object>();
-        detail.put("chunkSeq", s.chunkSeq());
-        detail.put("suggestionId", s.id());
-        detail.put("text", s.text());
-        if (s.approvalId() != null) {
-            detail.put("approvalId", s.approvalId());
-        }
-        return new AuditEntry(AuditType.SUGGESTION, s.org(), s.meetingId(), s.user(), ENGINE, s.topic(),
-                s.status().name(), null, detail);
-    }
-
-    /** The trace line as the audit event records it. */
-    private static Map<String, Object> traceMap(TraceEntry e) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("layer", e.layer().wire());
-        if (e.isSkipped()) {
-            m.put("skipped", true);
-        } else {
-            m.put("effect", e.effect().name());
-        }
-        if (e.topic() != null) {
-            m.put("topic", e.topic());
-        }
-        m.put("detail", e.detail());
-        return m;
-    }
-
-    private static AuditEntry entry(AuditType type, Member member, String meeting, String topic, String outcome,
-            String layer, Map<String, Object> detail) {
-        return new AuditEntry(type, member.org(), meeting, member.email(), ENGINE, topic, outcome, layer, detail);
-    }
-
-    private static Map<String, Object> tokenDetail(ScopedToken t) {
-        var detail = new LinkedHashMap<String, Object>();
-        detail.put("scope", t.scope());
-        if (t.topic() != null) {
-            detail.put("topic", t.topic());
-        }
-        detail.put("cached", t.cached());
-        return detail;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 
     private static void requireSameOrg(Member member, String org) {
