@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -36,7 +38,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule use_cases_know_ports_not_adapters = noClasses()
             .that().resideInAnyPackage("app.proxyme.domain..", "app.proxyme.engine.approval..",
-                    "app.proxyme.engine.meeting..", "app.proxyme.engine.policy..", "app.proxyme.engine.audit..")
+                    "app.proxyme.engine.meeting..", "app.proxyme.engine.policy..", "app.proxyme.engine.audit..",
+                    "app.proxyme.engine.identity..")
             .should().dependOnClassesThat().resideInAPackage("app.proxyme.engine.adapter..")
             .because("use cases reach the outside only through ports; the composition root picks the adapters");
 
@@ -51,13 +54,42 @@ class ArchitectureTest {
     static final ArchRule engine_does_not_depend_on_the_runtime = noClasses()
             .that().resideInAPackage("app.proxyme.engine..")
             .should().dependOnClassesThat().resideInAnyPackage("app.proxyme.web..", "app.proxyme.admin..",
-                    "io.helidon..", "jakarta.ws..", "jakarta.websocket..", "com.vaadin..");
+                    "io.helidon..", "jakarta.websocket..", "com.vaadin..")
+            .because("domain and engine stay free of Helidon; the runtime assembles them");
 
     @ArchTest
-    static final ArchRule views_call_use_cases_not_adapters = noClasses()
-            .that().resideInAnyPackage("app.proxyme.admin..", "app.proxyme.web..")
+    static final ArchRule only_adapters_speak_http = noClasses()
+            .that().resideInAPackage("app.proxyme.engine..")
+            .and().resideOutsideOfPackage("app.proxyme.engine.adapter..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws..", "org.eclipse.microprofile.rest..")
+            .because("a connected adapter may declare a MicroProfile REST Client; use cases may not");
+
+    @ArchTest
+    static final ArchRule adapters_are_chosen_at_the_composition_root_only = noClasses()
+            .that().resideOutsideOfPackages("app.proxyme.engine.adapter..", "app.proxyme.web.boot..",
+                    "app.proxyme.it..")
             .should().dependOnClassesThat().resideInAPackage("app.proxyme.engine.adapter..")
-            .because("the runtime and the console go through use cases and ports");
+            .because("one composition root (CDI producers in web.boot) picks one adapter per port and mode;"
+                    + " benchmarks in proxyme-it measure adapters directly");
+
+    @ArchTest
+    static final ArchRule runtime_and_console_call_use_case_ports_and_the_domain_only = noClasses()
+            .that().resideInAnyPackage("app.proxyme.web.app..", "app.proxyme.web.rest..", "app.proxyme.web.ws..",
+                    "app.proxyme.admin..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("app.proxyme.engine..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(
+                            "app.proxyme.engine.audit.format.."))))
+            .because("resources, sockets and views reach the core through incoming ports (domain.port.in) and the"
+                    + " domain model; engine internals such as TupleStore or PolicyAdmin are the composition root's"
+                    + " business. The audit event format (PROTOCOL.md) is the one published engine package they"
+                    + " may use, so that the API writes events exactly as the chain and the export do");
+
+    @ArchTest
+    static final ArchRule outgoing_ports_are_not_called_by_the_runtime = noClasses()
+            .that().resideInAnyPackage("app.proxyme.web.app..", "app.proxyme.web.rest..", "app.proxyme.web.ws..",
+                    "app.proxyme.admin..")
+            .should().dependOnClassesThat().resideInAPackage("app.proxyme.domain.port.out..")
+            .because("the runtime drives the core through its incoming ports; outgoing ports are for adapters");
 
     @ArchTest
     static final ArchRule no_cycles_between_packages = slices()

@@ -1,12 +1,7 @@
 package app.proxyme.web;
 
-import app.proxyme.domain.policy.PolicySettings;
-import app.proxyme.engine.EngineSettings;
-import app.proxyme.engine.ProxyMe;
-import app.proxyme.web.app.FgaConfig;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.eclipse.microprofile.config.Config;
+import app.proxyme.web.boot.FgaSync;
+import app.proxyme.web.boot.RuntimeSettings;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -17,22 +12,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 final class FgaSyncCommand implements Main.Command {
     @Override
     public int run(String[] args) {
-        Config config = ConfigProvider.getConfig();
-        var fga = FgaConfig.read(config, config.getOptionalValue("proxyme.fga", String.class).orElse("embedded"));
-        if (!fga.connected()) {
-            System.err.println("fga-sync needs PROXYME_FGA=openfga, PROXYME_FGA_API_URL and PROXYME_FGA_STORE_ID");
-            return 2;
-        }
-        var engine = new EngineSettings(
-                Path.of(config.getOptionalValue("proxyme.data.dir", String.class).orElse("./data")),
-                config.getOptionalValue("proxyme.db.url", String.class).orElse(null),
-                config.getOptionalValue("proxyme.db.user", String.class).orElse(null),
-                config.getOptionalValue("proxyme.db.password", String.class).orElse(null),
-                new PolicySettings(0.5, 0.3, Duration.ofSeconds(120)));
         try {
-            String modelId = ProxyMe.syncFga(engine, fga);
+            String modelId = FgaSync.writeModel(RuntimeSettings.read(ConfigProvider.getConfig()));
             System.out.println("OpenFGA model written: " + modelId + " (set PROXYME_FGA_MODEL_ID=" + modelId + ")");
             return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
         } catch (RuntimeException e) {
             System.err.println("fga-sync failed: " + e.getMessage());
             return 1;

@@ -3,7 +3,7 @@ package app.proxyme.web;
 import app.proxyme.engine.audit.verify.ParallelAuditVerifier;
 import app.proxyme.engine.audit.verify.ChainCheck;
 import app.proxyme.engine.audit.seal.CheckpointKeys;
-import app.proxyme.engine.audit.verify.ChainVerdict;
+import app.proxyme.domain.audit.ChainVerdict;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

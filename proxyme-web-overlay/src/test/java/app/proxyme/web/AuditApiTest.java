@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.engine.audit.verify.AuditStreamVerifier;
 import app.proxyme.engine.audit.verify.ChainCheck;
-import app.proxyme.engine.audit.verify.ChainVerdict;
+import app.proxyme.domain.audit.ChainVerdict;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.io.ByteArrayInputStream;
@@ -178,7 +178,7 @@ class AuditApiTest {
 
         var keys = java.nio.file.Path.of(System.getProperty("proxyme.data.dir")).resolve("keys");
         var tokens = app.proxyme.engine.audit.seal.ShareTokens.loadOrCreate(keys, java.time.Clock.systemUTC());
-        String expired = tokens.issue(new app.proxyme.engine.audit.seal.ShareTokens.Grant("acme", m,
+        String expired = tokens.issue(new app.proxyme.domain.audit.ShareGrant("acme", m,
                 java.time.Instant.now().minusSeconds(5), "sh_old"));
         assertEquals(410, api.get("/share/" + expired, null).status());
         assertEquals(410, api.get("/share/" + expired + "/export.jsonl", null).status());

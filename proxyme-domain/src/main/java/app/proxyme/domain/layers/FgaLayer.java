@@ -8,7 +8,7 @@ import static app.proxyme.domain.port.out.RelationshipCheck.CAN_RESPOND_WITH_APP
 import app.proxyme.domain.flow.FlowStep;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.RelationshipQuery;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import app.proxyme.domain.flow.Flow;
 import app.proxyme.domain.flow.FlowStep;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.Topic;
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.ResponseGenerator;
 import app.proxyme.domain.port.out.ScopedToken;
 import app.proxyme.domain.port.out.TokenRefusedException;

@@ -25,7 +25,7 @@ import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.port.out.AuditLog;
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.ResponseGenerator;

@@ -15,7 +15,7 @@ import app.proxyme.domain.layers.PolicyDecider;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.TopicClassifier;
 import java.util.LinkedHashMap;

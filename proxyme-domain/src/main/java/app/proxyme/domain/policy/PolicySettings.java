@@ -10,6 +10,13 @@ import java.time.Duration;
  * @param approvalTimeout how long a held suggestion waits for its approver before it expires
  */
 public record PolicySettings(double minConfidence, double ambiguityMargin, Duration approvalTimeout) {
+    /**
+     * The defaults, the one place they are written: what an organisation's policy and the runtime's configuration
+     * leave out. Threshold and margin were chosen by the local classifier's evaluation (ClassifierEvaluationTest):
+     * no unsafe {@code AUTO} on the labelled set at these values; 120 s is the approval deadline.
+     */
+    public static final PolicySettings DEFAULTS = new PolicySettings(0.50, 0.30, Duration.ofSeconds(120));
+
     public PolicySettings {
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new IllegalArgumentException("minConfidence must be in [0,1]: " + minConfidence);

@@ -1,7 +1,7 @@
 package app.proxyme.domain.fakes;
 
 import app.proxyme.domain.policy.Effect;
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.RelationshipQuery;
 import java.util.HashMap;

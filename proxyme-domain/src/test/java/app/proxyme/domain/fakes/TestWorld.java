@@ -9,7 +9,7 @@ import app.proxyme.domain.pipeline.ChunkPipeline;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
 import app.proxyme.domain.policy.Rule;
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.RelationshipQuery;

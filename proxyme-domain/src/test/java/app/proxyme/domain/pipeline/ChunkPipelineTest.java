@@ -1,5 +1,6 @@
 package app.proxyme.domain.pipeline;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.chunk.Chunk;
 import app.proxyme.domain.chunk.ChunkResult;
 import static app.proxyme.domain.fakes.Fixtures.AE;
@@ -111,7 +112,7 @@ class ChunkPipelineTest {
     @Test
     void a_failed_generation_ends_visibly_and_audited() {
         world.generator = q -> {
-            throw new app.proxyme.domain.port.out.DependencyUnavailableException("generator", "down");
+            throw new app.proxyme.domain.DependencyUnavailableException("generator", "down");
         };
         world.classifications.put("how does it work", question("product", 0.9));
 

@@ -1,12 +1,15 @@
 package app.proxyme.engine.audit;
 
+import app.proxyme.domain.audit.AuditExport;
+import app.proxyme.domain.port.in.ReviewAudit;
+import app.proxyme.domain.audit.ExportQuery;
 import app.proxyme.domain.access.Capability;
 import app.proxyme.domain.access.Access;
 import app.proxyme.engine.audit.format.AuditCsv;
 import app.proxyme.engine.audit.format.AuditJson;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.verify.ChainCheck;
-import app.proxyme.engine.audit.verify.ChainVerdict;
+import app.proxyme.domain.audit.ChainVerdict;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditHead;
@@ -33,7 +36,7 @@ import java.util.Optional;
  * organisations' data does not exist for the caller. Exports stream from the database page by page, and each
  * export is itself recorded (after the span it covers is fixed, so it is not part of its own file).
  */
-public final class AuditTrail {
+public final class AuditTrail implements ReviewAudit {
     static final int PAGE = 1000;
 
     private final AuditReader reader;
@@ -49,7 +52,7 @@ public final class AuditTrail {
     }
 
     /** An export ready to be written: its span is fixed and the export already recorded. */
-    public final class Export {
+    public final class Export implements AuditExport {
         private final String org;
         private final ExportQuery query;
         private final long fromSeq;
@@ -62,11 +65,13 @@ public final class AuditTrail {
             this.toSeq = toSeq;
         }
 
+        @Override
         public String format() {
             return query.format();
         }
 
         /** Writes the events, oldest first, one per line; never holds more than a page in memory. */
+        @Override
         public void writeTo(OutputStream out) throws IOException {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             boolean csv = query.format().equals("csv");
@@ -94,6 +99,7 @@ public final class AuditTrail {
      * @throws DomainException {@code FORBIDDEN} for the whole trail without the role, {@code NOT_FOUND} for a
      *     meeting the caller may not read
      */
+    @Override
     public Export export(Member caller, ExportQuery query) {
         if (query.meeting() == null) {
             requireReviewer(caller);
@@ -134,6 +140,7 @@ public final class AuditTrail {
      * Verifies the caller's organisation's whole chain against its head. A chain that retention has pruned must
      * start right after a checkpoint, signed with the audit key, that names the pruned prefix's last seq and hash.
      */
+    @Override
     public ChainVerdict verify(Member caller) {
         requireReviewer(caller);
         String org = caller.org();
@@ -166,6 +173,7 @@ public final class AuditTrail {
     }
 
     /** The public key (JWK set) that checks retention checkpoints' signatures. */
+    @Override
     public java.util.Map<String, Object> checkpointKeys() {
         return seal.publicJwks();
     }

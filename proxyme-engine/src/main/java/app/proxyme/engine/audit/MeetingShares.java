@@ -1,5 +1,12 @@
 package app.proxyme.engine.audit;
 
+import app.proxyme.domain.audit.AuditExport;
+import app.proxyme.domain.audit.ShareGrant;
+import app.proxyme.domain.audit.ShareLink;
+import app.proxyme.domain.audit.ShareRefused;
+import app.proxyme.domain.audit.SharedRecord;
+import app.proxyme.domain.port.in.ShareMeetingRecord;
+import app.proxyme.domain.audit.ExportQuery;
 import app.proxyme.engine.audit.format.AuditJson;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.domain.DomainException;
@@ -22,7 +29,7 @@ import java.util.List;
  * compliance reviewer) creates an expiring, signed, read-only link to it; opening the link shows the meeting's
  * timeline and offers its verifiable export. Creating and opening a link are audit events of the meeting.
  */
-public final class MeetingShares {
+public final class MeetingShares implements ShareMeetingRecord {
     public static final int DEFAULT_TTL_MINUTES = 60;
     public static final int MAX_TTL_MINUTES = 10080;
 
@@ -40,19 +47,14 @@ public final class MeetingShares {
         this.clock = clock;
     }
 
-    /** A created link: its path ({@code /share/<token>}) and expiry. */
-    public record Link(String url, Instant expiresAt) {}
-
-    /** An opened link: the meeting's record as the viewer sees it. */
-    public record Shared(ShareTokens.Grant grant, List<AuditRecord> events) {}
-
     /**
      * Creates a link to the meeting.
      *
      * @throws DomainException {@code NOT_FOUND} when the caller may not read the meeting, {@code BAD_REQUEST} for a
      *     lifetime outside 1..10080 minutes
      */
-    public Link create(Member caller, String meetingId, Integer ttlMinutes) {
+    @Override
+    public ShareLink share(Member caller, String meetingId, Integer ttlMinutes) {
         if (meetingId == null || meetingId.isBlank()) {
             throw DomainException.badRequest("meetingId is required");
         }
@@ -62,35 +64,37 @@ public final class MeetingShares {
         }
         records.requireVisible(caller, meetingId);
         Instant expiresAt = clock.instant().plus(Duration.ofMinutes(ttl)).truncatedTo(ChronoUnit.SECONDS);
-        var grant = new ShareTokens.Grant(caller.org(), meetingId, expiresAt, Ids.next("sh"));
+        var grant = new ShareGrant(caller.org(), meetingId, expiresAt, Ids.next("sh"));
         var detail = new LinkedHashMap<String, Object>();
         detail.put("shareId", grant.shareId());
         detail.put("ttlMinutes", ttl);
         detail.put("expiresAt", AuditJson.timestamp(expiresAt));
         log.append(List.of(new AuditEntry(AuditType.SHARE_CREATED, caller.org(), meetingId, caller.email(),
                 caller.email(), null, null, null, detail)));
-        return new Link("/share/" + tokens.issue(grant), expiresAt);
+        return new ShareLink("/share/" + tokens.issue(grant), expiresAt);
     }
 
     /**
      * Opens a link: records the opening, then returns the meeting's events (the opening included).
      *
-     * @throws ShareTokens.Refused for a forged or expired link
+     * @throws ShareRefused for a forged or expired link
      */
-    public Shared open(String token) {
-        ShareTokens.Grant grant = tokens.check(token);
+    @Override
+    public SharedRecord open(String token) {
+        ShareGrant grant = tokens.check(token);
         log.append(List.of(new AuditEntry(AuditType.SHARE_OPENED, grant.org(), grant.meeting(), null,
                 "share:" + grant.shareId(), null, null, null, java.util.Map.of("shareId", grant.shareId()))));
-        return new Shared(grant, log.meeting(grant.org(), grant.meeting()));
+        return new SharedRecord(grant, log.meeting(grant.org(), grant.meeting()));
     }
 
     /**
      * The meeting's verifiable export (by {@code meetingPrev}) for the link's viewer; recorded as an export.
      *
-     * @throws ShareTokens.Refused for a forged or expired link
+     * @throws ShareRefused for a forged or expired link
      */
-    public AuditTrail.Export export(String token) {
-        ShareTokens.Grant grant = tokens.check(token);
+    @Override
+    public AuditExport export(String token) {
+        ShareGrant grant = tokens.check(token);
         return trail.exportFor(grant.org(), "share:" + grant.shareId(), new ExportQuery("jsonl", null, null, null, null,
                 grant.meeting()));
     }

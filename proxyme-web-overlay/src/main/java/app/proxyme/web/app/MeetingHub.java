@@ -1,7 +1,6 @@
 package app.proxyme.web.app;
 
 import app.proxyme.domain.approval.Suggestion;
-import app.proxyme.engine.ProxyMe;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.concurrent.Executors;
  * slow meeting never delays another).
  */
 @ApplicationScoped
-public class MeetingHub implements ProxyMe.Devices {
+public class MeetingHub {
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final Map<String, SerialLane> lanes = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -59,12 +58,12 @@ public class MeetingHub implements ProxyMe.Devices {
         connections(org, user).forEach(c -> c.send(message));
     }
 
-    @Override
+    /** A held suggestion awaits its user's approval (embedded step-up): the user's overlays and phone page hear of it. */
     public void approvalRequested(Suggestion held, String bindingMessage) {
         toUser(held.org(), held.user(), Messages.approval(held, bindingMessage));
     }
 
-    @Override
+    /** A held suggestion was approved, denied or expired. */
     public void approvalDecided(Suggestion decided) {
         toUser(decided.org(), decided.user(), Messages.approval(decided, null));
         toMeeting(decided.org(), decided.meetingId(), decided.user(), Messages.suggestion(decided));

@@ -1,11 +1,12 @@
 package app.proxyme.web.rest;
 
-import app.proxyme.engine.ProxyMe;
-import app.proxyme.engine.audit.AuditTrail;
-import app.proxyme.engine.audit.verify.ChainVerdict;
-import app.proxyme.engine.audit.ExportQuery;
+import app.proxyme.domain.audit.AuditExport;
+import app.proxyme.domain.audit.ShareLink;
+import app.proxyme.domain.port.in.ReviewAudit;
+import app.proxyme.domain.port.in.ShareMeetingRecord;
+import app.proxyme.domain.audit.ChainVerdict;
+import app.proxyme.domain.audit.ExportQuery;
 import app.proxyme.engine.audit.format.AuditJson;
-import app.proxyme.engine.audit.MeetingShares;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -31,15 +32,17 @@ import java.util.Map;
 @Path("/api/audit")
 public class AuditResource {
     static final String JSONL = "application/x-ndjson";
-    private final ProxyMe proxyMe;
+    private final ReviewAudit review;
+    private final ShareMeetingRecord shares;
 
     @Inject
-    public AuditResource(ProxyMe proxyMe) {
-        this.proxyMe = proxyMe;
+    public AuditResource(ReviewAudit review, ShareMeetingRecord shares) {
+        this.review = review;
+        this.shares = shares;
     }
 
     protected AuditResource() {
-        this.proxyMe = null;
+        this(null, null);
     }
 
     @GET
@@ -48,7 +51,7 @@ public class AuditResource {
             @QueryParam("to") String to, @QueryParam("fromSeq") String fromSeq, @QueryParam("toSeq") String toSeq,
             @QueryParam("meeting") String meeting, @Context ContainerRequestContext rq) {
         var query = ExportQuery.parse(format, from, to, fromSeq, toSeq, meeting);
-        AuditTrail.Export export = proxyMe.auditTrail().export(Caller.of(rq), query);
+        AuditExport export = review.export(Caller.of(rq), query);
         boolean csv = export.format().equals("csv");
         StreamingOutput body = export::writeTo;
         return Response.ok(body, csv ? "text/csv; charset=utf-8" : JSONL + "; charset=utf-8")
@@ -60,7 +63,7 @@ public class AuditResource {
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> verify(@Context ContainerRequestContext rq) {
-        return json(proxyMe.auditTrail().verify(Caller.of(rq)));
+        return json(review.verify(Caller.of(rq)));
     }
 
     @POST
@@ -75,7 +78,7 @@ public class AuditResource {
         if (ttl != null && !ttl.isNull() && !ttl.isInt()) {
             throw new IllegalArgumentException("ttlMinutes must be a whole number of minutes");
         }
-        MeetingShares.Link link = proxyMe.shares().create(Caller.of(rq), body.path("meetingId").asText(null),
+        ShareLink link = shares.share(Caller.of(rq), body.path("meetingId").asText(null),
                 ttl == null || ttl.isNull() ? null : ttl.intValue());
         return Map.of("url", link.url(), "expiresAt", AuditJson.timestamp(link.expiresAt()));
     }
@@ -85,7 +88,7 @@ public class AuditResource {
     @Path("/checkpoint-keys")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> checkpointKeys() {
-        return proxyMe.auditTrail().checkpointKeys();
+        return review.checkpointKeys();
     }
 
     static Map<String, Object> json(ChainVerdict v) {

@@ -1,6 +1,6 @@
 package app.proxyme.web.rest;
 
-import app.proxyme.engine.ProxyMe;
+import app.proxyme.domain.port.in.SignIn;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -17,11 +17,11 @@ import java.util.Map;
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class BearerFilter implements ContainerRequestFilter {
-    private final ProxyMe proxyMe;
+    private final SignIn signIn;
 
     @Inject
-    public BearerFilter(ProxyMe proxyMe) {
-        this.proxyMe = proxyMe;
+    public BearerFilter(SignIn signIn) {
+        this.signIn = signIn;
     }
 
     @Override
@@ -34,7 +34,7 @@ public class BearerFilter implements ContainerRequestFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).trim() : null;
-        proxyMe.identity().verify(token).ifPresentOrElse(
+        signIn.authenticate(token).ifPresentOrElse(
                 m -> request.setProperty(Caller.PROPERTY, m),
                 () -> request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")

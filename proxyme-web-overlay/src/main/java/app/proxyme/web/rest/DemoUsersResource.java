@@ -1,6 +1,6 @@
 package app.proxyme.web.rest;
 
-import app.proxyme.engine.ProxyMe;
+import app.proxyme.domain.port.in.SignIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /api/dev/users}: the demo users the overlay's sign-in picker offers (email, name, role, org). Public
@@ -19,28 +18,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Path("/api/dev/users")
 public class DemoUsersResource {
-    private final ProxyMe proxyMe;
-    private final boolean embedded;
+    private final SignIn signIn;
 
     @Inject
-    public DemoUsersResource(ProxyMe proxyMe,
-            @ConfigProperty(name = "proxyme.identity", defaultValue = "embedded") String identity) {
-        this.proxyMe = proxyMe;
-        this.embedded = !"auth0".equalsIgnoreCase(identity.trim());
+    public DemoUsersResource(SignIn signIn) {
+        this.signIn = signIn;
     }
 
     protected DemoUsersResource() {
-        this.proxyMe = null;
-        this.embedded = false;
+        this.signIn = null;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response users() {
-        if (!embedded) {
+        if (!signIn.demoSignInOffered()) {
             return ErrorMappers.error(Response.Status.NOT_FOUND, "not_found", "embedded sign-in is disabled");
         }
-        var users = proxyMe.demoUsers().stream().map(m -> {
+        var users = signIn.demoUsers().stream().map(m -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("email", m.email());
             out.put("name", m.displayName());

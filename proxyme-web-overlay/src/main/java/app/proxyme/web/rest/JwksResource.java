@@ -1,6 +1,6 @@
 package app.proxyme.web.rest;
 
-import app.proxyme.engine.ProxyMe;
+import app.proxyme.domain.port.in.SignIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,20 +14,20 @@ import java.util.Map;
 @ApplicationScoped
 @Path("/.well-known/jwks.json")
 public class JwksResource {
-    private final ProxyMe proxyMe;
+    private final SignIn signIn;
 
     @Inject
-    public JwksResource(ProxyMe proxyMe) {
-        this.proxyMe = proxyMe;
+    public JwksResource(SignIn signIn) {
+        this.signIn = signIn;
     }
 
     protected JwksResource() {
-        this.proxyMe = null;
+        this.signIn = null;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> keys() {
-        return proxyMe.identity().jwks();
+        return signIn.publicKeys();
     }
 }

@@ -1,6 +1,6 @@
 package app.proxyme.web.rest;
 
-import app.proxyme.engine.ProxyMe;
+import app.proxyme.domain.port.in.SignIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code POST /api/dev/login}: embedded identity's sign-in of the demo users; 404 with Auth0 identity. */
 @ApplicationScoped
@@ -19,32 +18,28 @@ public class LoginResource {
     /** The request body. */
     public record Login(String email) {}
 
-    private final ProxyMe proxyMe;
-    private final boolean embedded;
+    private final SignIn signIn;
 
     @Inject
-    public LoginResource(ProxyMe proxyMe,
-            @ConfigProperty(name = "proxyme.identity", defaultValue = "embedded") String identity) {
-        this.proxyMe = proxyMe;
-        this.embedded = !"auth0".equalsIgnoreCase(identity.trim());
+    public LoginResource(SignIn signIn) {
+        this.signIn = signIn;
     }
 
     protected LoginResource() {
-        this.proxyMe = null;
-        this.embedded = false;
+        this.signIn = null;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(Login body) {
-        if (!embedded) {
+        if (!signIn.demoSignInOffered()) {
             return ErrorMappers.error(Response.Status.NOT_FOUND, "not_found", "embedded sign-in is disabled");
         }
         if (body == null || body.email() == null || body.email().isBlank()) {
             return ErrorMappers.error(Response.Status.BAD_REQUEST, "bad_request", "field 'email' is required");
         }
-        return proxyMe.identity().login(body.email())
+        return signIn.demoSignIn(body.email())
                 .map(s -> {
                     var out = new LinkedHashMap<String, Object>();
                     out.put("token", s.token());

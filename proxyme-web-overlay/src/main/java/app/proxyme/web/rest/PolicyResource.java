@@ -1,7 +1,6 @@
 package app.proxyme.web.rest;
 
-import app.proxyme.domain.port.out.DependencyUnavailableException;
-import app.proxyme.engine.ProxyMe;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.policy.PolicyAsCode;
 import app.proxyme.engine.policy.file.PolicyFiles;
@@ -29,21 +28,21 @@ import java.util.Map;
 public class PolicyResource {
     static final String YAML = "application/yaml";
 
-    private final ProxyMe proxyMe;
+    private final PolicyAsCode policies;
 
     @Inject
-    public PolicyResource(ProxyMe proxyMe) {
-        this.proxyMe = proxyMe;
+    public PolicyResource(PolicyAsCode policies) {
+        this.policies = policies;
     }
 
     protected PolicyResource() {
-        this.proxyMe = null;
+        this.policies = null;
     }
 
     @GET
     @Produces(YAML + ";charset=utf-8")
     public String export(@Context ContainerRequestContext request) {
-        return proxyMe.policyAsCode().export(Caller.of(request));
+        return policies.export(Caller.of(request));
     }
 
     @PUT
@@ -52,7 +51,7 @@ public class PolicyResource {
     public Response replace(String yaml, @Context ContainerRequestContext request) {
         PolicyAsCode.Imported imported;
         try {
-            imported = proxyMe.policyAsCode().importYaml(Caller.of(request), yaml);
+            imported = policies.importYaml(Caller.of(request), yaml);
         } catch (PolicyFiles.InvalidPolicyException e) {
             List<Map<String, Object>> errors = e.errors().stream()
                     .map(p -> Map.<String, Object>of("line", p.line(), "message", p.message()))

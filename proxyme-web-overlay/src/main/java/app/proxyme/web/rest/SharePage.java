@@ -3,7 +3,7 @@ package app.proxyme.web.rest;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.engine.audit.format.AuditJson;
-import app.proxyme.engine.audit.MeetingShares;
+import app.proxyme.domain.audit.SharedRecord;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +28,7 @@ final class SharePage {
 
     private SharePage() {}
 
-    static String render(MeetingShares.Shared shared, String exportPath) {
+    static String render(SharedRecord shared, String exportPath) {
         var g = shared.grant();
         List<AuditRecord> events = shared.events();
         var html = new StringBuilder(8192);

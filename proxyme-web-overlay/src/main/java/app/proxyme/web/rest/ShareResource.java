@@ -1,8 +1,8 @@
 package app.proxyme.web.rest;
 
-import app.proxyme.engine.ProxyMe;
-import app.proxyme.engine.audit.MeetingShares;
-import app.proxyme.engine.audit.seal.ShareTokens;
+import app.proxyme.domain.audit.ShareRefused;
+import app.proxyme.domain.audit.SharedRecord;
+import app.proxyme.domain.port.in.ShareMeetingRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,25 +21,25 @@ import jakarta.ws.rs.core.StreamingOutput;
 @ApplicationScoped
 @Path("/share/{token}")
 public class ShareResource {
-    private final ProxyMe proxyMe;
+    private final ShareMeetingRecord shares;
 
     @Inject
-    public ShareResource(ProxyMe proxyMe) {
-        this.proxyMe = proxyMe;
+    public ShareResource(ShareMeetingRecord shares) {
+        this.shares = shares;
     }
 
     protected ShareResource() {
-        this.proxyMe = null;
+        this.shares = null;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("token") String token) {
         try {
-            MeetingShares.Shared shared = proxyMe.shares().open(token);
+            SharedRecord shared = shares.open(token);
             return privately(Response.ok(SharePage.render(shared, "/share/" + token + "/export.jsonl"),
                     "text/html; charset=utf-8"));
-        } catch (ShareTokens.Refused refused) {
+        } catch (ShareRefused refused) {
             return refusal(refused);
         }
     }
@@ -48,17 +48,17 @@ public class ShareResource {
     @Path("export.jsonl")
     public Response export(@PathParam("token") String token) {
         try {
-            var export = proxyMe.shares().export(token);
+            var export = shares.export(token);
             StreamingOutput body = export::writeTo;
             return privately(Response.ok(body, AuditResource.JSONL + "; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"meeting-audit.jsonl\""));
-        } catch (ShareTokens.Refused refused) {
+        } catch (ShareRefused refused) {
             return refusal(refused);
         }
     }
 
-    private static Response refusal(ShareTokens.Refused refused) {
-        boolean expired = refused.why() == ShareTokens.Refusal.EXPIRED;
+    private static Response refusal(ShareRefused refused) {
+        boolean expired = refused.why() == ShareRefused.Reason.EXPIRED;
         return privately(Response.status(expired ? Response.Status.GONE : Response.Status.FORBIDDEN)
                 .type("text/html; charset=utf-8")
                 .entity(SharePage.refusal(refused.getMessage())));

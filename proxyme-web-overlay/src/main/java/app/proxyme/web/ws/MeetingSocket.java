@@ -11,8 +11,8 @@ import app.proxyme.domain.flow.FlowEvent;
 import app.proxyme.domain.chunk.Chunk;
 import app.proxyme.domain.chunk.ChunkListener;
 import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.port.out.DependencyUnavailableException;
-import app.proxyme.engine.ProxyMe;
+import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.port.in.SignIn;
 import app.proxyme.web.app.Connection;
 import app.proxyme.web.app.MeetingHub;
 import app.proxyme.web.app.Messages;
@@ -42,7 +42,7 @@ import java.util.Optional;
 public class MeetingSocket {
     private static final System.Logger LOG = System.getLogger(MeetingSocket.class.getName());
 
-    private final ProxyMe proxyMe;
+    private final SignIn signIn;
     private final HandleChunk chunks;
     private final JoinMeeting attendance;
     private final SwitchTopics switches;
@@ -52,9 +52,9 @@ public class MeetingSocket {
     private Connection connection;
 
     @Inject
-    public MeetingSocket(ProxyMe proxyMe, HandleChunk chunks, JoinMeeting attendance, SwitchTopics switches,
+    public MeetingSocket(SignIn signIn, HandleChunk chunks, JoinMeeting attendance, SwitchTopics switches,
             DecideApproval approvals, MeetingHub hub, Metrics metrics) {
-        this.proxyMe = proxyMe;
+        this.signIn = signIn;
         this.chunks = chunks;
         this.attendance = attendance;
         this.switches = switches;
@@ -70,7 +70,7 @@ public class MeetingSocket {
             close(session, "meeting id must be 1-64 characters of [A-Za-z0-9_-]");
             return;
         }
-        Optional<Member> member = proxyMe.identity().verify(token(session));
+        Optional<Member> member = signIn.authenticate(token(session));
         if (member.isEmpty()) {
             close(session, "missing or invalid access_token");
             return;

@@ -1,5 +1,6 @@
 package app.proxyme.domain.port.out;
 
+import app.proxyme.domain.access.SignedIn;
 import app.proxyme.domain.policy.Member;
 import java.util.Map;
 import java.util.Optional;
@@ -15,11 +16,4 @@ public interface Identity {
     /** The public keys that verify this identity's tokens, as a JWK Set. */
     Map<String, Object> jwks();
 
-    /** A successful sign-in. */
-    record SignedIn(String token, Member member) {
-        @Override
-        public String toString() {
-            return "SignedIn[member=" + member + "]";
-        }
-    }
 }

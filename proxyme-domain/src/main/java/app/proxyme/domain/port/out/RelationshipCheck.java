@@ -1,5 +1,6 @@
 package app.proxyme.domain.port.out;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package app.proxyme.domain.port.out;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.policy.TopicCatalog;
 

@@ -1,6 +1,6 @@
 package app.proxyme.engine.adapter.fga;
 
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.RelationshipQuery;
 import app.proxyme.engine.fga.CheckRequest;

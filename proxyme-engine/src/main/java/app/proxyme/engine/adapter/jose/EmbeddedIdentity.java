@@ -1,5 +1,6 @@
 package app.proxyme.engine.adapter.jose;
 
+import app.proxyme.domain.access.SignedIn;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.Identity;

@@ -27,11 +27,6 @@ import org.flywaydb.core.Flyway;
  * they share caches, so take them from one {@code Database} per process.
  */
 public final class Database implements AutoCloseable {
-    /**
-     * Settings for organisations that store none, when the caller gives no others: the runtime's defaults
-     * (threshold and margin chosen by the classifier's evaluation, 120 s approval deadline).
-     */
-    public static final PolicySettings DEFAULT_SETTINGS = new PolicySettings(0.50, 0.30, Duration.ofSeconds(120));
 
     private final EntityManagerFactory emf;
     private final Tx tx;
@@ -56,9 +51,9 @@ public final class Database implements AutoCloseable {
         this.suggestionStore = new JpaSuggestionStore(tx);
     }
 
-    /** Opens the database with {@link #DEFAULT_SETTINGS}; see {@link #open(String, String, String, PolicySettings)}. */
+    /** Opens the database with {@link PolicySettings#DEFAULTS}; see {@link #open(String, String, String, PolicySettings)}. */
     public static Database open(String jdbcUrl, String user, String password) {
-        return open(jdbcUrl, user, password, DEFAULT_SETTINGS);
+        return open(jdbcUrl, user, password, PolicySettings.DEFAULTS);
     }
 
     /**

@@ -5,7 +5,7 @@ import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.Ids;
 import app.proxyme.domain.port.out.AuditLog;
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.engine.audit.format.AuditJson;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

@@ -1,6 +1,6 @@
 package app.proxyme.engine.adapter.jpa;
 
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.MeetingStore;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashSet;

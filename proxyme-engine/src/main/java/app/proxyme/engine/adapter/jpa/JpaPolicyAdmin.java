@@ -1,7 +1,7 @@
 package app.proxyme.engine.adapter.jpa;
 
 import app.proxyme.domain.DomainException;
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.engine.policy.file.PolicyTuples;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.policy.file.PolicyDocument;

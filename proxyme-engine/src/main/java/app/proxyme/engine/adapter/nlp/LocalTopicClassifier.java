@@ -1,5 +1,6 @@
 package app.proxyme.engine.adapter.nlp;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.policy.TopicCatalog;
 import app.proxyme.domain.port.out.TopicClassifier;
@@ -48,7 +49,7 @@ public final class LocalTopicClassifier implements TopicClassifier {
     }
 
     /**
-     * @throws app.proxyme.domain.port.out.DependencyUnavailableException when the embedding model cannot be loaded
+     * @throws app.proxyme.domain.DependencyUnavailableException when the embedding model cannot be loaded
      */
     @Override
     public Classification classify(TopicCatalog catalog, String text) {

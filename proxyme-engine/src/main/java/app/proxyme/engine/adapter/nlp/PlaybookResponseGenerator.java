@@ -1,5 +1,6 @@
 package app.proxyme.engine.adapter.nlp;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.port.out.ResponseGenerator;
@@ -28,7 +29,7 @@ public final class PlaybookResponseGenerator implements ResponseGenerator {
     }
 
     /**
-     * @throws app.proxyme.domain.port.out.DependencyUnavailableException when the embedding model cannot be loaded
+     * @throws app.proxyme.domain.DependencyUnavailableException when the embedding model cannot be loaded
      */
     @Override
     public String generate(Member member, Topic topic, String question, ScopedToken token) {

@@ -1,6 +1,6 @@
 package app.proxyme.engine.adapter.openfga;
 
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.engine.fga.FgaSettings;
 import dev.openfga.sdk.api.client.OpenFgaClient;
 import dev.openfga.sdk.api.configuration.ApiToken;

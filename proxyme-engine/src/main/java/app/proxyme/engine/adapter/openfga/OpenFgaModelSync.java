@@ -1,6 +1,6 @@
 package app.proxyme.engine.adapter.openfga;
 
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.engine.fga.FgaModel;
 import app.proxyme.engine.fga.Tuple;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,5 +1,7 @@
 package app.proxyme.engine.audit.seal;
 
+import app.proxyme.domain.audit.ShareGrant;
+import app.proxyme.domain.audit.ShareRefused;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,33 +30,6 @@ public final class ShareTokens {
 
     private final SecretKeySpec key;
     private final Clock clock;
-
-    /** What a share link grants: read-only access to one meeting's record until {@code expiresAt}. */
-    public record Grant(String org, String meeting, Instant expiresAt, String shareId) {
-        public Grant {
-            Objects.requireNonNull(org, "org");
-            Objects.requireNonNull(meeting, "meeting");
-            Objects.requireNonNull(expiresAt, "expiresAt");
-            Objects.requireNonNull(shareId, "shareId");
-        }
-    }
-
-    /** Why a token is refused. */
-    public enum Refusal { FORGED, EXPIRED }
-
-    /** A token that is not honoured. */
-    public static final class Refused extends RuntimeException {
-        private final Refusal why;
-
-        Refused(Refusal why) {
-            super(why == Refusal.FORGED ? "not a valid share link" : "this share link has expired", null, false, false);
-            this.why = why;
-        }
-
-        public Refusal why() {
-            return why;
-        }
-    }
 
     ShareTokens(byte[] key, Clock clock) {
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
@@ -89,7 +64,7 @@ public final class ShareTokens {
     }
 
     /** A token for the grant. */
-    public String issue(Grant g) {
+    public String issue(ShareGrant g) {
         String payload = B64.encodeToString(String.join("\n", g.org(), g.meeting(),
                 Long.toString(g.expiresAt().getEpochSecond()), g.shareId()).getBytes(StandardCharsets.UTF_8));
         return payload + "." + B64.encodeToString(mac(payload));
@@ -98,35 +73,35 @@ public final class ShareTokens {
     /**
      * The grant of a token.
      *
-     * @throws Refused {@code FORGED} for anything not signed by this key, {@code EXPIRED} after its expiry
+     * @throws ShareRefused {@code FORGED} for anything not signed by this key, {@code EXPIRED} after its expiry
      */
-    public Grant check(String token) {
+    public ShareGrant check(String token) {
         if (token == null || token.length() > 1000) {
-            throw new Refused(Refusal.FORGED);
+            throw new ShareRefused(ShareRefused.Reason.FORGED);
         }
         int dot = token.indexOf('.');
         if (dot < 1) {
-            throw new Refused(Refusal.FORGED);
+            throw new ShareRefused(ShareRefused.Reason.FORGED);
         }
         String payload = token.substring(0, dot);
         byte[] signature;
         try {
             signature = UNB64.decode(token.substring(dot + 1));
         } catch (IllegalArgumentException e) {
-            throw new Refused(Refusal.FORGED);
+            throw new ShareRefused(ShareRefused.Reason.FORGED);
         }
         if (!MessageDigest.isEqual(mac(payload), signature)) {
-            throw new Refused(Refusal.FORGED);
+            throw new ShareRefused(ShareRefused.Reason.FORGED);
         }
         String[] parts = new String(UNB64.decode(payload), StandardCharsets.UTF_8).split("\n", -1);
         if (parts.length != 4) {
-            throw new Refused(Refusal.FORGED);
+            throw new ShareRefused(ShareRefused.Reason.FORGED);
         }
         Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[2]));
         if (!clock.instant().isBefore(expiresAt)) {
-            throw new Refused(Refusal.EXPIRED);
+            throw new ShareRefused(ShareRefused.Reason.EXPIRED);
         }
-        return new Grant(parts[0], parts[1], expiresAt, parts[3]);
+        return new ShareGrant(parts[0], parts[1], expiresAt, parts[3]);
     }
 
     private byte[] mac(String payload) {

@@ -1,5 +1,6 @@
 package app.proxyme.engine.audit.verify;
 
+import app.proxyme.domain.audit.ChainVerdict;
 import app.proxyme.engine.audit.format.CanonicalWriter;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

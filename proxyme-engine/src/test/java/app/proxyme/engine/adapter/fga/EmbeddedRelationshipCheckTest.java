@@ -2,7 +2,7 @@ package app.proxyme.engine.adapter.fga;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.RelationshipQuery;
 import app.proxyme.engine.fga.InMemoryTupleStore;

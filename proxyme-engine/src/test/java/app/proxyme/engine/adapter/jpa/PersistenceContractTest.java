@@ -75,7 +75,7 @@ abstract class PersistenceContractTest {
         assertEquals(Effect.DENY, policy.rules().get(0).cap());
         assertTrue(policy.rules().get(2).matches("product", "could we talk to other customers"));
         assertEquals(Duration.ofSeconds(120), policy.settings().approvalTimeout());
-        assertEquals(Database.DEFAULT_SETTINGS.minConfidence(), policy.settings().minConfidence());
+        assertEquals(app.proxyme.domain.policy.PolicySettings.DEFAULTS.minConfidence(), policy.settings().minConfidence());
         assertThrows(DomainException.class, () -> db.policyStore().policy("initech"));
 
         db.close();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.domain.decision.Classification;
-import app.proxyme.domain.port.out.DependencyUnavailableException;
+import app.proxyme.domain.DependencyUnavailableException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.Executors;

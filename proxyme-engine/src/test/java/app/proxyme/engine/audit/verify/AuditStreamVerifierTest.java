@@ -1,5 +1,6 @@
 package app.proxyme.engine.audit.verify;
 
+import app.proxyme.domain.audit.ChainVerdict;
 import app.proxyme.engine.audit.format.AuditJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

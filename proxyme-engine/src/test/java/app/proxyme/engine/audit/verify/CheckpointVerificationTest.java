@@ -1,5 +1,6 @@
 package app.proxyme.engine.audit.verify;
 
+import app.proxyme.domain.audit.ChainVerdict;
 import app.proxyme.engine.audit.format.AuditJson;
 import app.proxyme.engine.audit.seal.CheckpointKeys;
 import app.proxyme.engine.audit.seal.CheckpointSeal;

@@ -1,4 +1,4 @@
-package app.proxyme.domain.port.out;
+package app.proxyme.domain;
 
 /**
  * An outside service (FGA, the vault, the classifier, the approver, ...) could not answer. The core fails closed

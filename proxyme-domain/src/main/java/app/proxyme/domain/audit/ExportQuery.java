@@ -1,4 +1,4 @@
-package app.proxyme.engine.audit;
+package app.proxyme.domain.audit;
 
 import app.proxyme.domain.DomainException;
 import java.time.Instant;
@@ -56,7 +56,7 @@ public record ExportQuery(String format, Instant from, Instant to, Long fromSeq,
         }
     }
 
-    boolean hasTimeRange() {
+    public boolean hasTimeRange() {
         return from != null || to != null;
     }
 }

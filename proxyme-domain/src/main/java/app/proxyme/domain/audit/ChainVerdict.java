@@ -1,4 +1,4 @@
-package app.proxyme.engine.audit.verify;
+package app.proxyme.domain.audit;
 
 /**
  * The result of checking a chain.

@@ -1,0 +1,130 @@
+package app.proxyme.web.boot;
+
+import app.proxyme.domain.port.out.Identity;
+import app.proxyme.domain.port.out.PolicyStore;
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.domain.port.out.ResponseGenerator;
+import app.proxyme.domain.port.out.StepUpApproval;
+import app.proxyme.domain.port.out.TokenVault;
+import app.proxyme.domain.port.out.TopicClassifier;
+import app.proxyme.engine.adapter.devices.EmbeddedStepUpApproval;
+import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
+import app.proxyme.engine.adapter.jose.EmbeddedIdentity;
+import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
+import app.proxyme.engine.adapter.jose.SigningKeys;
+import app.proxyme.engine.adapter.nlp.LocalTopicClassifier;
+import app.proxyme.engine.adapter.nlp.PlaybookResponseGenerator;
+import app.proxyme.engine.audit.seal.CheckpointSeal;
+import app.proxyme.engine.audit.seal.ShareTokens;
+import app.proxyme.engine.fga.RemoteTuples;
+import app.proxyme.engine.fga.TupleStore;
+import app.proxyme.web.app.MeetingHub;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * One adapter per outgoing port, chosen by the mode settings. A connected adapter is reached through its guarded
+ * bean ({@link GuardedRelationshipCheck}, {@link GuardedRemoteTuples}) and is never created in embedded mode.
+ */
+@ApplicationScoped
+class Adapters {
+    @Produces
+    @Singleton
+    RuntimeSettings settings() {
+        return RuntimeSettings.read(ConfigProvider.getConfig());
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    RelationshipCheck relationshipCheck(RuntimeSettings settings, Instance<TupleStore> tuples,
+            Instance<GuardedRelationshipCheck> guarded, Instance<OpenFgaLink> link) {
+        if (!settings.fga().connected()) {
+            return new EmbeddedRelationshipCheck(tuples.get());
+        }
+        link.get().fga(); // connect (and write the model when none is configured) at start, not on a first chunk
+        return guarded.get();
+    }
+
+    @Produces
+    @Singleton
+    RemoteTuples remoteTuples(RuntimeSettings settings, Instance<GuardedRemoteTuples> guarded) {
+        return settings.fga().connected() ? guarded.get() : RemoteTuples.NONE;
+    }
+
+    /** Scoped per-topic tokens: issued in-process in every mode (no identity provider issues per-topic tokens). */
+    @Produces
+    @Singleton
+    TokenVault tokenVault(RuntimeSettings settings, RelationshipCheck fga, Clock clock) {
+        return new EmbeddedTokenVault(keys(settings, "vault"), fga, clock);
+    }
+
+    @Produces
+    @Singleton
+    Identity identity(RuntimeSettings settings, PolicyStore policies, Clock clock) {
+        return switch (settings.identity()) {
+            case "embedded" -> new EmbeddedIdentity(keys(settings, "identity"), policies, clock);
+            default -> throw new IllegalStateException("no identity adapter for " + settings.identity());
+        };
+    }
+
+    @Produces
+    @Singleton
+    TopicClassifier classifier(RuntimeSettings settings) {
+        return switch (settings.llm()) {
+            case "local" -> new LocalTopicClassifier();
+            default -> throw new IllegalStateException("no classifier for " + settings.llm());
+        };
+    }
+
+    @Produces
+    @Singleton
+    ResponseGenerator generator(RuntimeSettings settings) {
+        return switch (settings.llm()) {
+            case "local" -> new PlaybookResponseGenerator();
+            default -> throw new IllegalStateException("no generator for " + settings.llm());
+        };
+    }
+
+    /** Embedded step-up: the request reaches the user's overlay and phone page through the hub. */
+    @Produces
+    @Singleton
+    StepUpApproval stepUpApproval(RuntimeSettings settings, MeetingHub hub) {
+        return switch (settings.approval()) {
+            case "embedded" -> new EmbeddedStepUpApproval(hub::approvalRequested);
+            default -> throw new IllegalStateException("no step-up approval for " + settings.approval());
+        };
+    }
+
+    /** Signs retention checkpoints, so that a pruned trail still verifies. */
+    @Produces
+    @Singleton
+    CheckpointSeal checkpointSeal(RuntimeSettings settings) {
+        SigningKeys keys = keys(settings, "audit");
+        return new CheckpointSeal(keys.privateKey(), keys.publicKey(), keys.keyId());
+    }
+
+    @Produces
+    @Singleton
+    ShareTokens shareTokens(RuntimeSettings settings, Clock clock) {
+        return ShareTokens.loadOrCreate(keysDir(settings), clock);
+    }
+
+    private static SigningKeys keys(RuntimeSettings settings, String name) {
+        return SigningKeys.loadOrCreate(keysDir(settings), name);
+    }
+
+    private static Path keysDir(RuntimeSettings settings) {
+        return settings.engine().dataDir().resolve("keys");
+    }
+}

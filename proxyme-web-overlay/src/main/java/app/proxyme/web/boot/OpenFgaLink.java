@@ -1,0 +1,58 @@
+package app.proxyme.web.boot;
+
+import app.proxyme.engine.adapter.openfga.OpenFga;
+import app.proxyme.engine.fga.ProductModel;
+import app.proxyme.engine.fga.Tuple;
+import app.proxyme.engine.policy.PolicyAdmin;
+import app.proxyme.engine.policy.file.PolicyTuples;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The connection to an OpenFGA server or Auth0 FGA ({@code PROXYME_FGA=openfga}), opened on first use (never in
+ * embedded mode): without a model id it writes the product's model, and the organisations' tuples when the store
+ * has none. Closed at shutdown.
+ */
+@ApplicationScoped
+class OpenFgaLink {
+    private final RuntimeSettings settings;
+    private final PolicyAdmin policies;
+    private OpenFga fga;
+
+    @Inject
+    OpenFgaLink(RuntimeSettings settings, PolicyAdmin policies) {
+        this.settings = settings;
+        this.policies = policies;
+    }
+
+    /** For CDI's proxy. */
+    protected OpenFgaLink() {
+        this(null, null);
+    }
+
+    synchronized OpenFga fga() {
+        if (fga == null) {
+            fga = OpenFga.connect(settings.fga(), ProductModel.get(), allTuples(policies));
+        }
+        return fga;
+    }
+
+    /** Every stored organisation's tuples, as the policy files imply them. */
+    static List<Tuple> allTuples(PolicyAdmin admin) {
+        var tuples = new ArrayList<Tuple>();
+        for (String org : admin.organisations()) {
+            admin.export(org).ifPresent(doc -> tuples.addAll(PolicyTuples.of(doc)));
+        }
+        return tuples;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (fga != null) {
+            fga.close();
+        }
+    }
+}

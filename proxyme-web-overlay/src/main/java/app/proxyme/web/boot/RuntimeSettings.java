@@ -1,0 +1,70 @@
+package app.proxyme.web.boot;
+
+import app.proxyme.domain.policy.PolicySettings;
+import app.proxyme.engine.EngineSettings;
+import app.proxyme.engine.fga.FgaSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Every setting the composition root reads, with its default, from MicroProfile Config (environment variables
+ * override: {@code PROXYME_FGA} → {@code proxyme.fga}). README's settings table lists the same keys.
+ *
+ * @param engine the database, data directory and policy defaults
+ * @param fga the relationship check's mode and server ({@code PROXYME_FGA=embedded|openfga})
+ * @param identity who signs users in ({@code PROXYME_IDENTITY=embedded})
+ * @param approval how held suggestions reach their approver ({@code PROXYME_APPROVAL=embedded})
+ * @param llm who classifies and drafts answers ({@code PROXYME_LLM=local})
+ */
+public record RuntimeSettings(EngineSettings engine, FgaSettings fga, String identity, String approval, String llm) {
+    static final List<String> IDENTITIES = List.of("embedded");
+    static final List<String> APPROVALS = List.of("embedded");
+    static final List<String> LLMS = List.of("local");
+
+    public RuntimeSettings {
+        identity = oneOf("proxyme.identity", identity, IDENTITIES);
+        approval = oneOf("proxyme.approval", approval, APPROVALS);
+        llm = oneOf("proxyme.llm", llm, LLMS);
+    }
+
+    /** Reads the settings; a value outside a mode's choices fails with the key and the choices. */
+    public static RuntimeSettings read(Config config) {
+        PolicySettings d = PolicySettings.DEFAULTS;
+        var policyDefaults = new PolicySettings(
+                config.getOptionalValue("proxyme.min.confidence", Double.class).orElse(d.minConfidence()),
+                config.getOptionalValue("proxyme.ambiguity.margin", Double.class).orElse(d.ambiguityMargin()),
+                config.getOptionalValue("proxyme.approval.timeout.s", Long.class)
+                        .map(Duration::ofSeconds)
+                        .orElse(d.approvalTimeout()));
+        var engine = new EngineSettings(Path.of(text(config, "proxyme.data.dir").orElse("./data")),
+                text(config, "proxyme.db.url").orElse(null), text(config, "proxyme.db.user").orElse(null),
+                text(config, "proxyme.db.password").orElse(null), policyDefaults);
+        var fga = new FgaSettings(text(config, "proxyme.fga").orElse("embedded"),
+                text(config, "proxyme.fga.api.url").orElse(null), text(config, "proxyme.fga.store.id").orElse(null),
+                text(config, "proxyme.fga.model.id").orElse(null), text(config, "proxyme.fga.api.token").orElse(null),
+                text(config, "proxyme.fga.client.id").orElse(null),
+                text(config, "proxyme.fga.client.secret").orElse(null),
+                text(config, "proxyme.fga.token.issuer").orElse(null),
+                text(config, "proxyme.fga.audience").orElse(null),
+                Duration.ofMillis(config.getOptionalValue("proxyme.fga.timeout.ms", Long.class).orElse(2000L)));
+        return new RuntimeSettings(engine, fga, text(config, "proxyme.identity").orElse("embedded"),
+                text(config, "proxyme.approval").orElse("embedded"), text(config, "proxyme.llm").orElse("local"));
+    }
+
+    private static Optional<String> text(Config config, String key) {
+        return config.getOptionalValue(key, String.class).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static String oneOf(String key, String value, List<String> choices) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        if (!choices.contains(v)) {
+            String env = "PROXYME_" + key.substring("proxyme.".length()).replace('.', '_').toUpperCase(Locale.ROOT);
+            throw new IllegalArgumentException(env + "=" + value + " is not supported; choose one of " + choices);
+        }
+        return v;
+    }
+}

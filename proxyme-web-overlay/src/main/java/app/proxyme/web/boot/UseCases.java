@@ -1,0 +1,150 @@
+package app.proxyme.web.boot;
+
+import app.proxyme.domain.pipeline.ChunkPipeline;
+import app.proxyme.domain.port.in.DecideApproval;
+import app.proxyme.domain.port.in.EvaluatePolicy;
+import app.proxyme.domain.port.in.HandleChunk;
+import app.proxyme.domain.port.in.JoinMeeting;
+import app.proxyme.domain.port.in.ReadMeetingRecord;
+import app.proxyme.domain.port.in.ReviewAudit;
+import app.proxyme.domain.port.in.ShareMeetingRecord;
+import app.proxyme.domain.port.in.SignIn;
+import app.proxyme.domain.port.in.SwitchTopics;
+import app.proxyme.domain.port.out.Identity;
+import app.proxyme.domain.port.out.AuditLog;
+import app.proxyme.domain.port.out.AuditPruning;
+import app.proxyme.domain.port.out.AuditReader;
+import app.proxyme.domain.port.out.MeetingStore;
+import app.proxyme.domain.port.out.PolicyStore;
+import app.proxyme.domain.port.out.RelationshipCheck;
+import app.proxyme.domain.port.out.ResponseGenerator;
+import app.proxyme.domain.port.out.StepUpApproval;
+import app.proxyme.domain.port.out.SuggestionStore;
+import app.proxyme.domain.port.out.TokenVault;
+import app.proxyme.domain.port.out.TopicClassifier;
+import app.proxyme.engine.approval.ApprovalDesk;
+import app.proxyme.engine.audit.AuditRetention;
+import app.proxyme.engine.audit.AuditTrail;
+import app.proxyme.engine.audit.MeetingShares;
+import app.proxyme.engine.audit.seal.CheckpointSeal;
+import app.proxyme.engine.audit.seal.ShareTokens;
+import app.proxyme.engine.fga.RemoteTuples;
+import app.proxyme.engine.identity.SignInService;
+import app.proxyme.engine.meeting.MeetingAttendance;
+import app.proxyme.engine.meeting.MeetingRecords;
+import app.proxyme.engine.meeting.TopicSwitches;
+import app.proxyme.engine.policy.PolicyAdmin;
+import app.proxyme.engine.policy.PolicyAsCode;
+import app.proxyme.engine.policy.PolicyPlayground;
+import app.proxyme.web.app.MeetingHub;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/**
+ * The use cases, assembled from the ports, and offered by their incoming ports. A use case that others are built on
+ * is produced under its class alone ({@code @Typed}), so that its incoming port has exactly one bean.
+ */
+@ApplicationScoped
+class UseCases {
+    @Produces
+    @Singleton
+    @Typed(ChunkPipeline.class)
+    ChunkPipeline pipeline(PolicyStore policies, MeetingStore meetings, TopicClassifier classifier,
+            RelationshipCheck fga, TokenVault vault, ResponseGenerator generator, StepUpApproval stepUp,
+            SuggestionStore suggestions, AuditLog audit, Clock clock) {
+        return new ChunkPipeline(new ChunkPipeline.Ports(policies, meetings, classifier, fga, vault, generator,
+                stepUp, suggestions, audit, clock));
+    }
+
+    @Produces
+    @Singleton
+    HandleChunk handleChunk(ChunkPipeline pipeline) {
+        return pipeline;
+    }
+
+    @Produces
+    @Singleton
+    DecideApproval decideApproval(SuggestionStore suggestions, AuditLog audit, Clock clock, MeetingHub hub) {
+        return new ApprovalDesk(suggestions, audit, clock, hub::approvalDecided);
+    }
+
+    @Produces
+    @Singleton
+    @Typed(MeetingRecords.class)
+    MeetingRecords meetingRecords(MeetingStore meetings, AuditLog audit) {
+        return new MeetingRecords(meetings, audit);
+    }
+
+    @Produces
+    @Singleton
+    ReadMeetingRecord readMeetingRecord(MeetingRecords records) {
+        return records;
+    }
+
+    @Produces
+    @Singleton
+    EvaluatePolicy evaluatePolicy(PolicyStore policies, ChunkPipeline pipeline) {
+        return new PolicyPlayground(policies, pipeline);
+    }
+
+    @Produces
+    @Singleton
+    SwitchTopics switchTopics(PolicyStore policies, MeetingStore meetings, AuditLog audit) {
+        return new TopicSwitches(policies, meetings, audit);
+    }
+
+    @Produces
+    @Singleton
+    JoinMeeting joinMeeting(MeetingStore meetings, SuggestionStore suggestions, SwitchTopics switches) {
+        return new MeetingAttendance(meetings, suggestions, switches);
+    }
+
+    @Produces
+    @Singleton
+    PolicyAsCode policyAsCode(PolicyAdmin admin, RemoteTuples remote, AuditLog audit) {
+        return new PolicyAsCode(admin, remote, audit);
+    }
+
+    @Produces
+    @Singleton
+    ReviewAudit reviewAudit(AuditTrail trail) {
+        return trail;
+    }
+
+    @Produces
+    @Singleton
+    ShareMeetingRecord shareMeetingRecord(MeetingShares shares) {
+        return shares;
+    }
+
+    @Produces
+    @Singleton
+    SignIn signIn(RuntimeSettings settings, Identity identity, PolicyStore policies) {
+        return new SignInService(identity, policies, settings.identity().equals("embedded"));
+    }
+
+    @Produces
+    @Singleton
+    @Typed(AuditTrail.class)
+    AuditTrail auditTrail(AuditReader reader, AuditLog audit, MeetingRecords records, CheckpointSeal seal) {
+        return new AuditTrail(reader, audit, records, seal);
+    }
+
+    @Produces
+    @Singleton
+    @Typed(MeetingShares.class)
+    MeetingShares meetingShares(ShareTokens tokens, MeetingRecords records, AuditLog audit, AuditTrail trail,
+            Clock clock) {
+        return new MeetingShares(tokens, records, audit, trail, clock);
+    }
+
+    @Produces
+    @Singleton
+    AuditRetention retention(AuditPruning pruning, AuditReader reader, AuditLog audit, CheckpointSeal seal,
+            Clock clock) {
+        return new AuditRetention(pruning, reader, audit, seal, clock);
+    }
+}
