@@ -5,21 +5,21 @@ import java.util.Set;
 
 /**
  * Yes/no questions: an auxiliary or modal first, then its subject ("does the dashboard export to excel", "can
- * everyone hear me", "is it still snowing"). Not when a verb follows the modal, as in the replies "will do" or
- * "should be fine", nor "have a good weekend".
+ * everyone hear me", "is it still snowing", "has pricing changed" when the catalogue names pricing). Not when a verb
+ * follows the modal, as in the replies "will do" or "should be fine", nor "have a good weekend".
  */
 final class AuxiliaryInversion implements QuestionCue {
-    /** Words after a modal that show it is not inverted: a bare verb or an adverb. */
-    private static final Set<String> NOT_A_SUBJECT = Set.of("be", "do", "have", "been", "not", "so", "too", "also",
-            "definitely", "probably", "certainly", "surely", "always", "never", "just", "really", "love", "like",
-            "send", "go", "get", "see", "make", "take", "try", "help", "check", "call", "share", "follow", "need",
-            "want", "say", "look", "work", "talk", "start", "set", "keep", "mean", "agree", "think", "guess",
-            "great", "good", "fine", "done", "nice", "ok", "okay", "sure");
-
     /** Subjects that make "have" / "has" / "had" a question rather than "have a good weekend". */
     private static final Set<String> PRONOUN_SUBJECTS = Set.of("you", "we", "they", "it", "there", "anyone",
             "anybody", "everyone", "your", "any", "y'all", "he", "she", "i", "the", "an", "someone", "somebody",
             "anything", "this", "that", "our");
+
+    private final SubjectWords catalogue;
+
+    /** @param catalogue the nouns of the organisation's catalogue that can be a subject too */
+    AuxiliaryInversion(SubjectWords catalogue) {
+        this.catalogue = catalogue;
+    }
 
     @Override
     public Optional<QuestionVerdict> judge(SpokenText text) {
@@ -28,9 +28,9 @@ final class AuxiliaryInversion implements QuestionCue {
             return Optional.empty();
         }
         String subject = text.word(1);
-        boolean inverted = aux.startsWith("ha")
+        boolean inverted = catalogue.opensAt(text, 1) || (aux.startsWith("ha")
                 ? PRONOUN_SUBJECTS.contains(subject)
-                : Vocabulary.SUBJECT_STARTERS.contains(subject) || !NOT_A_SUBJECT.contains(subject);
+                : Vocabulary.SUBJECT_STARTERS.contains(subject) || !Vocabulary.NOT_A_SUBJECT.contains(subject));
         return inverted
                 ? Optional.of(QuestionVerdict.question(0.9, "auxiliary inversion '" + aux + " " + subject + "'"))
                 : Optional.empty();

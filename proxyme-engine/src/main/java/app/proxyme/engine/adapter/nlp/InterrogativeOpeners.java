@@ -12,7 +12,12 @@ final class InterrogativeOpeners implements QuestionCue {
     private static final Set<String> SUBORDINATE_FOLLOWERS = Set.of("whether", "if", "how", "what", "why",
             "when", "where", "who", "which");
 
-    private final AuxiliaryInversion inversion = new AuxiliaryInversion();
+    private final AuxiliaryInversion inversion;
+
+    /** @param inversion the yes/no cue, to read the part after a pseudo-cleft's copula */
+    InterrogativeOpeners(AuxiliaryInversion inversion) {
+        this.inversion = inversion;
+    }
 
     @Override
     public Optional<QuestionVerdict> judge(SpokenText text) {

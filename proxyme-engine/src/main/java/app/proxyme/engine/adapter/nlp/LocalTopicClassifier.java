@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * plus a small lexical signal, turned into calibrated confidences by a softmax. The text is only ever compared,
  * never interpreted.
  *
- * <p>Thread-safe: the per-catalogue index is immutable and cached by (organisation, catalogue version).
+ * <p>Thread-safe: what is derived from a catalogue (its topic index, and its question detector, which takes the
+ * catalogue's topic words as subjects) is immutable and cached by (organisation, catalogue version); older versions
+ * of an organisation are dropped once a newer one is seen, so the cache is bounded by the number of organisations.
  */
 public final class LocalTopicClassifier implements TopicClassifier {
     /**
@@ -35,8 +37,7 @@ public final class LocalTopicClassifier implements TopicClassifier {
 
     private final SentenceEncoder encoder;
     private final Scoring scoring;
-    private final QuestionDetector detector = new QuestionDetector();
-    private final Map<CatalogKey, TopicIndex> indexes = new ConcurrentHashMap<>();
+    private final Map<CatalogKey, Derived> derived = new ConcurrentHashMap<>();
 
     /** The classifier over the shared local embedding model (loaded on first use). */
     public LocalTopicClassifier() {
@@ -54,27 +55,31 @@ public final class LocalTopicClassifier implements TopicClassifier {
     @Override
     public Classification classify(TopicCatalog catalog, String text) {
         SpokenText spoken = SpokenText.of(text);
-        QuestionVerdict verdict = detector.detect(spoken);
-        TopicIndex index = index(catalog);
+        Derived forCatalog = derived(catalog);
+        QuestionVerdict verdict = forCatalog.detector().detect(spoken);
         if (spoken.isEmpty() || !verdict.question()) {
             // Not a question for us: the outcome is NONE whatever the topic, so the model is not asked.
             return new Classification(false, verdict.confidence(), List.of());
         }
         String sentence = spoken.sentence();
         return new Classification(verdict.question(), verdict.confidence(),
-                index.rank(sentence, encoder.encode(sentence)));
+                forCatalog.index().rank(sentence, encoder.encode(sentence)));
     }
 
-    private TopicIndex index(TopicCatalog catalog) {
+    private Derived derived(TopicCatalog catalog) {
         var key = new CatalogKey(catalog.org(), catalog.version());
-        TopicIndex index = indexes.get(key);
-        if (index != null) {
-            return index;
+        Derived d = derived.get(key);
+        if (d != null) {
+            return d;
         }
-        index = indexes.computeIfAbsent(key, k -> TopicIndex.build(catalog, encoder, scoring));
-        indexes.keySet().removeIf(k -> k.org().equals(key.org()) && k.version() < key.version());
-        return index;
+        d = derived.computeIfAbsent(key, k -> new Derived(TopicIndex.build(catalog, encoder, scoring),
+                new QuestionDetector(SubjectWords.of(catalog))));
+        derived.keySet().removeIf(k -> k.org().equals(key.org()) && k.version() < key.version());
+        return d;
     }
 
     private record CatalogKey(String org, long version) {}
+
+    /** What one catalogue version gives the classifier. */
+    private record Derived(TopicIndex index, QuestionDetector detector) {}
 }

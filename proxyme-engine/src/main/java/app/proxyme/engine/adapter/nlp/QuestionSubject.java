@@ -37,6 +37,16 @@ final class QuestionSubject {
         return String.join(" ", List.copyOf(words));
     }
 
+    /** The first non-empty sentence of written text (up to its first full stop, question or exclamation mark). */
+    static String firstSentence(String text) {
+        for (String part : (text == null ? "" : text).split("[.!?]+")) {
+            if (!part.isBlank()) {
+                return part;
+            }
+        }
+        return "";
+    }
+
     /** The last non-empty sentence of written text; speech (no punctuation) is one sentence. */
     static String lastSentence(String text) {
         String[] parts = (text == null ? "" : text).split("[.!?;]+");

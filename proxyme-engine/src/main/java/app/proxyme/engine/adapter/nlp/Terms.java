@@ -23,6 +23,11 @@ final class Terms {
             "give", "take", "come", "new", "now", "again", "only", "own", "because", "while", "after",
             "before", "team", "company", "side", "you'll", "we'll", "i'd", "you'd", "we'd", "would've", "maybe");
 
+    /** Whether {@code word} (lower case) is a function word or otherwise carries no topic. */
+    static boolean stopword(String word) {
+        return STOPWORDS.contains(word);
+    }
+
     static Set<String> of(String sentence) {
         var terms = new LinkedHashSet<String>();
         for (String w : sentence.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {

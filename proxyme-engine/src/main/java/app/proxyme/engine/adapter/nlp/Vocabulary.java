@@ -15,11 +15,25 @@ final class Vocabulary {
             "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "can't", "couldn't", "wouldn't",
             "won't", "shouldn't", "haven't", "hasn't", "is't", "ain't");
 
-    /** Words that can be the subject of an inverted question ("can you", "is it", "does the api"). */
+    /**
+     * Words that can be the subject of an inverted question ("can you", "is it", "does the api"): pronouns and
+     * determiners only. Nouns an organisation talks about ("does pricing include onboarding") come from its catalogue,
+     * see {@link SubjectWords}.
+     */
     static final Set<String> SUBJECT_STARTERS = Set.of("you", "we", "i", "it", "they", "he", "she", "there",
             "this", "that", "these", "those", "the", "your", "our", "my", "their", "any", "anyone", "anybody",
             "everyone", "everybody", "someone", "somebody", "a", "an", "all", "each", "every", "some", "y'all",
-            "ya", "u", "one", "its", "his", "her", "sso", "saml", "data", "pricing", "support");
+            "ya", "u", "one", "its", "his", "her");
+
+    /**
+     * Words after a modal that show it is not inverted: a bare verb or an adverb ("will do", "should be fine").
+     * Never taken for a subject, not even when a catalogue's text uses them.
+     */
+    static final Set<String> NOT_A_SUBJECT = Set.of("be", "do", "have", "been", "not", "so", "too", "also",
+            "definitely", "probably", "certainly", "surely", "always", "never", "just", "really", "love", "like",
+            "send", "go", "get", "see", "make", "take", "try", "help", "check", "call", "share", "follow", "need",
+            "want", "say", "look", "work", "talk", "start", "set", "keep", "mean", "agree", "think", "guess",
+            "great", "good", "fine", "done", "nice", "ok", "okay", "sure");
 
     /** Personal subjects: after a wh-word they make an embedded clause ("what we need is ..."). */
     static final Set<String> PERSONAL_SUBJECTS = Set.of("we", "i", "they", "he", "she", "we're", "i'm",

@@ -50,4 +50,51 @@ class PlaybookResponseGeneratorTest {
         String answer = generator.generate(SE, empty, "will you accept our indemnity clause", TOKEN);
         assertTrue(answer.contains("follow up"), answer);
     }
+
+    @Test
+    void the_lead_in_does_not_depend_on_the_topic_id() {
+        var chat = List.of("Doing well, thanks for asking! Glad we could get together today.",
+                "Thanks for asking! It was a nice break, and it's good to be back.");
+        var people = List.of("I'm not able to discuss internal personnel matters, but your account team is stable.");
+        var logistics = List.of("Happy to. I'll send a calendar invitation with a few options.");
+        for (var playbook : List.of(chat, people, logistics)) {
+            String description = "Holidays, trips and the weather; salaries and hiring; meetings and invitations.";
+            var examples = List.of("how was your holiday", "what do your engineers earn", "can we book a meeting");
+            for (String q : List.of("how was your holiday", "what do your engineers earn", "can we book a meeting")) {
+                var answers = List.of("smalltalk", "scheduling", "personnel", "chitchat", "hr_matters", "meetings")
+                        .stream().map(id -> generator.generate(SE, new Topic(id, description, examples, playbook), q,
+                                TOKEN))
+                        .distinct().toList();
+                assertEquals(1, answers.size(), answers.toString());
+            }
+        }
+    }
+
+    @Test
+    void an_answer_that_replies_by_itself_gets_no_lead_in() {
+        assertEquals("", PlaybookResponseGenerator.leadIn("holiday", "Thanks for asking! It was a nice break."));
+        assertEquals("", PlaybookResponseGenerator.leadIn("", "Happy to. I'll send a calendar invitation."));
+        assertEquals("", PlaybookResponseGenerator.leadIn("weekend", "It\u2019s been a good week here, thanks."));
+    }
+
+    @Test
+    void an_answer_that_declines_gets_a_neutral_lead_in_and_any_other_answer_a_good_question() {
+        assertEquals("On \"salary\": ", PlaybookResponseGenerator.leadIn("salary",
+                "I'm not able to discuss internal personnel matters, but I can introduce your account team."));
+        assertEquals("On \"discount\": ", PlaybookResponseGenerator.leadIn("discount",
+                "I can't confirm discounts on the spot. I'll come back with an offer."));
+        assertEquals("Good question about \"data encrypt\". ", PlaybookResponseGenerator.leadIn("data encrypt",
+                "Data is encrypted in transit with TLS and at rest with AES-256. We can't read it."));
+        assertEquals("Good question. ", PlaybookResponseGenerator.leadIn("", "Data is encrypted at rest."));
+    }
+
+    @Test
+    void a_non_demo_topic_is_answered_from_its_own_playbook() {
+        var warranty = new Topic("warranty_claims", "Warranty claims: repairs, replacements, proof of purchase.",
+                List.of("is my blender still under warranty"),
+                List.of("Sure, send us the proof of purchase and we'll arrange a repair or a replacement.",
+                        "Every appliance carries a two year warranty covering repairs and replacements."));
+        String answer = generator.generate(SE, warranty, "how long is the warranty on replacements", TOKEN);
+        assertTrue(answer.startsWith("Good question about \"warranty replacements\". Every appliance"), answer);
+    }
 }
