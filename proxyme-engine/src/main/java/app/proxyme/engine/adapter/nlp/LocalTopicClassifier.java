@@ -19,22 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * of an organisation are dropped once a newer one is seen, so the cache is bounded by the number of organisations.
  */
 public final class LocalTopicClassifier implements TopicClassifier {
-    /**
-     * Default for {@code PolicySettings.minConfidence}. Chosen by a sweep (since removed) of threshold 0.3-0.6
-     * and margin 0.1-0.4 through the real decision, on the labelled dev utterances and our own held-out sentences):
-     * every value from 0.3 to 0.6 gave zero unsafe AUTO on the dev set at this scoring; 0.5 keeps useful AUTO above
-     * 0.9 while capping the near misses (a personnel question ranked product at 0.42 is held, not answered).
-     */
-    public static final double RECOMMENDED_MIN_CONFIDENCE = 0.5;
-
-    /**
-     * Default for {@code PolicySettings.ambiguityMargin}: every topic within this margin of the best is plausible,
-     * and the most restrictive of them decides. Chosen like {@link #RECOMMENDED_MIN_CONFIDENCE}: 0.1 was already safe
-     * on the dev set, 0.3 is kept for slack because the unseen utterances differ (it costs about 4 points of useful
-     * AUTO).
-     */
-    public static final double RECOMMENDED_AMBIGUITY_MARGIN = 0.3;
-
     private final SentenceEncoder encoder;
     private final Scoring scoring;
     private final Map<CatalogKey, Derived> derived = new ConcurrentHashMap<>();

@@ -10,6 +10,6 @@ package app.proxyme.engine.adapter.nlp;
  * @param centring how much of the examples' mean vector is removed before comparing (0 = none, 1 = all)
  */
 record Scoring(double maxWeight, int topK, double lexicalWeight, double temperature, double centring) {
-    /** The values the evaluation settled on (see {@link LocalTopicClassifier#RECOMMENDED_MIN_CONFIDENCE}). */
+    /** The values the evaluation settled on (see {@link app.proxyme.domain.policy.PolicySettings#DEFAULTS}). */
     static final Scoring DEFAULT = new Scoring(0.3, 3, 0.2, 0.05, 1.0);
 }

@@ -1,5 +1,6 @@
 package app.proxyme.engine.adapter.nlp;
 
+import app.proxyme.domain.policy.PolicySettings;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,9 +37,9 @@ class ClassifierEvaluationTest {
         var fixture = new EvaluationFixture();
         List<Classification> classifications = fixture.classify(CLASSIFIER, rows);
         List<Scorecard> cards = fixture.score(rows, classifications, EvaluationFixture.settings(
-                LocalTopicClassifier.RECOMMENDED_MIN_CONFIDENCE, LocalTopicClassifier.RECOMMENDED_AMBIGUITY_MARGIN));
+                PolicySettings.DEFAULTS.minConfidence(), PolicySettings.DEFAULTS.ambiguityMargin()));
         System.out.printf("%n== %s set: %d rows, minConfidence %.2f, ambiguityMargin %.2f%n", set, rows.size(),
-                LocalTopicClassifier.RECOMMENDED_MIN_CONFIDENCE, LocalTopicClassifier.RECOMMENDED_AMBIGUITY_MARGIN);
+                PolicySettings.DEFAULTS.minConfidence(), PolicySettings.DEFAULTS.ambiguityMargin());
         cards.forEach(c -> System.out.println(c.line()));
         cards.forEach(c -> c.failures().forEach(f -> System.out.println("   miss " + f)));
         var checks = new ArrayList<org.junit.jupiter.api.function.Executable>();
