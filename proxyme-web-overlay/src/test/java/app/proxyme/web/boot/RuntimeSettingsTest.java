@@ -1,0 +1,54 @@
+package app.proxyme.web.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.proxyme.domain.policy.PolicySettings;
+import io.helidon.config.mp.MpConfigSources;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.junit.jupiter.api.Test;
+
+class RuntimeSettingsTest {
+    private static Config config(Map<String, String> values) {
+        return ConfigProviderResolver.instance().getBuilder().withSources(MpConfigSources.create(values)).build();
+    }
+
+    @Test
+    void nothing_configured_means_embedded_everything_and_the_policy_defaults() {
+        RuntimeSettings s = RuntimeSettings.read(config(Map.of()));
+
+        assertTrue(s.engine().embeddedDatabase());
+        assertFalse(s.fga().connected());
+        assertEquals("embedded", s.identity());
+        assertEquals("embedded", s.approval());
+        assertEquals("local", s.llm());
+        assertEquals(PolicySettings.DEFAULTS, s.engine().defaults());
+    }
+
+    @Test
+    void a_setting_overrides_only_its_own_default() {
+        RuntimeSettings s = RuntimeSettings.read(config(Map.of("proxyme.approval.timeout.s", "30",
+                "proxyme.db.url", "jdbc:postgresql://db/proxyme", "proxyme.llm", " LOCAL ")));
+
+        assertEquals(Duration.ofSeconds(30), s.engine().defaults().approvalTimeout());
+        assertEquals(PolicySettings.DEFAULTS.minConfidence(), s.engine().defaults().minConfidence());
+        assertFalse(s.engine().embeddedDatabase());
+        assertEquals("local", s.llm());
+    }
+
+    @Test
+    void an_unknown_mode_stops_the_start_naming_the_variable_and_the_choices() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> RuntimeSettings.read(config(Map.of("proxyme.llm", "gpt"))));
+        assertEquals("PROXYME_LLM=gpt is not supported; choose one of [local]", e.getMessage());
+
+        var fga = assertThrows(IllegalArgumentException.class,
+                () -> RuntimeSettings.read(config(Map.of("proxyme.fga", "openfga"))));
+        assertTrue(fga.getMessage().contains("PROXYME_FGA_API_URL"), fga.getMessage());
+    }
+}
