@@ -4,7 +4,7 @@ import app.proxyme.domain.access.Capability;
 import app.proxyme.domain.access.Access;
 import app.proxyme.engine.policy.file.PolicyDocument;
 import app.proxyme.engine.policy.file.PolicyFiles;
-import app.proxyme.engine.policy.file.PolicyProblem;
+import app.proxyme.domain.policy.PolicyProblem;
 import app.proxyme.engine.policy.file.PolicyTuples;
 import app.proxyme.engine.policy.file.PolicyYaml;
 import app.proxyme.engine.policy.file.YamlLines;
