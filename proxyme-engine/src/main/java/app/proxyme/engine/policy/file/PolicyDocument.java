@@ -262,7 +262,8 @@ public record PolicyDocument(String org, String name, List<String> domains, Map<
         });
         roles.forEach((role, spec) -> {
             var seen = new LinkedHashMap<String, String>();
-            for (var list : Map.of("auto", spec.auto(), "approve", spec.approve(), "deny", spec.deny()).entrySet()) {
+            for (var list : List.of(Map.entry("auto", spec.auto()), Map.entry("approve", spec.approve()),
+                    Map.entry("deny", spec.deny()))) {
                 for (String topic : list.getValue()) {
                     if (!topics.containsKey(topic)) {
                         problems.add("roles." + role + "." + list.getKey() + ": unknown topic '" + topic + "'");
