@@ -1,32 +1,36 @@
 package app.proxyme.engine.policy;
 
-import app.proxyme.domain.access.Capability;
-import app.proxyme.domain.access.Access;
-import app.proxyme.engine.policy.file.PolicyDocument;
-import app.proxyme.engine.policy.file.PolicyFiles;
-import app.proxyme.engine.policy.file.PolicyProblem;
-import app.proxyme.engine.policy.file.PolicyTuples;
-import app.proxyme.engine.policy.file.PolicyYaml;
-import app.proxyme.engine.policy.file.YamlLines;
 import app.proxyme.domain.DomainException;
+import app.proxyme.domain.access.Access;
+import app.proxyme.domain.access.Capability;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.policy.PolicyProblem;
+import app.proxyme.domain.policy.Topic;
+import app.proxyme.domain.port.in.ManagePolicy;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.Tuple;
+import app.proxyme.engine.policy.file.PolicyDocument;
+import app.proxyme.engine.policy.file.PolicyFiles;
+import app.proxyme.engine.policy.file.PolicyTuples;
+import app.proxyme.engine.policy.file.PolicyYaml;
+import app.proxyme.engine.policy.file.YamlLines;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
- * Use case: an organisation's whole policy as one YAML file. Admins export it and import it; an import is
- * validated completely first (nothing changes on any problem), then applied: tuples to the FGA server if there is
- * one (undone if the database write then fails), the database in one transaction, and a {@code policy_changed}
- * audit event.
+ * Use case: an organisation's policy as code, whole or one entry at a time ({@link ManagePolicy}). Every change takes
+ * one path: the current policy is read, the change applied, the result validated completely (nothing changes on any
+ * problem), then stored: tuples to the FGA server if there is one (undone if the database write then fails), the
+ * database in one transaction, and a {@code policy_changed} audit event listing what changed, each changed setting
+ * with its old and new value.
  */
-public final class PolicyAsCode {
+public final class PolicyAsCode implements ManagePolicy {
     private final PolicyAdmin admin;
     private final RemoteTuples remote;
     private final AuditLog audit;
@@ -40,7 +44,11 @@ public final class PolicyAsCode {
     /** What an import changed. */
     public record Imported(String org, int tuplesWritten, int tuplesDeleted, int remoteRequests) {}
 
+    /** A stored change: what the port reports, and the FGA server's requests. */
+    private record Applied(PolicyChange change, int remoteRequests) {}
+
     /** The caller's organisation's policy as YAML. */
+    @Override
     public String export(Member caller) {
         requireAdmin(caller);
         return PolicyYaml.write(current(caller.org()));
@@ -51,17 +59,105 @@ public final class PolicyAsCode {
      *
      * @throws PolicyFiles.InvalidPolicyException with every problem and its line; nothing changed
      */
-    public synchronized Imported importYaml(Member caller, String yaml) {
+    public Imported importYaml(Member caller, String yaml) {
+        Applied applied = importFile(caller, yaml);
+        return new Imported(applied.change().org(), applied.change().tuplesWritten(),
+                applied.change().tuplesDeleted(), applied.remoteRequests());
+    }
+
+    @Override
+    public PolicyChange replace(Member caller, String yaml) {
+        return importFile(caller, yaml).change();
+    }
+
+    @Override
+    public PolicyChange putRole(Member caller, RoleEntry role) {
+        Objects.requireNonNull(role, "role");
+        return edit(caller, "put_role", doc -> PolicyEdits.putRole(doc, role));
+    }
+
+    @Override
+    public PolicyChange removeRole(Member caller, String role) {
+        return edit(caller, "remove_role", doc -> PolicyEdits.removeRole(doc, role));
+    }
+
+    @Override
+    public PolicyChange putMember(Member caller, MemberEntry member) {
+        Objects.requireNonNull(member, "member");
+        return edit(caller, "put_member", doc -> PolicyEdits.putMember(doc, member));
+    }
+
+    @Override
+    public PolicyChange removeMember(Member caller, String email) {
+        return edit(caller, "remove_member", doc -> PolicyEdits.removeMember(doc, email));
+    }
+
+    @Override
+    public PolicyChange putTopic(Member caller, Topic topic) {
+        Objects.requireNonNull(topic, "topic");
+        return edit(caller, "put_topic", doc -> PolicyEdits.putTopic(doc, topic));
+    }
+
+    @Override
+    public PolicyChange removeTopic(Member caller, String topicId) {
+        return edit(caller, "remove_topic", doc -> PolicyEdits.removeTopic(doc, topicId));
+    }
+
+    @Override
+    public PolicyChange putRule(Member caller, RuleEntry rule) {
+        Objects.requireNonNull(rule, "rule");
+        return edit(caller, "put_rule", doc -> PolicyEdits.putRule(doc, rule));
+    }
+
+    @Override
+    public PolicyChange removeRule(Member caller, String ruleId) {
+        return edit(caller, "remove_rule", doc -> PolicyEdits.removeRule(doc, ruleId));
+    }
+
+    @Override
+    public PolicyChange enableRule(Member caller, String ruleId, boolean enabled) {
+        return edit(caller, enabled ? "enable_rule" : "disable_rule",
+                doc -> PolicyEdits.enableRule(doc, ruleId, enabled));
+    }
+
+    @Override
+    public PolicyChange updateSettings(Member caller, SettingsUpdate settings) {
+        Objects.requireNonNull(settings, "settings");
+        return edit(caller, "update_settings", doc -> PolicyEdits.updateSettings(doc, settings));
+    }
+
+    private synchronized Applied importFile(Member caller, String yaml) {
         requireAdmin(caller);
         PolicyDocument doc = PolicyFiles.parse(yaml == null ? "" : yaml);
         if (!caller.org().equals(doc.org())) {
             throw PolicyFiles.InvalidPolicyException.at(List.of(new PolicyProblem(YamlLines.of(yaml).lineOf("org: "),
                     "org: this file is for organisation '" + doc.org() + "'; you administer '" + caller.org() + "'")));
         }
-        var before = new LinkedHashSet<>(PolicyTuples.of(current(caller.org())));
-        var after = new LinkedHashSet<>(PolicyTuples.of(doc));
-        List<Tuple> writes = after.stream().filter(t -> !before.contains(t)).toList();
-        List<Tuple> deletes = before.stream().filter(t -> !after.contains(t)).toList();
+        return apply(caller, "import", current(caller.org()), doc);
+    }
+
+    /**
+     * A granular change: the current document with the change applied must be valid as a whole, as an imported
+     * file must, and leave the organisation an admin.
+     */
+    private synchronized PolicyChange edit(Member caller, String operation, UnaryOperator<PolicyDocument> change) {
+        requireAdmin(caller);
+        PolicyDocument before = current(caller.org());
+        PolicyDocument after = change.apply(before);
+        List<String> problems = after.problems();
+        if (!problems.isEmpty()) {
+            throw DomainException.badRequest(String.join("; ", problems));
+        }
+        PolicyEdits.requireAnAdmin(after);
+        return apply(caller, operation, before, after).change();
+    }
+
+    /** Stores a valid document in place of {@code before}: FGA tuples, database, audit. */
+    private Applied apply(Member caller, String operation, PolicyDocument before, PolicyDocument doc) {
+        var tuplesBefore = new LinkedHashSet<>(PolicyTuples.of(before));
+        var tuplesAfter = new LinkedHashSet<>(PolicyTuples.of(doc));
+        List<Tuple> writes = tuplesAfter.stream().filter(t -> !tuplesBefore.contains(t)).toList();
+        List<Tuple> deletes = tuplesBefore.stream().filter(t -> !tuplesAfter.contains(t)).toList();
 
         RemoteTuples.Applied applied = remote.apply(writes, deletes);
         try {
@@ -72,16 +168,23 @@ public final class PolicyAsCode {
             }
             throw e;
         }
+        PolicyDiff diff = PolicyDiff.between(before, doc);
         var detail = new LinkedHashMap<String, Object>();
+        detail.put("operation", operation);
         detail.put("topics", doc.topics().size());
         detail.put("roles", doc.roles().size());
         detail.put("members", doc.members().size());
         detail.put("rules", doc.rules().size());
         detail.put("tuplesWritten", writes.size());
         detail.put("tuplesDeleted", deletes.size());
+        detail.put("changed", diff.changed());
+        if (!diff.settings().isEmpty()) {
+            detail.put("settings", diff.settings());
+        }
         audit.append(List.of(new AuditEntry(AuditType.POLICY_CHANGED, doc.org(), null, null, caller.email(), null,
                 null, null, detail)));
-        return new Imported(doc.org(), writes.size(), deletes.size(), applied.requests());
+        return new Applied(new PolicyChange(doc.org(), diff.changed(), writes.size(), deletes.size()),
+                applied.requests());
     }
 
     private PolicyDocument current(String org) {

@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Writes a policy document (organisation, settings, roles, members, topics, rules, tuples) in one transaction. */
+/**
+ * Writes a policy document (organisation, settings, domains, roles, members, topics, rules, playground cases,
+ * permissions, grants, tuples) in one transaction. An e-mail domain belongs to one organisation: a document that
+ * lists another organisation's domain, or a member whose address is in one, is refused without naming it.
+ */
 final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
     private final Tx tx;
     private final JpaPolicyStore store;
@@ -100,7 +104,8 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
     }
 
     private static void deleteContent(EntityManager em, String org) {
-        for (String entity : List.of("TopicEntity", "RuleEntity", "RoleEntity", "MemberEntity", "SettingsEntity")) {
+        for (String entity : List.of("TopicEntity", "RuleEntity", "GrantEntity", "RoleEntity", "MemberEntity",
+                "SettingsEntity", "DomainEntity", "PolicyTestEntity", "PermissionEntity")) {
             em.createQuery("delete from " + entity + " e where e.org = :org").setParameter("org", org).executeUpdate();
         }
         for (String prefix : PolicyTuples.objectPrefixes(org)) {
@@ -118,7 +123,12 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
         var s = doc.settings();
         em.persist(new SettingsEntity(org, s.minConfidence(), s.ambiguityMargin(), s.approvalTimeoutSeconds(),
                 s.auditRetentionDays()));
+        requireOwnDomains(em, doc);
         int i = 0;
+        for (String domain : doc.domains()) {
+            em.persist(new DomainEntity(domain, org, i++));
+        }
+        i = 0;
         for (String role : doc.roles().keySet()) {
             em.persist(new RoleEntity(org, role, i++));
         }
@@ -127,8 +137,11 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
             if (other != null && !other.org.equals(org)) {
                 throw DomainException.conflict("member " + m.email() + " belongs to another organisation");
             }
-            em.persist(new MemberEntity(m.email(), org, m.role(), m.displayName()));
         }
+        doc.members().forEach((email, spec) -> {
+            var m = new app.proxyme.domain.policy.Member(email, org, spec.role(), spec.name());
+            em.persist(new MemberEntity(m.email(), org, m.role(), m.displayName(), spec.subject()));
+        });
         i = 0;
         for (var t : doc.topics().entrySet()) {
             var spec = t.getValue();
@@ -137,13 +150,61 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
         }
         i = 0;
         for (var r : doc.rules()) {
-            em.persist(new RuleEntity(org, r.id(), r.text(), r.scope().toUpperCase(Locale.ROOT), r.subject(),
-                    r.effect().toUpperCase(Locale.ROOT), JsonText.of(r.topics()), JsonText.of(r.phrases()), i++));
+            var rule = new RuleEntity(org, r.id(), r.text(), r.scope().toUpperCase(Locale.ROOT), r.subject(),
+                    r.effect().toUpperCase(Locale.ROOT), JsonText.of(r.topics()), JsonText.of(r.phrases()), i++);
+            rule.enabled = r.enabled();
+            rule.compiledForm = r.form() == PolicyDocument.RuleForm.COMPILED;
+            rule.entitiesJson = JsonText.of(r.compiled().entities());
+            em.persist(rule);
+        }
+        i = 0;
+        for (var t : doc.tests()) {
+            em.persist(new PolicyTestEntity(org, i++, t.text(),
+                    t.member() == null ? null : t.member().toLowerCase(Locale.ROOT), t.role(), t.outcome(),
+                    t.layer()));
+        }
+        i = 0;
+        for (var p : doc.permissions().entrySet()) {
+            em.persist(new PermissionEntity(org, p.getKey(), p.getValue(), i++));
+        }
+        i = 0;
+        for (var g : doc.grants().entrySet()) {
+            em.persist(new GrantEntity(org, g.getKey(), JsonText.of(g.getValue()), i++));
         }
         for (Tuple t : PolicyTuples.of(doc)) {
             if (em.find(TupleEntity.class, new TupleKey(t.object(), t.relation(), t.user())) == null) {
                 em.persist(new TupleEntity(t.object(), t.relation(), t.user()));
             }
         }
+    }
+
+    /** Refuses domains, and members' addresses in domains, that another organisation holds; names neither. */
+    private static void requireOwnDomains(EntityManager em, PolicyDocument doc) {
+        var domains = new java.util.LinkedHashSet<>(doc.domains());
+        doc.members().keySet().forEach(email -> domains.add(domainOf(email)));
+        if (domains.isEmpty()) {
+            return;
+        }
+        var taken = new java.util.HashSet<>(em.createQuery(
+                        "select d.domain from DomainEntity d where d.org <> :org and d.domain in :domains",
+                        String.class)
+                .setParameter("org", doc.org())
+                .setParameter("domains", List.copyOf(domains))
+                .getResultList());
+        for (String domain : doc.domains()) {
+            if (taken.contains(domain)) {
+                throw DomainException.conflict("e-mail domain " + domain + " belongs to another organisation");
+            }
+        }
+        for (String email : doc.members().keySet()) {
+            if (taken.contains(domainOf(email))) {
+                throw DomainException.conflict("member " + email.toLowerCase(Locale.ROOT)
+                        + ": the e-mail domain belongs to another organisation");
+            }
+        }
+    }
+
+    private static String domainOf(String email) {
+        return email.substring(email.indexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 }

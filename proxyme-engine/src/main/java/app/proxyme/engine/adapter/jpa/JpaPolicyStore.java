@@ -77,6 +77,7 @@ final class JpaPolicyStore implements PolicyStore {
                         RuleEntity.class)
                 .setParameter("org", org)
                 .getResultList().stream()
+                .filter(r -> r.enabled == null || r.enabled)
                 .map(JpaPolicyStore::rule)
                 .toList();
         SettingsEntity s = em.find(SettingsEntity.class, org);

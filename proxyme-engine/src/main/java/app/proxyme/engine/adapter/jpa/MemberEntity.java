@@ -21,6 +21,10 @@ class MemberEntity {
     @Column(name = "display_name")
     String displayName;
 
+    /** The identity provider's subject; {@code null}: the default {@code auth0|<email>}. */
+    @Column(name = "subject")
+    String subject;
+
     protected MemberEntity() {}
 
     MemberEntity(String email, String org, String role, String displayName) {
@@ -28,5 +32,10 @@ class MemberEntity {
         this.org = org;
         this.role = role;
         this.displayName = displayName;
+    }
+
+    MemberEntity(String email, String org, String role, String displayName, String subject) {
+        this(email, org, role, displayName);
+        this.subject = subject;
     }
 }

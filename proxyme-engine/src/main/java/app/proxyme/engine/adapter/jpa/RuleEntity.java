@@ -39,6 +39,17 @@ class RuleEntity {
     @Column(name = "sort_order")
     int sortOrder;
 
+    /** {@code null}: the file did not say (in force). */
+    @Column(name = "enabled")
+    Boolean enabled;
+
+    /** Whether the file gave the compiled form under {@code compiled:} rather than beside the text. */
+    @Column(name = "compiled_form")
+    boolean compiledForm;
+
+    @Column(name = "entities")
+    String entitiesJson = "[]";
+
     protected RuleEntity() {}
 
     RuleEntity(String org, String id, String text, String scope, String subject, String effect, String topicsJson,

@@ -14,24 +14,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * An organisation's whole policy as one document (the {@code policies/*.yaml} files): topics, roles with their
- * AUTO / APPROVE / DENY topics, members, natural-language rules in structured form, settings.
+ * An organisation's whole policy as one document (the {@code policies/*.yaml} files, PROTOCOL.md "Policy file"):
+ * e-mail domains, topics, roles with their AUTO / APPROVE / DENY topics, members, natural-language rules with their
+ * compiled form, playground cases, agent permissions and the grants that come with roles, settings.
  *
  * @param org organisation id
  * @param name display name
+ * @param domains the e-mail domains members may come from, in file order; empty: any
  * @param topics topics by id, in file order
  * @param roles roles by name, in file order
  * @param members members by email, in file order
  * @param rules rules, in file order
+ * @param tests playground cases, in file order
+ * @param permissions agent permissions (ACI.md) by name, with their human description, in file order
+ * @param grants the permissions each role's members grant by default (ACI.md), by role, in file order
  * @param settings settings
  */
-public record PolicyDocument(String org, String name, Map<String, TopicSpec> topics, Map<String, RoleSpec> roles,
-        Map<String, MemberSpec> members, List<RuleSpec> rules, SettingsSpec settings) {
+public record PolicyDocument(String org, String name, List<String> domains, Map<String, TopicSpec> topics,
+        Map<String, RoleSpec> roles, Map<String, MemberSpec> members, List<RuleSpec> rules, List<TestSpec> tests,
+        Map<String, String> permissions, Map<String, List<String>> grants, SettingsSpec settings) {
+
+    public PolicyDocument {
+        domains = List.copyOf(Objects.requireNonNullElse(domains, List.of()));
+        tests = List.copyOf(Objects.requireNonNullElse(tests, List.of()));
+        permissions = Objects.requireNonNullElse(permissions, Map.of());
+        grants = Objects.requireNonNullElse(grants, Map.of());
+        settings = Objects.requireNonNullElse(settings, SettingsSpec.DEFAULTS);
+    }
+
+    /** A document of the sections every policy has had, without domains, tests, permissions and grants. */
+    public PolicyDocument(String org, String name, Map<String, TopicSpec> topics, Map<String, RoleSpec> roles,
+            Map<String, MemberSpec> members, List<RuleSpec> rules, SettingsSpec settings) {
+        this(org, name, List.of(), topics, roles, members, rules, List.of(), Map.of(), Map.of(), settings);
+    }
 
     /** A topic: what it covers, examples for the classifier, approved answers for the playbook generator. */
     public record TopicSpec(String description, List<String> examples, List<String> playbook) {}
@@ -44,14 +63,106 @@ public record PolicyDocument(String org, String name, Map<String, TopicSpec> top
             }
             return approve.contains(topic) ? Effect.APPROVE : Effect.DENY;
         }
+
+        /** Whether any of the three lists names the topic. */
+        public boolean names(String topic) {
+            return auto.contains(topic) || approve.contains(topic) || deny.contains(topic);
+        }
     }
 
-    /** A member: the one role they hold, and a display name. */
-    public record MemberSpec(String role, String name) {}
+    /**
+     * A member: the one role they hold, a display name, and their identity provider's subject ({@code null}: the
+     * file gave none, which means {@link #defaultSubject}; the export then writes none either).
+     */
+    public record MemberSpec(String role, String name, String subject) {
+        public MemberSpec(String role, String name) {
+            this(role, name, null);
+        }
 
-    /** A natural-language rule and its structured form. */
-    public record RuleSpec(String id, String text, String scope, String subject, String effect, List<String> topics,
-            List<String> phrases) {}
+        /** The subject the identity provider knows the member by. */
+        public String subjectOf(String email) {
+            return subject != null ? subject : defaultSubject(email);
+        }
+
+        /** {@code auth0|<email>}. */
+        public static String defaultSubject(String email) {
+            return "auth0|" + email;
+        }
+    }
+
+    /** How a rule's file entry gives its compiled form, so that the export writes it the same way. */
+    public enum RuleForm {
+        /** {@code effect}, {@code topics} and {@code phrases} beside the text, as the shipped files do. */
+        INLINE,
+        /** Under {@code compiled: {effect, topics, phrases, entities}}. */
+        COMPILED
+    }
+
+    /**
+     * A rule's compiled, structured form: what the decision's rules layer evaluates.
+     *
+     * @param effect {@code DENY}, {@code APPROVE} or {@code AUTO}: the most the outcome may be when it matches
+     * @param topics the topics it is about
+     * @param phrases regular expressions over the text
+     * @param entities names the rule is about (kept; not evaluated yet)
+     */
+    public record CompiledSpec(String effect, List<String> topics, List<String> phrases, List<String> entities) {
+        public CompiledSpec {
+            topics = List.copyOf(Objects.requireNonNullElse(topics, List.of()));
+            phrases = List.copyOf(Objects.requireNonNullElse(phrases, List.of()));
+            entities = List.copyOf(Objects.requireNonNullElse(entities, List.of()));
+        }
+    }
+
+    /**
+     * A natural-language rule and its compiled form.
+     *
+     * @param enabled {@code false}: kept but not in force; {@code null}: the file says nothing, so in force
+     * @param form how the file gives {@code compiled}
+     */
+    public record RuleSpec(String id, String text, String scope, String subject, Boolean enabled,
+            CompiledSpec compiled, RuleForm form) {
+        public RuleSpec {
+            Objects.requireNonNull(compiled, "compiled");
+            form = compiled.entities().isEmpty()
+                    ? Objects.requireNonNullElse(form, RuleForm.INLINE)
+                    : RuleForm.COMPILED;
+        }
+
+        /** An enabled rule written inline, as the shipped files write them. */
+        public RuleSpec(String id, String text, String scope, String subject, String effect, List<String> topics,
+                List<String> phrases) {
+            this(id, text, scope, subject, null, new CompiledSpec(effect, topics, phrases, List.of()), RuleForm.INLINE);
+        }
+
+        public String effect() {
+            return compiled.effect();
+        }
+
+        public List<String> topics() {
+            return compiled.topics();
+        }
+
+        public List<String> phrases() {
+            return compiled.phrases();
+        }
+
+        /** Whether the rule is in force. */
+        public boolean inForce() {
+            return enabled == null || enabled;
+        }
+    }
+
+    /**
+     * A playground case: what the decision should be when a customer says {@code text} to a member (or to any
+     * member of a role).
+     *
+     * @param member the member it is for, or {@code null}
+     * @param role the role it is for, or {@code null}
+     * @param outcome the expected outcome ({@code NONE}, {@code AUTO}, {@code APPROVE}, {@code DENY})
+     * @param layer the expected deciding layer ({@code rules}, {@code fga}, ...), or {@code null} for any
+     */
+    public record TestSpec(String text, String member, String role, String outcome, String layer) {}
 
     /**
      * Tunables; {@code null} fields take the runtime's defaults. {@code auditRetentionDays}: how long audit events
@@ -66,13 +177,44 @@ public record PolicyDocument(String org, String name, Map<String, TopicSpec> top
         }
     }
 
+    public PolicyDocument withTopics(Map<String, TopicSpec> topics) {
+        return new PolicyDocument(org, name, domains, topics, roles, members, rules, tests, permissions, grants,
+                settings);
+    }
+
+    public PolicyDocument withRoles(Map<String, RoleSpec> roles) {
+        return new PolicyDocument(org, name, domains, topics, roles, members, rules, tests, permissions, grants,
+                settings);
+    }
+
+    public PolicyDocument withMembers(Map<String, MemberSpec> members) {
+        return new PolicyDocument(org, name, domains, topics, roles, members, rules, tests, permissions, grants,
+                settings);
+    }
+
+    public PolicyDocument withRules(List<RuleSpec> rules) {
+        return new PolicyDocument(org, name, domains, topics, roles, members, rules, tests, permissions, grants,
+                settings);
+    }
+
+    public PolicyDocument withGrants(Map<String, List<String>> grants) {
+        return new PolicyDocument(org, name, domains, topics, roles, members, rules, tests, permissions, grants,
+                settings);
+    }
+
+    public PolicyDocument withSettings(SettingsSpec settings) {
+        return new PolicyDocument(org, name, domains, topics, roles, members, rules, tests, permissions, grants,
+                settings);
+    }
+
     /** The policy the decision reads, with {@code defaults} filling what the document leaves out. */
     public OrgPolicy toOrgPolicy(PolicySettings defaults, long version) {
         var catalog = new TopicCatalog(org, topics.entrySet().stream()
                 .map(e -> new Topic(e.getKey(), e.getValue().description(), e.getValue().examples(),
                         e.getValue().playbook()))
                 .toList(), version);
-        return new OrgPolicy(org, catalog, rules.stream().map(PolicyDocument::toRule).toList(), settings(defaults));
+        return new OrgPolicy(org, catalog, rules.stream().filter(RuleSpec::inForce).map(PolicyDocument::toRule)
+                .toList(), settings(defaults));
     }
 
     public PolicySettings settings(PolicySettings defaults) {
@@ -97,8 +239,10 @@ public record PolicyDocument(String org, String name, Map<String, TopicSpec> top
     }
 
     /**
-     * Every problem of this document, empty when it is valid: unknown topics or roles, a topic in two lists of a
-     * role, bad rule scopes or effects, regular expressions that do not compile, out-of-range settings.
+     * Every problem of this document, empty when it is valid: unknown topics, roles, members or permissions, a topic
+     * in two lists of a role, bad rule scopes or effects, regular expressions that do not compile, malformed
+     * domains, subjects, playground cases and permissions, out-of-range settings. Each message starts with the path
+     * of the entry it is about.
      */
     public List<String> problems() {
         var problems = new ArrayList<String>();
@@ -107,6 +251,7 @@ public record PolicyDocument(String org, String name, Map<String, TopicSpec> top
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
+        problems.addAll(PolicyChecks.domains(this));
         if (topics.isEmpty()) {
             problems.add("topics: at least one topic is needed");
         }
@@ -117,7 +262,8 @@ public record PolicyDocument(String org, String name, Map<String, TopicSpec> top
         });
         roles.forEach((role, spec) -> {
             var seen = new LinkedHashMap<String, String>();
-            for (var list : Map.of("auto", spec.auto(), "approve", spec.approve(), "deny", spec.deny()).entrySet()) {
+            for (var list : List.of(Map.entry("auto", spec.auto()), Map.entry("approve", spec.approve()),
+                    Map.entry("deny", spec.deny()))) {
                 for (String topic : list.getValue()) {
                     if (!topics.containsKey(topic)) {
                         problems.add("roles." + role + "." + list.getKey() + ": unknown topic '" + topic + "'");
@@ -141,50 +287,19 @@ public record PolicyDocument(String org, String name, Map<String, TopicSpec> top
                 problems.add("members." + email + ": not an email address");
             }
         });
+        problems.addAll(PolicyChecks.subjects(this));
         var ruleIds = new java.util.HashSet<String>();
         for (RuleSpec r : rules) {
             String at = "rules." + r.id();
             if (r.id() == null || !ruleIds.add(r.id())) {
                 problems.add(at + ": a rule needs a unique id");
             }
-            ruleProblems(r, at, problems);
+            PolicyChecks.rule(this, r, at, problems);
         }
+        problems.addAll(PolicyChecks.tests(this));
+        problems.addAll(PolicyChecks.permissions(this));
         settingsProblems(problems);
         return problems;
-    }
-
-    private void ruleProblems(RuleSpec r, String at, List<String> problems) {
-        if (r.text() == null || r.text().isBlank()) {
-            problems.add(at + ": text is required");
-        }
-        try {
-            RuleScope scope = RuleScope.valueOf(String.valueOf(r.scope()).toUpperCase(Locale.ROOT));
-            if (scope == RuleScope.ROLE && !roles.containsKey(r.subject())) {
-                problems.add(at + ": unknown role '" + r.subject() + "'");
-            }
-            if (scope == RuleScope.USER && !members.containsKey(String.valueOf(r.subject()))) {
-                problems.add(at + ": unknown member '" + r.subject() + "'");
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(at + ": scope must be org, role or user");
-        }
-        try {
-            Effect.valueOf(String.valueOf(r.effect()).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add(at + ": effect must be DENY, APPROVE or AUTO");
-        }
-        r.topics().stream().filter(t -> !topics.containsKey(t))
-                .forEach(t -> problems.add(at + ": unknown topic '" + t + "'"));
-        if (r.topics().isEmpty() && r.phrases().isEmpty()) {
-            problems.add(at + ": a rule names topics, phrases or both");
-        }
-        for (String p : r.phrases()) {
-            try {
-                Pattern.compile(p);
-            } catch (PatternSyntaxException e) {
-                problems.add(at + ": phrase '" + p + "' is not a regular expression: " + e.getDescription());
-            }
-        }
     }
 
     private void settingsProblems(List<String> problems) {

@@ -9,8 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * Writes a policy document as YAML, deterministically: same document, same bytes. Sections in a fixed order
- * (org, name, topics, roles, members, rules, settings), entries in the document's order, free text double-quoted,
- * identifiers plain. What {@link PolicyFiles#parse} reads back is the same document.
+ * (org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings), entries in the
+ * document's order, free text double-quoted, identifiers plain. What {@link PolicyFiles#parse} reads back is the same
+ * document.
+ *
+ * <p>What a file may leave out is written only when the document has it, so that a file without it exports as
+ * before: the sections domains, tests, permissions and grants when empty; a member's {@code subject} when the file
+ * gave none (the default {@code auth0|<email>} is not invented); a rule's {@code enabled} when the file said nothing;
+ * a rule's {@code compiled} form where the file put it (beside the text or under {@code compiled}).
  */
 public final class PolicyYaml {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.@/-]*");
@@ -24,10 +30,17 @@ public final class PolicyYaml {
         if (doc.name() != null) {
             out.append("name: ").append(quoted(doc.name())).append('\n');
         }
+        if (!doc.domains().isEmpty()) {
+            out.append('\n');
+            flow(out, "", "domains", doc.domains());
+        }
         topics(doc, out);
         roles(doc, out);
         members(doc, out);
         rules(doc, out);
+        tests(doc, out);
+        permissions(doc, out);
+        grants(doc, out);
         settings(doc, out);
         return out.toString();
     }
@@ -65,6 +78,9 @@ public final class PolicyYaml {
             if (m.name() != null) {
                 out.append(", name: ").append(quoted(m.name()));
             }
+            if (m.subject() != null) {
+                out.append(", subject: ").append(quoted(m.subject()));
+            }
             out.append("}\n");
         });
     }
@@ -78,10 +94,65 @@ public final class PolicyYaml {
             if (r.subject() != null) {
                 out.append("    subject: ").append(plain(r.subject())).append('\n');
             }
-            out.append("    effect: ").append(plain(r.effect())).append('\n');
-            flow(out, "    ", "topics", r.topics());
-            block(out, "    ", "phrases", r.phrases());
+            if (r.enabled() != null) {
+                out.append("    enabled: ").append(r.enabled()).append('\n');
+            }
+            String indent = "    ";
+            if (r.form() == PolicyDocument.RuleForm.COMPILED) {
+                out.append("    compiled:\n");
+                indent = "      ";
+            }
+            if (r.effect() != null) {
+                out.append(indent).append("effect: ").append(plain(r.effect())).append('\n');
+            }
+            flow(out, indent, "topics", r.topics());
+            block(out, indent, "phrases", r.phrases());
+            block(out, indent, "entities", r.compiled().entities());
         }
+    }
+
+    private static void tests(PolicyDocument doc, StringBuilder out) {
+        if (doc.tests().isEmpty()) {
+            return;
+        }
+        out.append("\ntests:\n");
+        for (var t : doc.tests()) {
+            out.append("  - text: ").append(quoted(t.text())).append('\n');
+            if (t.member() != null) {
+                out.append("    member: ").append(plain(t.member())).append('\n');
+            }
+            if (t.role() != null) {
+                out.append("    role: ").append(plain(t.role())).append('\n');
+            }
+            out.append("    expect: {outcome: ").append(plain(t.outcome()));
+            if (t.layer() != null) {
+                out.append(", layer: ").append(plain(t.layer()));
+            }
+            out.append("}\n");
+        }
+    }
+
+    private static void permissions(PolicyDocument doc, StringBuilder out) {
+        if (doc.permissions().isEmpty()) {
+            return;
+        }
+        out.append("\npermissions:\n");
+        doc.permissions().forEach((name, description) ->
+                out.append("  ").append(plain(name)).append(": ").append(quoted(description)).append('\n'));
+    }
+
+    private static void grants(PolicyDocument doc, StringBuilder out) {
+        if (doc.grants().isEmpty()) {
+            return;
+        }
+        out.append("\ngrants:\n");
+        doc.grants().forEach((role, permissions) -> {
+            if (permissions.isEmpty()) {
+                out.append("  ").append(plain(role)).append(": []\n");
+            } else {
+                flow(out, "  ", plain(role), permissions);
+            }
+        });
     }
 
     /** Every non-null setting, in the order the settings record declares them. */

@@ -1,5 +1,6 @@
 package app.proxyme.engine.policy.file;
 
+import app.proxyme.domain.policy.PolicyProblem;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -23,6 +24,8 @@ public final class YamlLines {
 
     private final Map<String, Integer> lines = new HashMap<>();
     private final Map<String, String> values = new java.util.LinkedHashMap<>();
+    /** {@code rules.<id>} to {@code rules[<index>]}, so that messages may name a rule by its id. */
+    private final Map<String, String> aliases = new HashMap<>();
     private final List<PolicyProblem> duplicates = new ArrayList<>();
 
     private YamlLines() {}
@@ -68,6 +71,7 @@ public final class YamlLines {
                 if (here.matches("rules\\[\\d+]\\.id")) {
                     String rule = here.substring(0, here.indexOf('.'));
                     lines.putIfAbsent("rules." + p.getText(), lines.getOrDefault(rule, line));
+                    aliases.putIfAbsent("rules." + p.getText(), rule);
                 }
             }
             if (top != null) {
@@ -87,13 +91,13 @@ public final class YamlLines {
      */
     public int lineOf(String message) {
         int colon = message.indexOf(": ");
-        String path = colon < 0 ? "" : message.substring(0, colon);
+        String path = resolve(colon < 0 ? "" : message.substring(0, colon));
         int q = message.indexOf('\'', colon + 1);
         int q2 = q < 0 ? -1 : message.indexOf('\'', q + 1);
         if (q2 > q) {
             String quoted = message.substring(q + 1, q2);
             for (var e : values.entrySet()) {
-                if (e.getValue().equals(quoted) && e.getKey().startsWith(path) && lines.containsKey(e.getKey())) {
+                if (e.getValue().equals(quoted) && within(e.getKey(), path) && lines.containsKey(e.getKey())) {
                     return lines.get(e.getKey());
                 }
             }
@@ -105,6 +109,23 @@ public final class YamlLines {
             }
         }
         return 1;
+    }
+
+    /** The path with a rule named by id ({@code rules.<id>...}) named by its place ({@code rules[i]...}). */
+    private String resolve(String path) {
+        String best = null;
+        for (String alias : aliases.keySet()) {
+            if (within(path, alias) && (best == null || alias.length() > best.length())) {
+                best = alias;
+            }
+        }
+        return best == null ? path : aliases.get(best) + path.substring(best.length());
+    }
+
+    /** Whether {@code path} is {@code ancestor} or lies below it. */
+    private static boolean within(String path, String ancestor) {
+        return ancestor.isEmpty() || path.equals(ancestor) || path.startsWith(ancestor + ".")
+                || path.startsWith(ancestor + "[");
     }
 
     private static String parent(String path) {
