@@ -1,5 +1,6 @@
 package app.proxyme.engine.policy;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.access.Access;
 import app.proxyme.domain.access.Capability;
@@ -159,7 +160,13 @@ public final class PolicyAsCode implements ManagePolicy {
         List<Tuple> writes = tuplesAfter.stream().filter(t -> !tuplesBefore.contains(t)).toList();
         List<Tuple> deletes = tuplesBefore.stream().filter(t -> !tuplesAfter.contains(t)).toList();
 
-        RemoteTuples.Applied applied = remote.apply(writes, deletes);
+        RemoteTuples.Applied applied;
+        try {
+            applied = remote.apply(writes, deletes);
+        } catch (RemoteTuples.RemoteTuplesException e) {
+            throw new DependencyUnavailableException("fga", "the FGA server did not take the policy's tuples;"
+                    + " nothing changed", e);
+        }
         try {
             admin.replace(doc);
         } catch (RuntimeException e) {

@@ -272,7 +272,7 @@ class ManagePolicyTest {
         var settings = db.policyStore().policy("acme").settings();
         assertEquals(0.6, settings.minConfidence());
         assertEquals(Duration.ofSeconds(90), settings.approvalTimeout());
-        assertEquals(Database.DEFAULT_SETTINGS.ambiguityMargin(), settings.ambiguityMargin());
+        assertEquals(app.proxyme.domain.policy.PolicySettings.DEFAULTS.ambiguityMargin(), settings.ambiguityMargin());
         var expected = new java.util.LinkedHashMap<String, Object>();
         expected.put("minConfidence", oldAndNew(null, 0.6));
         expected.put("approvalTimeoutSeconds", oldAndNew(null, 90));

@@ -9,12 +9,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * A policy import's tuple writes to OpenFGA, guarded on their own: a deadline and a bulkhead, and a circuit breaker
  * separate from the relationship check's. No retry: a write is not idempotent on the server, and the adapter undoes
- * a partial write itself; a failure reaches the import, which then changes nothing.
+ * a partial write itself; any failure reaches the import as "fga unavailable", and the import changes nothing.
  */
 @ApplicationScoped
 @Typed(GuardedRemoteTuples.class)
@@ -32,6 +33,7 @@ class GuardedRemoteTuples implements RemoteTuples {
     }
 
     @Override
+    @Fallback(Unavailable.Tuples.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, successThreshold = 1)
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     @Bulkhead(4)

@@ -36,4 +36,12 @@ abstract class Unavailable<T> implements FallbackHandler<T> {
             super("fga", "authorization");
         }
     }
+
+    /** The policy import's tuple writes to the FGA server. */
+    @Dependent
+    static final class Tuples extends Unavailable<app.proxyme.engine.fga.RemoteTuples.Applied> {
+        Tuples() {
+            super("fga", "tuple writes");
+        }
+    }
 }

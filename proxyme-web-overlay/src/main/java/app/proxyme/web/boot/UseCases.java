@@ -5,6 +5,7 @@ import app.proxyme.domain.port.in.DecideApproval;
 import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.port.in.HandleChunk;
 import app.proxyme.domain.port.in.JoinMeeting;
+import app.proxyme.domain.port.in.ManagePolicy;
 import app.proxyme.domain.port.in.ReadMeetingRecord;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
@@ -104,7 +105,7 @@ class UseCases {
 
     @Produces
     @Singleton
-    PolicyAsCode policyAsCode(PolicyAdmin admin, RemoteTuples remote, AuditLog audit) {
+    ManagePolicy managePolicy(PolicyAdmin admin, RemoteTuples remote, AuditLog audit) {
         return new PolicyAsCode(admin, remote, audit);
     }
 

@@ -1,9 +1,8 @@
 package app.proxyme.web.rest;
 
 import app.proxyme.domain.DependencyUnavailableException;
-import app.proxyme.engine.fga.RemoteTuples;
-import app.proxyme.engine.policy.PolicyAsCode;
-import app.proxyme.engine.policy.file.PolicyFiles;
+import app.proxyme.domain.policy.InvalidPolicyException;
+import app.proxyme.domain.port.in.ManagePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,10 +27,10 @@ import java.util.Map;
 public class PolicyResource {
     static final String YAML = "application/yaml";
 
-    private final PolicyAsCode policies;
+    private final ManagePolicy policies;
 
     @Inject
-    public PolicyResource(PolicyAsCode policies) {
+    public PolicyResource(ManagePolicy policies) {
         this.policies = policies;
     }
 
@@ -49,16 +48,16 @@ public class PolicyResource {
     @Consumes({YAML, "text/yaml", "application/x-yaml"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response replace(String yaml, @Context ContainerRequestContext request) {
-        PolicyAsCode.Imported imported;
+        ManagePolicy.PolicyChange imported;
         try {
-            imported = policies.importYaml(Caller.of(request), yaml);
-        } catch (PolicyFiles.InvalidPolicyException e) {
+            imported = policies.replace(Caller.of(request), yaml);
+        } catch (InvalidPolicyException e) {
             List<Map<String, Object>> errors = e.errors().stream()
                     .map(p -> Map.<String, Object>of("line", p.line(), "message", p.message()))
                     .toList();
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("errors", errors)).build();
-        } catch (RemoteTuples.RemoteTuplesException | DependencyUnavailableException e) {
+        } catch (DependencyUnavailableException e) {
             return ErrorMappers.error(Response.Status.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
         }
         var body = new LinkedHashMap<String, Object>();
