@@ -6,7 +6,6 @@ import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.flow.FlowEvent;
 import app.proxyme.domain.chunk.ChunkListener;
 import app.proxyme.domain.pipeline.ChunkPipeline;
-import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
 import app.proxyme.domain.policy.Rule;
 import app.proxyme.domain.DependencyUnavailableException;
@@ -28,19 +27,6 @@ import java.util.function.Function;
 
 /** A whole pipeline over in-memory ports, with knobs to make each dependency fail. */
 public final class TestWorld {
-    public final MatrixRelationshipCheck fga = Fixtures.demoMatrix();
-    public final InMemoryStores.Suggestions suggestions = new InMemoryStores.Suggestions();
-    public final InMemoryStores.Audit audit = new InMemoryStores.Audit();
-    public final InMemoryStores.Meetings meetings = new InMemoryStores.Meetings();
-    public final Map<String, Classification> classifications = new HashMap<>();
-    public final List<String> stepUps = new ArrayList<>();
-    public final List<Suggestion> decided = new ArrayList<>();
-    public final List<Rule> rules = new ArrayList<>();
-    public Function<String, String> generator = q -> "Here is our answer to: " + q;
-    public boolean classifierDown;
-    public boolean vaultDown;
-    public boolean stepUpDown;
-    public int generated;
     public Instant now = Instant.parse("2026-11-23T10:00:00Z");
 
     public final Clock clock = new Clock() {
@@ -60,36 +46,23 @@ public final class TestWorld {
         }
     };
 
-    public final PolicyStore policies = new PolicyStore() {
-        @Override
-        public Optional<Member> member(String email) {
-            return List.of(Fixtures.JAE, Fixtures.AE, Fixtures.SAM_GLOBEX).stream()
-                    .filter(m -> m.email().equals(email)).findFirst();
-        }
+    public final MatrixRelationshipCheck fga = Fixtures.demoMatrix();
+    public final InMemoryStores.Suggestions suggestions = new InMemoryStores.Suggestions();
+    public final InMemoryStores.Audit audit = new InMemoryStores.Audit(clock);
+    public final InMemoryStores.Meetings meetings = new InMemoryStores.Meetings();
+    public final Map<String, Classification> classifications = new HashMap<>();
+    public final RecordingStepUpApproval stepUp = new RecordingStepUpApproval();
+    public final List<Suggestion> decided = new ArrayList<>();
+    public Function<String, String> generator = q -> "Here is our answer to: " + q;
+    public boolean classifierDown;
+    public int generated;
 
-        @Override
-        public OrgPolicy policy(String org) {
-            return new OrgPolicy(org, Fixtures.catalog(org), rules, Fixtures.SETTINGS);
-        }
-    };
+    public final InMemoryPolicyStore policies = new InMemoryPolicyStore()
+            .put(Fixtures.JAE).put(Fixtures.AE).put(Fixtures.SAM_GLOBEX)
+            .put(new OrgPolicy("acme", Fixtures.catalog("acme"), List.of(), Fixtures.SETTINGS))
+            .put(new OrgPolicy("globex", Fixtures.catalog("globex"), List.of(), Fixtures.SETTINGS));
 
-    public final TokenVault vault = (member, scope, topic) -> {
-        if (vaultDown) {
-            throw new DependencyUnavailableException("token_vault", "down");
-        }
-        if (TokenVault.WRITE_SUGGESTIONS.equals(scope)) {
-            var object = RelationshipCheck.topic(member.org(), topic);
-            var answers = fga.check(List.of(
-                    new RelationshipQuery(RelationshipCheck.user(member.email()), RelationshipCheck.CAN_AUTO_RESPOND,
-                            object),
-                    new RelationshipQuery(RelationshipCheck.user(member.email()),
-                            RelationshipCheck.CAN_RESPOND_WITH_APPROVAL, object)));
-            if (!answers.contains(true)) {
-                throw new TokenRefusedException("no");
-            }
-        }
-        return new ScopedToken("t", scope, topic, now.plusSeconds(300), false);
-    };
+    public final InMemoryTokenVault vault = new InMemoryTokenVault(fga, clock);
 
     public ChunkPipeline pipeline() {
         return new ChunkPipeline(new ChunkPipeline.Ports(policies, meetings, (catalog, text) -> {
@@ -101,12 +74,7 @@ public final class TestWorld {
         }, fga, vault, (member, topic, question, token) -> {
             generated++;
             return generator.apply(question);
-        }, (held, binding) -> {
-            if (stepUpDown) {
-                throw new DependencyUnavailableException("step_up", "down");
-            }
-            stepUps.add(binding);
-        }, suggestions, audit, clock));
+        }, stepUp, suggestions, audit, clock));
     }
 
     /** Records what a chunk produced, and how many audit events existed when its decision was shown. */

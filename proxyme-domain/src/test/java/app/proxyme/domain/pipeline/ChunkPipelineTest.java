@@ -64,9 +64,10 @@ class ChunkPipelineTest {
         assertEquals(SuggestionStatus.PENDING_APPROVAL, s.status());
         assertEquals(ApprovalStatus.PENDING, s.approvalStatus());
         assertEquals(world.now.plusSeconds(120), s.expiresAt());
-        assertEquals(1, world.stepUps.size());
-        assertTrue(world.stepUps.get(0).startsWith("Approve:security:"), world.stepUps.get(0));
-        assertTrue(world.stepUps.get(0).length() <= 64);
+        var bindings = world.stepUp.bindingMessages();
+        assertEquals(1, bindings.size());
+        assertTrue(bindings.get(0).startsWith("Approve:security:"), bindings.get(0));
+        assertTrue(bindings.get(0).length() <= 64);
         assertTrue(world.audit.types().contains("approval_requested"));
     }
 
@@ -100,7 +101,7 @@ class ChunkPipelineTest {
 
     @Test
     void vault_down_is_never_auto_and_says_why() {
-        world.vaultDown = true;
+        world.vault.down(true);
         world.classifications.put("how does it work", question("product", 0.9));
         var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
         assertEquals(Outcome.APPROVE, d.outcome());
@@ -176,7 +177,7 @@ class ChunkPipelineTest {
 
     @Test
     void step_up_failure_leaves_the_approval_decidable_in_the_overlay() {
-        world.stepUpDown = true;
+        world.stepUp.down(true);
         world.classifications.put("is it soc 2", question("security", 0.9));
         world.classifications.put("Here is our answer to: is it soc 2", question("security", 0.9));
         world.pipeline().process(JAE, chunk("is it soc 2"), out);

@@ -1,6 +1,7 @@
 package app.proxyme.engine.adapter.devices;
 
 import app.proxyme.domain.approval.Suggestion;
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.StepUpApproval;
 import java.util.function.BiConsumer;
 
@@ -18,6 +19,10 @@ public final class EmbeddedStepUpApproval implements StepUpApproval {
 
     @Override
     public void request(Suggestion held, String bindingMessage) {
-        devices.accept(held, bindingMessage);
+        try {
+            devices.accept(held, bindingMessage);
+        } catch (RuntimeException e) {
+            throw new DependencyUnavailableException("step_up", "the user's devices could not be reached", e);
+        }
     }
 }

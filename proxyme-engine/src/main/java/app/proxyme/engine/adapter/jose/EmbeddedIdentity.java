@@ -34,7 +34,9 @@ public final class EmbeddedIdentity implements Identity {
         this.policies = policies;
         this.clock = clock;
         this.algorithm = Algorithm.RSA256(keys.publicKey(), keys.privateKey());
-        this.verifier = JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5).build();
+        // expiry is judged by the same clock that stamps the tokens
+        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5))
+                .build(clock);
     }
 
     @Override

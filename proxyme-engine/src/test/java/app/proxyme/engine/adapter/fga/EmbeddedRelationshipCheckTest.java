@@ -1,30 +1,55 @@
 package app.proxyme.engine.adapter.fga;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.RelationshipCheck;
-import app.proxyme.domain.port.out.RelationshipQuery;
+import app.proxyme.domain.port.out.contract.RelationshipCheckContractTest;
 import app.proxyme.engine.fga.InMemoryTupleStore;
-import app.proxyme.engine.fga.RelationshipCheckContractTest;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.fga.TupleStore;
-import app.proxyme.engine.adapter.jpa.Database;
-import java.nio.file.Path;
+import app.proxyme.engine.policy.file.PolicyFiles;
+import app.proxyme.engine.policy.file.PolicyTuples;
+import app.proxyme.engine.testsupport.PolicyDocuments;
 import java.util.Collection;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded adapter passes the relationship-check contract over an in-memory tuple store and, in
- * {@link OverTheJpaTupleStore}, over the JPA tuple store production reads (an H2 file opened by {@link Database}).
+ * The embedded adapter keeps the relationship-check contract over an in-memory tuple store (over the database's tuple
+ * table it runs in {@code PersistenceContractTest}), and answers the product's model as PRODUCT.md says: the shipped
+ * demo policies, tuples that no policy document writes (a foreign role, a directly blocked user).
  */
 class EmbeddedRelationshipCheckTest extends RelationshipCheckContractTest {
+    private static final List<String> DEMO_TOPICS = List.of("product", "security", "pricing", "commitment", "roadmap",
+            "legal", "competitors", "personnel", "scheduling", "smalltalk");
+
     private final InMemoryTupleStore tuples = new InMemoryTupleStore();
-    private final EmbeddedRelationshipCheck check = new EmbeddedRelationshipCheck(tuples);
+    private volatile boolean unreadable;
+    private final EmbeddedRelationshipCheck check = new EmbeddedRelationshipCheck(new TupleStore() {
+        @Override
+        public void write(Collection<Tuple> t) {
+            tuples.write(t);
+        }
+
+        @Override
+        public void delete(Collection<Tuple> t) {
+            tuples.delete(t);
+        }
+
+        @Override
+        public List<Tuple> read(String prefix) {
+            if (unreadable) {
+                throw new IllegalStateException("database down");
+            }
+            return tuples.read(prefix);
+        }
+
+        @Override
+        public long version() {
+            return tuples.version();
+        }
+    });
 
     @Override
     protected RelationshipCheck subject() {
@@ -32,86 +57,57 @@ class EmbeddedRelationshipCheckTest extends RelationshipCheckContractTest {
     }
 
     @Override
-    protected void write(List<Tuple> add) {
-        tuples.write(add);
+    protected void grant(Grants grants) {
+        PolicyDocuments.replaceTuples(tuples, grants);
     }
 
     @Override
-    protected void delete(List<Tuple> remove) {
-        tuples.delete(remove);
+    protected void makeUnavailable() {
+        unreadable = true;
     }
 
     @Test
-    void unreadable_tuples_make_the_check_unavailable() {
-        var broken = new EmbeddedRelationshipCheck(new TupleStore() {
-            @Override
-            public void write(Collection<Tuple> t) {}
+    void the_shipped_demo_policies_answer_the_matrix_of_product_md() {
+        tuples.write(PolicyTuples.of(PolicyFiles.demo("acme")));
+        tuples.write(PolicyTuples.of(PolicyFiles.demo("globex")));
 
-            @Override
-            public void delete(Collection<Tuple> t) {}
-
-            @Override
-            public List<Tuple> read(String prefix) {
-                throw new IllegalStateException("database down");
-            }
-
-            @Override
-            public long version() {
-                return 1;
-            }
-        });
-        assertThrows(DependencyUnavailableException.class, () -> broken.check(List.of(new RelationshipQuery(
-                "user:se@acme.test", RelationshipCheck.CAN_AUTO_RESPOND, "topic:acme/product"))));
+        assertEquals(List.of("AUTO", "APPROVE", "DENY", "APPROVE", "DENY", "DENY", "APPROVE", "DENY", "AUTO", "AUTO"),
+                demoRow("jae@acme.test", "acme"));
+        assertEquals(List.of("AUTO", "AUTO", "DENY", "APPROVE", "APPROVE", "DENY", "APPROVE", "DENY", "AUTO", "AUTO"),
+                demoRow("se@acme.test", "acme"));
+        assertEquals(List.of("AUTO", "APPROVE", "APPROVE", "APPROVE", "DENY", "DENY", "APPROVE", "DENY", "AUTO",
+                "AUTO"), demoRow("ae@acme.test", "acme"));
+        assertEquals(List.of("AUTO", "APPROVE", "AUTO", "APPROVE", "APPROVE", "APPROVE", "AUTO", "DENY", "AUTO",
+                "AUTO"), demoRow("mgr@acme.test", "acme"));
+        assertEquals(List.of("DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY"),
+                demoRow("admin@acme.test", "acme"));
+        assertEquals("AUTO", effect("sam@globex.test", "globex", "product").name());
+        assertEquals(List.of("DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY"),
+                demoRow("sam@globex.test", "acme"));
     }
 
-    /** The same contract over {@code Database.tupleStore()}, the store the running product checks against. */
-    @Nested
-    class OverTheJpaTupleStore extends RelationshipCheckContractTest {
-        @TempDir
-        Path dir;
+    @Test
+    void a_role_of_another_organisation_granted_on_a_topic_never_counts() {
+        tuples.write(List.of(new Tuple(RelationshipCheck.topic(acme, "legal"), PolicyTuples.AUTO_RESPONDER,
+                PolicyTuples.assignees(globex, "account_executive"))));
 
-        private Database db;
-        private EmbeddedRelationshipCheck jpaCheck;
+        assertEquals("DENY", effect(sam, acme, "legal").name());
+    }
 
-        /** Opened on first use: the contract's {@code @BeforeEach} writes tuples before this class's would run. */
-        private Database db() {
-            if (db == null) {
-                db = Database.open(Database.h2FileUrl(dir), "sa", "");
-                jpaCheck = new EmbeddedRelationshipCheck(db.tupleStore());
-            }
-            return db;
-        }
+    @Test
+    void a_directly_blocked_user_loses_what_the_role_grants() {
+        assertEquals("AUTO", effect(ae, acme, "product").name());
 
-        @AfterEach
-        void closeDatabase() {
-            if (db != null) {
-                db.close();
-            }
-        }
+        var block = List.of(new Tuple(RelationshipCheck.topic(acme, "product"), PolicyTuples.BLOCKED,
+                RelationshipCheck.user(ae)));
+        tuples.write(block);
+        assertEquals("DENY", effect(ae, acme, "product").name());
 
-        @Override
-        protected RelationshipCheck subject() {
-            db();
-            return jpaCheck;
-        }
+        tuples.delete(block);
+        assertEquals("AUTO", effect(ae, acme, "product").name());
+    }
 
-        @Override
-        protected void write(List<Tuple> add) {
-            db().tupleStore().write(add);
-        }
-
-        @Override
-        protected void delete(List<Tuple> remove) {
-            db().tupleStore().delete(remove);
-        }
-
-        @Test
-        void a_closed_database_makes_the_check_unavailable() {
-            var check = subject();
-            db.close();
-            db = null;
-            assertThrows(DependencyUnavailableException.class, () -> check.check(List.of(new RelationshipQuery(
-                    "user:se@acme.test", RelationshipCheck.CAN_AUTO_RESPOND, "topic:acme/product"))));
-        }
+    private List<String> demoRow(String email, String org) {
+        return DEMO_TOPICS.stream().map(t -> effect(email, org, t).name()).toList();
     }
 }

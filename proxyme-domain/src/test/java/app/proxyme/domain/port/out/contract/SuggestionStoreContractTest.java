@@ -1,0 +1,170 @@
+package app.proxyme.domain.port.out.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.proxyme.domain.Ids;
+import app.proxyme.domain.approval.ApprovalStatus;
+import app.proxyme.domain.approval.Suggestion;
+import app.proxyme.domain.approval.SuggestionStatus;
+import app.proxyme.domain.port.out.SuggestionStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link SuggestionStore} promises: suggestions are found as they stand now, deciding an approval is a
+ * compare-and-set (of concurrent deciders exactly one wins), pending approvals survive a restart, come back oldest
+ * first and fall due at their deadline, and organisations, users and meetings never see each other's. Extended once
+ * per adapter.
+ */
+public abstract class SuggestionStoreContractTest {
+    private static final AtomicInteger ORDER = new AtomicInteger();
+
+    /** The store under test. */
+    protected abstract SuggestionStore store();
+
+    /**
+     * The same store after a restart of the process (a new instance over the same storage). A store that keeps
+     * nothing across restarts cannot pass {@link #pending_approvals_survive_a_restart_oldest_first}.
+     */
+    protected abstract SuggestionStore reopened();
+
+    private final String org = Contracts.freshOrg();
+    private final String meeting = "m-" + Ids.next("m");
+
+    @Test
+    void a_saved_suggestion_is_found_by_its_approval_and_in_its_meeting() {
+        var held = held("jae@acme.test", Instant.parse("2030-01-01T00:02:00Z"));
+        var auto = auto("jae@acme.test");
+
+        store().save(held);
+        store().save(auto);
+
+        assertEquals(held, store().byApproval(held.approvalId()).orElseThrow());
+        assertTrue(store().byApproval("ap_" + Ids.next("x")).isEmpty(), "an unknown approval is not found");
+        assertEquals(List.of(held.id(), auto.id()), ids(store().inMeeting(org, meeting, "jae@acme.test")));
+    }
+
+    @Test
+    void exactly_one_of_concurrent_deciders_wins() throws Exception {
+        var held = held("jae@acme.test", Instant.now().plusSeconds(120));
+        store().save(held);
+        int n = 8;
+        var start = new CountDownLatch(1);
+        var tasks = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < n; i++) {
+            var outcome = i % 2 == 0 ? ApprovalStatus.APPROVED : ApprovalStatus.DENIED;
+            tasks.add(() -> {
+                start.await();
+                return store().decide(held.approvalId(), outcome, "jae@acme.test", Instant.now()).isPresent();
+            });
+        }
+
+        long winners = 0;
+        try (var pool = Executors.newFixedThreadPool(n)) {
+            var futures = tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<Boolean> f : futures) {
+                winners += f.get() ? 1 : 0;
+            }
+        }
+
+        assertEquals(1, winners);
+        var decided = store().byApproval(held.approvalId()).orElseThrow();
+        assertFalse(decided.isPending());
+        assertEquals(decided.approvalStatus().suggestionStatus(), decided.status());
+        assertEquals("jae@acme.test", decided.decidedBy());
+        assertTrue(store().decide(held.approvalId(), ApprovalStatus.EXPIRED, "engine", Instant.now()).isEmpty(),
+                "a decided approval is never decided again");
+    }
+
+    @Test
+    void a_decided_approval_is_no_longer_pending_anywhere_and_reads_back_decided() {
+        Instant deadline = Instant.parse("2030-01-01T00:02:00Z");
+        var held = held("ae@acme.test", deadline);
+        store().save(held);
+
+        var decided = store().decide(held.approvalId(), ApprovalStatus.APPROVED, "ae@acme.test",
+                deadline.minusSeconds(60)).orElseThrow();
+
+        assertEquals(held.decided(ApprovalStatus.APPROVED, "ae@acme.test"), decided);
+        assertEquals(decided, store().byApproval(held.approvalId()).orElseThrow());
+        assertTrue(store().pending(org, "ae@acme.test").isEmpty());
+        assertFalse(ids(store().due(deadline.plusSeconds(1))).contains(held.id()), "a decided approval never falls due");
+        assertEquals(List.of(decided), store().inMeeting(org, meeting, "ae@acme.test"),
+                "a reconnecting overlay sees the suggestion as it stands now");
+        assertTrue(store().decide("ap_" + Ids.next("x"), ApprovalStatus.DENIED, "ae@acme.test", deadline).isEmpty(),
+                "an unknown approval cannot be decided");
+    }
+
+    @Test
+    void pending_approvals_survive_a_restart_oldest_first() {
+        String user = "ae@acme.test";
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        var first = held(user, now.plusSeconds(30));
+        var second = held(user, now.plusSeconds(60));
+        store().save(second); // saved out of order: "oldest first" is by creation, not by saving
+        store().save(first);
+
+        var store = reopened();
+
+        assertEquals(List.of(first, second), store.pending(org, user));
+        assertEquals(List.of(first.id(), second.id()), ids(store.inMeeting(org, meeting, user)));
+    }
+
+    @Test
+    void approvals_fall_due_at_their_deadline() {
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        var past = held("ae@acme.test", now.minusSeconds(1));
+        var atDeadline = held("ae@acme.test", now);
+        var later = held("ae@acme.test", now.plusSeconds(60));
+        List.of(past, atDeadline, later).forEach(store()::save);
+
+        var due = ids(store().due(now));
+
+        assertTrue(due.contains(past.id()), "past its deadline");
+        assertTrue(due.contains(atDeadline.id()), "at its deadline");
+        assertFalse(due.contains(later.id()), "before its deadline");
+    }
+
+    @Test
+    void organisations_users_and_meetings_are_kept_apart() {
+        var mine = held("jae@acme.test", Instant.parse("2030-01-01T00:02:00Z"));
+        store().save(mine);
+
+        assertEquals(List.of(mine.id()), ids(store().pending(org, "jae@acme.test")));
+        assertTrue(store().pending(Contracts.freshOrg(), "jae@acme.test").isEmpty(), "another organisation");
+        assertTrue(store().pending(org, "ae@acme.test").isEmpty(), "another user");
+        assertTrue(store().inMeeting(Contracts.freshOrg(), meeting, "jae@acme.test").isEmpty(), "another organisation");
+        assertTrue(store().inMeeting(org, meeting, "ae@acme.test").isEmpty(), "another user");
+        assertTrue(store().inMeeting(org, meeting + "-2", "jae@acme.test").isEmpty(), "another meeting");
+    }
+
+    private static List<String> ids(List<Suggestion> suggestions) {
+        return suggestions.stream().map(Suggestion::id).toList();
+    }
+
+    /** A held suggestion; each one is created a second after the one before. */
+    protected Suggestion held(String user, Instant expiresAt) {
+        return new Suggestion(Ids.next("sg"), org, meeting, user, 12, "pricing", "We can offer 10% off.",
+                SuggestionStatus.PENDING_APPROVAL, Ids.next("ap"), ApprovalStatus.PENDING, nextCreatedAt(), expiresAt,
+                null);
+    }
+
+    private Suggestion auto(String user) {
+        return new Suggestion(Ids.next("sg"), org, meeting, user, 13, "product", "It integrates with Jira.",
+                SuggestionStatus.AUTO, null, null, nextCreatedAt(), null, null);
+    }
+
+    private static Instant nextCreatedAt() {
+        return Instant.parse("2029-01-01T00:00:00Z").plusSeconds(ORDER.getAndIncrement());
+    }
+}
