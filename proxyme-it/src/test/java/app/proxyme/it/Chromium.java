@@ -25,16 +25,24 @@ final class Chromium implements AutoCloseable {
     }
 
     static Chromium launch() {
-        Prerequisites.require(Files.isExecutable(EXECUTABLE),
+        Prerequisites.require(
+                Files.isExecutable(EXECUTABLE),
                 "browser tests need Debian's chromium at " + EXECUTABLE + " (apt-get install chromium)");
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(EXECUTABLE)
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--no-first-run")));
+            Browser browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(EXECUTABLE)
+                            .setHeadless(true)
+                            .setArgs(List.of(
+                                    "--no-sandbox",
+                                    "--disable-gpu",
+                                    "--disable-background-networking",
+                                    "--disable-component-update",
+                                    "--disable-sync",
+                                    "--no-first-run")));
             return new Chromium(playwright, browser);
         } catch (RuntimeException e) {
             playwright.close();

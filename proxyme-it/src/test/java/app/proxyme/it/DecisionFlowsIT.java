@@ -67,8 +67,14 @@ class DecisionFlowsIT {
             String approvalId = held(c, 1, "Do you have ISO 27001 certification for the hosting?");
             c.send("{\"type\":\"approve\",\"approvalId\":\"" + approvalId + "\"}");
             assertEquals("APPROVED", approvalStatus(c, approvalId));
-            assertEquals("APPROVED", c.await("suggestion APPROVED", m -> m.path("type").asText().equals("suggestion")
-                    && m.path("status").asText().equals("APPROVED")).get("status").asText());
+            assertEquals(
+                    "APPROVED",
+                    c.await(
+                                    "suggestion APPROVED",
+                                    m -> m.path("type").asText().equals("suggestion")
+                                            && m.path("status").asText().equals("APPROVED"))
+                            .get("status")
+                            .asText());
         }
     }
 
@@ -78,7 +84,10 @@ class DecisionFlowsIT {
         try (var c = WsClient.connect(ws, "flow-deny", token)) {
             c.awaitType("state");
             String approvalId = held(c, 1, "Do you have ISO 27001 certification for the hosting?");
-            assertEquals(200, api.post("/api/approvals/" + approvalId + "/deny", token, "").status());
+            assertEquals(
+                    200,
+                    api.post("/api/approvals/" + approvalId + "/deny", token, "")
+                            .status());
             assertEquals("DENIED", approvalStatus(c, approvalId));
         }
     }
@@ -103,8 +112,11 @@ class DecisionFlowsIT {
             c.chunk(2, "How was the conference last week?");
             c.awaitType("decision", 2);
             List<JsonNode> rest = c.drain();
-            assertTrue(rest.stream().noneMatch(m -> m.path("type").asText().equals("suggestion")
-                    && m.path("seq").asLong() == 1), "no suggestion for a refused chunk");
+            assertTrue(
+                    rest.stream()
+                            .noneMatch(m -> m.path("type").asText().equals("suggestion")
+                                    && m.path("seq").asLong() == 1),
+                    "no suggestion for a refused chunk");
         }
     }
 
@@ -128,8 +140,12 @@ class DecisionFlowsIT {
     }
 
     private static String approvalStatus(WsClient c, String approvalId) {
-        return c.await("a decided approval " + approvalId, m -> m.path("type").asText().equals("approval")
-                && m.path("approvalId").asText().equals(approvalId)
-                && !m.path("status").asText().equals("PENDING")).get("status").asText();
+        return c.await(
+                        "a decided approval " + approvalId,
+                        m -> m.path("type").asText().equals("approval")
+                                && m.path("approvalId").asText().equals(approvalId)
+                                && !m.path("status").asText().equals("PENDING"))
+                .get("status")
+                .asText();
     }
 }

@@ -11,7 +11,7 @@ final class Deployments {
     /** @param properties lines of {@code microprofile-config.properties}, e.g. {@code "proxyme.approval.timeout.s=3"} */
     static JavaArchive proxyMe(String... properties) {
         return ShrinkWrap.create(JavaArchive.class, "proxyme.jar")
-                .addAsManifestResource(new StringAsset(String.join("\n", properties) + "\n"),
-                        "microprofile-config.properties");
+                .addAsManifestResource(
+                        new StringAsset(String.join("\n", properties) + "\n"), "microprofile-config.properties");
     }
 }

@@ -44,7 +44,8 @@ class FgaUnavailableIT {
         });
         failingFga.start();
         String config = "proxyme.fga=openfga\n"
-                + "proxyme.fga.api.url=http://127.0.0.1:" + failingFga.getAddress().getPort() + "\n"
+                + "proxyme.fga.api.url=http://127.0.0.1:"
+                + failingFga.getAddress().getPort() + "\n"
                 + "proxyme.fga.store.id=01HSTORE0000000000000000000\n"
                 + "proxyme.fga.model.id=01HMODEL0000000000000000000\n"
                 + "proxyme.fga.timeout.ms=500\n";
@@ -58,7 +59,9 @@ class FgaUnavailableIT {
     void an_unreachable_fga_never_yields_auto_and_says_so() {
         String root = base.toString().replaceAll("/$", "");
         var api = new Api(root);
-        var reply = api.post("/api/policy/evaluate", api.login("se@acme.test"),
+        var reply = api.post(
+                "/api/policy/evaluate",
+                api.login("se@acme.test"),
                 "{\"user\":\"se@acme.test\",\"text\":\"Does the platform have an API for pulling reports into our BI tool?\"}");
         assertEquals(200, reply.status(), reply.body());
         assertNotEquals("AUTO", reply.json().get("outcome").asText(), reply.body());

@@ -75,8 +75,8 @@ class OverlayBrowserIT {
     @Test
     void the_picker_shows_who_role_and_organisation_and_signs_in() {
         overlay.open();
-        Locator jae = overlay.page.locator("#users label.user", new com.microsoft.playwright.Page.LocatorOptions()
-                .setHasText("jae@acme.test"));
+        Locator jae = overlay.page.locator(
+                "#users label.user", new com.microsoft.playwright.Page.LocatorOptions().setHasText("jae@acme.test"));
         assertThat(jae).containsText("junior_ae");
         assertThat(jae).containsText("acme");
         assertThat(overlay.page.locator("#users")).containsText("sam@globex.test");
@@ -121,7 +121,8 @@ class OverlayBrowserIT {
         card.locator("button.approve").click();
         assertThat(card).hasAttribute("data-kind", "approved");
         assertThat(card.locator("button.copy")).isVisible();
-        assertThat(overlay.flow(seq).locator(".step[data-step='approval_request']")).hasCount(1);
+        assertThat(overlay.flow(seq).locator(".step[data-step='approval_request']"))
+                .hasCount(1);
     }
 
     @Test
@@ -167,8 +168,11 @@ class OverlayBrowserIT {
     void a_topic_switched_off_holds_the_next_answer_for_approval() {
         overlay.open().signIn("se@acme.test", meeting("toggle"));
 
-        overlay.page.locator("summary", new com.microsoft.playwright.Page.LocatorOptions()
-                .setHasText("Topics in this meeting")).click();
+        overlay.page
+                .locator(
+                        "summary",
+                        new com.microsoft.playwright.Page.LocatorOptions().setHasText("Topics in this meeting"))
+                .click();
         overlay.toggle("product").uncheck();
         assertThat(overlay.toggle("product")).not().isChecked();
         long seq = overlay.say(AUTO_SE);
@@ -331,7 +335,8 @@ class OverlayBrowserIT {
 
     private void assertNoDuplicateCards() {
         List<String> seqs = overlay.cards().evaluateAll("cs => cs.map(c => c.dataset.seq)") instanceof List<?> l
-                ? l.stream().map(String::valueOf).toList() : List.of();
+                ? l.stream().map(String::valueOf).toList()
+                : List.of();
         assertEquals(seqs.size(), new HashSet<>(seqs).size(), "duplicate cards: " + seqs);
     }
 }

@@ -54,9 +54,12 @@ class OverlayScreenshotsIT {
             // An approval left alone expires after the (short) deadline.
             long expiring = overlay.say("Can you send us your latest SOC 2 report?");
             assertThat(overlay.card(expiring)).hasAttribute("data-kind", "pending");
-            assertThat(overlay.card(expiring)).hasAttribute("data-kind", "expired",
-                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
-                            .setTimeout(DEADLINE_S * 1000 + 10_000));
+            assertThat(overlay.card(expiring))
+                    .hasAttribute(
+                            "data-kind",
+                            "expired",
+                            new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                                    .setTimeout(DEADLINE_S * 1000 + 10_000));
             assertThat(overlay.card(expiring).locator("button")).hasCount(0);
 
             assertThat(overlay.card(overlay.say(OverlayBrowserIT.NONE))).hasAttribute("data-kind", "none");
@@ -73,13 +76,15 @@ class OverlayScreenshotsIT {
             assertThat(pending).hasAttribute("data-kind", "pending");
             page.locator("#text").blur();
 
-            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve("overlay-cards.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(dir.resolve("overlay-cards.png"))
+                    .setFullPage(true));
             pending.screenshot(new Locator.ScreenshotOptions().setPath(dir.resolve("overlay-pending.png")));
-            page.locator("#ticker-box").screenshot(new Locator.ScreenshotOptions()
-                    .setPath(dir.resolve("overlay-ticker.png")));
+            page.locator("#ticker-box")
+                    .screenshot(new Locator.ScreenshotOptions().setPath(dir.resolve("overlay-ticker.png")));
         }
-        for (String name : new String[] {"overlay-signin.png", "overlay-cards.png", "overlay-pending.png",
-                "overlay-ticker.png"}) {
+        for (String name :
+                new String[] {"overlay-signin.png", "overlay-cards.png", "overlay-pending.png", "overlay-ticker.png"}) {
             long size = Files.size(dir.resolve(name));
             assertTrue(size > 1_000 && size < 400_000, name + " is " + size + " bytes");
         }

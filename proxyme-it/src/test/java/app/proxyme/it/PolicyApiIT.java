@@ -52,7 +52,10 @@ class PolicyApiIT {
         String acme = api.get("/api/policy", admin).body();
 
         assertEquals(403, api.get("/api/policy", api.login("jae@acme.test")).status());
-        assertEquals(403, api.put("/api/policy", api.login("audit@acme.test"), "application/yaml", acme).status());
+        assertEquals(
+                403,
+                api.put("/api/policy", api.login("audit@acme.test"), "application/yaml", acme)
+                        .status());
         assertEquals(401, api.get("/api/policy", null).status());
         String globex = api.login("admin@globex.test");
         assertTrue(api.get("/api/policy", globex).body().startsWith("org: globex\n"));

@@ -36,14 +36,16 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
             if (System.getProperty(CARRIERS) == null) {
-                System.setProperty(CARRIERS, Integer.toString(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
+                System.setProperty(
+                        CARRIERS,
+                        Integer.toString(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
             }
             io.helidon.microprofile.cdi.Main.main(args);
             return;
         }
         Command command = commands().get(args[0]);
         if (command == null) {
-            System.err.println("unknown command '" + args[0] + "'. Usage: java -jar proxyme.jar [" 
+            System.err.println("unknown command '" + args[0] + "'. Usage: java -jar proxyme.jar ["
                     + String.join("|", commands().keySet()) + "]");
             System.exit(2);
         }

@@ -1,9 +1,9 @@
 package app.proxyme.web;
 
-import app.proxyme.engine.audit.verify.ParallelAuditVerifier;
-import app.proxyme.engine.audit.verify.ChainCheck;
-import app.proxyme.engine.audit.seal.CheckpointKeys;
 import app.proxyme.domain.audit.ChainVerdict;
+import app.proxyme.engine.audit.seal.CheckpointKeys;
+import app.proxyme.engine.audit.verify.ChainCheck;
+import app.proxyme.engine.audit.verify.ParallelAuditVerifier;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,8 +61,8 @@ final class VerifyAudit implements Main.Command {
             }
         }
         ChainVerdict v;
-        try (InputStream in = new BufferedInputStream(file.toString().equals("-") ? System.in
-                : Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = new BufferedInputStream(
+                file.toString().equals("-") ? System.in : Files.newInputStream(file), 1 << 16)) {
             v = new ParallelAuditVerifier(Runtime.getRuntime().availableProcessors())
                     .verify(in, ChainCheck.Mode.ANY, head, seals);
         } catch (NoSuchFileException e) {
@@ -77,8 +77,8 @@ final class VerifyAudit implements Main.Command {
         }
         out.println("BROKEN: " + v.reason());
         if (v.firstBad() != null) {
-            out.println("  first broken event: " + v.firstBad() + " (seq " + v.firstBadSeq() + ", line "
-                    + v.position() + ")");
+            out.println("  first broken event: " + v.firstBad() + " (seq " + v.firstBadSeq() + ", line " + v.position()
+                    + ")");
         } else if (v.position() > 0) {
             out.println("  at line " + v.position());
         }

@@ -3,9 +3,9 @@ package app.proxyme.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.proxyme.domain.audit.ChainVerdict;
 import app.proxyme.engine.audit.verify.AuditStreamVerifier;
 import app.proxyme.engine.audit.verify.ChainCheck;
-import app.proxyme.domain.audit.ChainVerdict;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.io.ByteArrayInputStream;
@@ -43,8 +43,8 @@ class AuditApiTest {
     }
 
     static ChainVerdict offline(String body, String head) throws java.io.IOException {
-        return new AuditStreamVerifier().verify(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
-                ChainCheck.Mode.ANY, head);
+        return new AuditStreamVerifier()
+                .verify(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), ChainCheck.Mode.ANY, head);
     }
 
     @Test
@@ -80,7 +80,8 @@ class AuditApiTest {
         assertEquals(3, rows.length, csv.body());
         assertTrue(rows[1].split(",")[1].equals("2"), rows[1]);
 
-        var trail = api.get("/api/audit/export?fromSeq=" + (events + 1), auditor).body();
+        var trail =
+                api.get("/api/audit/export?fromSeq=" + (events + 1), auditor).body();
         assertTrue(trail.contains("\"type\":\"export\""), "an export is itself an audit event: " + trail);
     }
 
@@ -93,8 +94,14 @@ class AuditApiTest {
         ChainVerdict v = offline(export.body(), null);
         assertTrue(v.ok(), v + "\n" + export.body());
         assertTrue(v.events() >= 2);
-        assertEquals(400, api.get("/api/audit/export?from=yesterday", api.login("audit@acme.test")).status());
-        assertEquals(400, api.get("/api/audit/export?format=xml", api.login("audit@acme.test")).status());
+        assertEquals(
+                400,
+                api.get("/api/audit/export?from=yesterday", api.login("audit@acme.test"))
+                        .status());
+        assertEquals(
+                400,
+                api.get("/api/audit/export?format=xml", api.login("audit@acme.test"))
+                        .status());
     }
 
     @Test
@@ -110,13 +117,19 @@ class AuditApiTest {
 
         assertEquals(403, api.get("/api/audit/export", se).status());
         assertEquals(403, api.get("/api/audit/verify", se).status());
-        assertEquals(404, api.get("/api/audit/export?meeting=" + m, api.login("jae@acme.test")).status());
+        assertEquals(
+                404,
+                api.get("/api/audit/export?meeting=" + m, api.login("jae@acme.test"))
+                        .status());
         String globex = api.login("admin@globex.test");
         assertEquals(404, api.get("/api/audit/export?meeting=" + m, globex).status());
         var globexTrail = api.get("/api/audit/export", globex);
         assertEquals(200, globexTrail.status());
         assertTrue(!globexTrail.body().contains("acme"), "no event of acme in globex's export");
-        assertEquals(200, api.get("/api/audit/export?meeting=" + m, api.login("admin@acme.test")).status());
+        assertEquals(
+                200,
+                api.get("/api/audit/export?meeting=" + m, api.login("admin@acme.test"))
+                        .status());
     }
 
     @Test
@@ -154,13 +167,25 @@ class AuditApiTest {
         String m = meetingOfSe();
         String body = "{\"meetingId\":\"" + m + "\"}";
         assertEquals(401, api.post("/api/audit/share", null, body).status());
-        assertEquals(404, api.post("/api/audit/share", api.login("jae@acme.test"), body).status());
-        assertEquals(404, api.post("/api/audit/share", api.login("admin@globex.test"), body).status());
-        assertEquals(200, api.post("/api/audit/share", api.login("audit@acme.test"), body).status());
+        assertEquals(
+                404,
+                api.post("/api/audit/share", api.login("jae@acme.test"), body).status());
+        assertEquals(
+                404,
+                api.post("/api/audit/share", api.login("admin@globex.test"), body)
+                        .status());
+        assertEquals(
+                200,
+                api.post("/api/audit/share", api.login("audit@acme.test"), body).status());
         String se = api.login("se@acme.test");
-        assertEquals(400, api.post("/api/audit/share", se, "{\"meetingId\":\"" + m + "\",\"ttlMinutes\":10081}")
-                .status());
-        assertEquals(400, api.post("/api/audit/share", se, "{\"meetingId\":\"" + m + "\",\"ttlMinutes\":0}").status());
+        assertEquals(
+                400,
+                api.post("/api/audit/share", se, "{\"meetingId\":\"" + m + "\",\"ttlMinutes\":10081}")
+                        .status());
+        assertEquals(
+                400,
+                api.post("/api/audit/share", se, "{\"meetingId\":\"" + m + "\",\"ttlMinutes\":0}")
+                        .status());
         var ok = api.post("/api/audit/share", se, body);
         assertEquals(200, ok.status());
         var expiresAt = java.time.Instant.parse(ok.json().get("expiresAt").asText());
@@ -173,13 +198,15 @@ class AuditApiTest {
         assertEquals(403, api.get("/share/garbage", null).status());
         String otherMeeting = url.replace("/share/", "");
         String payload = otherMeeting.substring(0, otherMeeting.indexOf('.'));
-        assertEquals(403, api.get("/share/" + payload + "x." + otherMeeting.substring(payload.length() + 1), null)
-                .status());
+        assertEquals(
+                403,
+                api.get("/share/" + payload + "x." + otherMeeting.substring(payload.length() + 1), null)
+                        .status());
 
         var keys = java.nio.file.Path.of(System.getProperty("proxyme.data.dir")).resolve("keys");
         var tokens = app.proxyme.engine.audit.seal.ShareTokens.loadOrCreate(keys, java.time.Clock.systemUTC());
-        String expired = tokens.issue(new app.proxyme.domain.audit.ShareGrant("acme", m,
-                java.time.Instant.now().minusSeconds(5), "sh_old"));
+        String expired = tokens.issue(new app.proxyme.domain.audit.ShareGrant(
+                "acme", m, java.time.Instant.now().minusSeconds(5), "sh_old"));
         assertEquals(410, api.get("/share/" + expired, null).status());
         assertEquals(410, api.get("/share/" + expired + "/export.jsonl", null).status());
     }

@@ -51,7 +51,10 @@ class OverlayProtocolTest {
         assertEquals(200, ok.status());
         assertEquals("junior_ae", ok.json().get("role").asText());
         assertEquals("acme", ok.json().get("org").asText());
-        assertEquals(401, api.post("/api/dev/login", null, "{\"email\":\"who@acme.test\"}").status());
+        assertEquals(
+                401,
+                api.post("/api/dev/login", null, "{\"email\":\"who@acme.test\"}")
+                        .status());
         assertEquals(400, api.post("/api/dev/login", null, "not json").status());
     }
 
@@ -76,38 +79,55 @@ class OverlayProtocolTest {
     @Test
     void api_calls_without_a_valid_token_are_401() {
         assertEquals(401, api.get("/api/approvals?status=PENDING", null).status());
-        assertEquals(401, api.get("/api/approvals?status=PENDING", "not-a-token").status());
+        assertEquals(
+                401, api.get("/api/approvals?status=PENDING", "not-a-token").status());
         String[] jwt = api.login("jae@acme.test").split("\\.");
         var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
-        String claims = new String(java.util.Base64.getUrlDecoder().decode(jwt[1]), java.nio.charset.StandardCharsets.UTF_8);
-        String raised = b64.encodeToString(claims.replace("junior_ae", "sales_manager")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String claims =
+                new String(java.util.Base64.getUrlDecoder().decode(jwt[1]), java.nio.charset.StandardCharsets.UTF_8);
+        String raised = b64.encodeToString(
+                claims.replace("junior_ae", "sales_manager").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String forged = jwt[0] + "." + raised + "." + jwt[2];
-        assertEquals(401, api.post("/api/policy/evaluate", forged, "{\"text\":\"hi\"}").status());
+        assertEquals(
+                401,
+                api.post("/api/policy/evaluate", forged, "{\"text\":\"hi\"}").status());
         String unsigned = jwt[0] + "." + jwt[1] + ".";
-        assertEquals(401, api.post("/api/policy/evaluate", unsigned, "{\"text\":\"hi\"}").status());
+        assertEquals(
+                401,
+                api.post("/api/policy/evaluate", unsigned, "{\"text\":\"hi\"}").status());
     }
 
     @Test
     void evaluate_is_for_the_user_themself_or_an_admin_of_their_org() {
         String jae = api.login("jae@acme.test");
-        var own = api.post("/api/policy/evaluate", jae,
+        var own = api.post(
+                "/api/policy/evaluate",
+                jae,
                 "{\"user\":\"jae@acme.test\",\"text\":\"How much does the enterprise plan cost per month?\"}");
         assertEquals(200, own.status(), own.body());
         assertEquals("DENY", own.json().get("outcome").asText());
         assertEquals("pricing", own.json().get("topic").asText());
         assertEquals("fga", own.json().get("layer").asText());
 
-        assertEquals(403, api.post("/api/policy/evaluate", jae,
-                "{\"user\":\"ae@acme.test\",\"text\":\"What does it cost?\"}").status());
+        assertEquals(
+                403,
+                api.post("/api/policy/evaluate", jae, "{\"user\":\"ae@acme.test\",\"text\":\"What does it cost?\"}")
+                        .status());
         String admin = api.login("admin@acme.test");
-        var forAe = api.post("/api/policy/evaluate", admin,
+        var forAe = api.post(
+                "/api/policy/evaluate",
+                admin,
                 "{\"user\":\"ae@acme.test\",\"text\":\"How much does the enterprise plan cost per month?\"}");
         assertEquals("APPROVE", forAe.json().get("outcome").asText());
         String globexAdmin = api.login("admin@globex.test");
-        assertEquals(404, api.post("/api/policy/evaluate", globexAdmin,
-                "{\"user\":\"jae@acme.test\",\"text\":\"price?\"}").status());
-        assertEquals(400, api.post("/api/policy/evaluate", jae, "{\"user\":\"jae@acme.test\"}").status());
+        assertEquals(
+                404,
+                api.post("/api/policy/evaluate", globexAdmin, "{\"user\":\"jae@acme.test\",\"text\":\"price?\"}")
+                        .status());
+        assertEquals(
+                400,
+                api.post("/api/policy/evaluate", jae, "{\"user\":\"jae@acme.test\"}")
+                        .status());
     }
 
     @Test
@@ -123,10 +143,22 @@ class OverlayProtocolTest {
             JsonNode suggestion = c.awaitType("suggestion", 1);
             assertEquals("AUTO", suggestion.get("status").asText());
             assertFalse(suggestion.get("text").asText().isBlank());
-            var flows = c.drain().stream().filter(m -> m.path("type").asText().equals("flow")).toList();
+            var flows = c.drain().stream()
+                    .filter(m -> m.path("type").asText().equals("flow"))
+                    .toList();
             var steps = flows.stream().map(f -> f.get("step").asText()).toList();
-            assertTrue(steps.containsAll(java.util.List.of("token_vault", "classify", "rules", "fga", "toggles",
-                    "decision", "generate", "output_check", "audit")), steps.toString());
+            assertTrue(
+                    steps.containsAll(java.util.List.of(
+                            "token_vault",
+                            "classify",
+                            "rules",
+                            "fga",
+                            "toggles",
+                            "decision",
+                            "generate",
+                            "output_check",
+                            "audit")),
+                    steps.toString());
             assertTrue(flows.stream().allMatch(f -> f.get("ms").asDouble() >= 0));
         }
     }
@@ -146,13 +178,22 @@ class OverlayProtocolTest {
             assertTrue(pending.toString().contains(approvalId));
 
             c.send("{\"type\":\"approve\",\"approvalId\":\"" + approvalId + "\"}");
-            JsonNode decided = c.await("approval APPROVED", m -> m.path("type").asText().equals("approval")
-                    && m.path("status").asText().equals("APPROVED"));
+            JsonNode decided = c.await(
+                    "approval APPROVED",
+                    m -> m.path("type").asText().equals("approval")
+                            && m.path("status").asText().equals("APPROVED"));
             assertEquals(approvalId, decided.get("approvalId").asText());
-            assertEquals(409, api.post("/api/approvals/" + approvalId + "/deny", token, "").status());
-            assertEquals(404, api.post("/api/approvals/ap_unknown/deny", token, "").status());
+            assertEquals(
+                    409,
+                    api.post("/api/approvals/" + approvalId + "/deny", token, "")
+                            .status());
+            assertEquals(
+                    404, api.post("/api/approvals/ap_unknown/deny", token, "").status());
             String other = api.login("mgr@acme.test");
-            assertEquals(403, api.post("/api/approvals/" + approvalId + "/approve", other, "").status());
+            assertEquals(
+                    403,
+                    api.post("/api/approvals/" + approvalId + "/approve", other, "")
+                            .status());
         }
     }
 
@@ -214,7 +255,9 @@ class OverlayProtocolTest {
             mgr.chunk(1, q);
             assertEquals("DENY", jae.awaitType("decision", 1).get("outcome").asText());
             assertEquals("AUTO", mgr.awaitType("decision", 1).get("outcome").asText());
-            assertTrue(jae.drain().stream().noneMatch(x -> x.path("outcome").asText().equals("AUTO")),
+            assertTrue(
+                    jae.drain().stream()
+                            .noneMatch(x -> x.path("outcome").asText().equals("AUTO")),
                     "jae never sees mgr's decisions");
         }
     }
@@ -232,10 +275,22 @@ class OverlayProtocolTest {
         assertEquals(200, own.status());
         assertTrue(own.json().size() >= 2);
         assertEquals("chunk", own.json().get(0).get("type").asText());
-        assertEquals(200, api.get("/api/meetings/" + m + "/audit", api.login("admin@acme.test")).status());
-        assertEquals(200, api.get("/api/meetings/" + m + "/audit", api.login("audit@acme.test")).status());
-        assertEquals(404, api.get("/api/meetings/" + m + "/audit", api.login("jae@acme.test")).status());
-        assertEquals(404, api.get("/api/meetings/" + m + "/audit", api.login("admin@globex.test")).status());
+        assertEquals(
+                200,
+                api.get("/api/meetings/" + m + "/audit", api.login("admin@acme.test"))
+                        .status());
+        assertEquals(
+                200,
+                api.get("/api/meetings/" + m + "/audit", api.login("audit@acme.test"))
+                        .status());
+        assertEquals(
+                404,
+                api.get("/api/meetings/" + m + "/audit", api.login("jae@acme.test"))
+                        .status());
+        assertEquals(
+                404,
+                api.get("/api/meetings/" + m + "/audit", api.login("admin@globex.test"))
+                        .status());
         assertEquals(404, api.get("/api/meetings/nope/audit", se).status());
     }
 }

@@ -13,13 +13,17 @@ public final class TestServer {
     /** Points {@code proxyme.data.dir} at a new empty directory; call before the server starts (a static block). */
     public static void useFreshDataDir(String name) {
         try {
-            System.setProperty("proxyme.data.dir", Files.createTempDirectory(name).toString());
+            System.setProperty(
+                    "proxyme.data.dir", Files.createTempDirectory(name).toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static int port() {
-        return CDI.current().getBeanManager().getExtension(ServerCdiExtension.class).port();
+        return CDI.current()
+                .getBeanManager()
+                .getExtension(ServerCdiExtension.class)
+                .port();
     }
 }

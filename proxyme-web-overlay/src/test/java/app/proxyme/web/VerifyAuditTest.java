@@ -48,13 +48,17 @@ class VerifyAuditTest {
         var lines = new ArrayList<>(SampleChain.lines(chain));
         lines.set(12, lines.get(12).replace("jae@acme.test", "mgr@acme.test"));
         assertEquals(1, run(lines));
-        assertTrue(printed().contains("first broken event: " + chain.get(12).id() + " (seq 13, line 13)"),
-                printed());
+        assertTrue(printed().contains("first broken event: " + chain.get(12).id() + " (seq 13, line 13)"), printed());
     }
 
     @Test
     void a_truncated_tail_exits_1_with_the_expected_head() throws Exception {
-        assertEquals(1, run(SampleChain.lines(chain).subList(0, 29), "--head", chain.get(29).hash()));
+        assertEquals(
+                1,
+                run(
+                        SampleChain.lines(chain).subList(0, 29),
+                        "--head",
+                        chain.get(29).hash()));
         assertTrue(printed().contains("truncated"), printed());
     }
 
@@ -62,7 +66,9 @@ class VerifyAuditTest {
     void bad_usage_and_missing_files_exit_2() throws Exception {
         var print = new PrintStream(out, true, StandardCharsets.UTF_8);
         assertEquals(2, new VerifyAudit(print, print).run(new String[0]));
-        assertEquals(2, new VerifyAudit(print, print).run(new String[] {dir.resolve("nope.jsonl").toString()}));
+        assertEquals(2, new VerifyAudit(print, print).run(new String[] {
+                    dir.resolve("nope.jsonl").toString()
+                }));
         assertTrue(Main.commands().containsKey("verify-audit"));
     }
 }

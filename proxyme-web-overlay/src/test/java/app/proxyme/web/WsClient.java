@@ -26,7 +26,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     public static WsClient connect(String baseWs, String meetingId, String token) {
         var client = new WsClient();
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        client.socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
                 .buildAsync(URI.create(baseWs + "/ws/meetings/" + meetingId + "?access_token=" + token), client)
                 .join();
         return client;
@@ -74,8 +75,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public JsonNode awaitType(String type, long seq) {
-        return await(type + " for seq " + seq, m -> type.equals(m.path("type").asText())
-                && m.path("seq").asLong(-1) == seq);
+        return await(
+                type + " for seq " + seq,
+                m -> type.equals(m.path("type").asText()) && m.path("seq").asLong(-1) == seq);
     }
 
     public JsonNode awaitType(String type) {

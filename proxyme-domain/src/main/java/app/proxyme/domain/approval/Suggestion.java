@@ -20,9 +20,20 @@ import java.util.Objects;
  * @param expiresAt the approval deadline, or {@code null}
  * @param decidedBy who decided the approval ({@code engine} for a deadline), or {@code null}
  */
-public record Suggestion(String id, String org, String meetingId, String user, long chunkSeq, String topic,
-        String text, SuggestionStatus status, String approvalId, ApprovalStatus approvalStatus, Instant createdAt,
-        Instant expiresAt, String decidedBy) {
+public record Suggestion(
+        String id,
+        String org,
+        String meetingId,
+        String user,
+        long chunkSeq,
+        String topic,
+        String text,
+        SuggestionStatus status,
+        String approvalId,
+        ApprovalStatus approvalStatus,
+        Instant createdAt,
+        Instant expiresAt,
+        String decidedBy) {
     public Suggestion {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(org, "org");
@@ -44,7 +55,19 @@ public record Suggestion(String id, String org, String meetingId, String user, l
 
     /** This suggestion after its approval was decided. */
     public Suggestion decided(ApprovalStatus outcome, String by) {
-        return new Suggestion(id, org, meetingId, user, chunkSeq, topic, text, outcome.suggestionStatus(), approvalId,
-                outcome, createdAt, expiresAt, by);
+        return new Suggestion(
+                id,
+                org,
+                meetingId,
+                user,
+                chunkSeq,
+                topic,
+                text,
+                outcome.suggestionStatus(),
+                approvalId,
+                outcome,
+                createdAt,
+                expiresAt,
+                by);
     }
 }

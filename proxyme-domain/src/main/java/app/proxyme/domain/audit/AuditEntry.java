@@ -17,12 +17,22 @@ import java.util.Objects;
  * @param layer the deciding layer, or {@code null}
  * @param detail further facts; values are strings, numbers, booleans, lists or maps of them
  */
-public record AuditEntry(AuditType type, String org, String meeting, String user, String actor, String topic,
-        String outcome, String layer, Map<String, Object> detail) {
+public record AuditEntry(
+        AuditType type,
+        String org,
+        String meeting,
+        String user,
+        String actor,
+        String topic,
+        String outcome,
+        String layer,
+        Map<String, Object> detail) {
     public AuditEntry {
         Objects.requireNonNull(type, "type");
         OrgId.require(org);
         Objects.requireNonNull(actor, "actor");
-        detail = detail == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(detail));
+        detail = detail == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(detail));
     }
 }

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param meetingPrev the previous event's hash of the same meeting, or {@code null} without a meeting
  * @param hash SHA-256 over the canonical JSON of the event without {@code hash}
  */
-public record AuditRecord(String id, long seq, Instant ts, AuditEntry entry, String prev, String meetingPrev,
-        String hash) {
+public record AuditRecord(
+        String id, long seq, Instant ts, AuditEntry entry, String prev, String meetingPrev, String hash) {
     /** The link before the first event of a chain. */
     public static final String GENESIS = "0".repeat(64);
 

@@ -14,10 +14,25 @@ package app.proxyme.domain.audit;
  * @param reason why it breaks the chain, or {@code null}
  * @param anchor where the chain starts: genesis, a checkpoint, or a range's first {@code prev} ({@code null} if unknown)
  */
-public record ChainVerdict(boolean ok, long events, String head, String by, String firstBad, long firstBadSeq,
-        long position, String reason, String anchor) {
-    public ChainVerdict(boolean ok, long events, String head, String by, String firstBad, long firstBadSeq,
-            long position, String reason) {
+public record ChainVerdict(
+        boolean ok,
+        long events,
+        String head,
+        String by,
+        String firstBad,
+        long firstBadSeq,
+        long position,
+        String reason,
+        String anchor) {
+    public ChainVerdict(
+            boolean ok,
+            long events,
+            String head,
+            String by,
+            String firstBad,
+            long firstBadSeq,
+            long position,
+            String reason) {
         this(ok, events, head, by, firstBad, firstBadSeq, position, reason, null);
     }
 }

@@ -28,10 +28,15 @@ public record ExportQuery(String format, Instant from, Instant to, Long fromSeq,
     }
 
     /** The query from the request's text parameters; bad values are a {@code BAD_REQUEST}. */
-    public static ExportQuery parse(String format, String from, String to, String fromSeq, String toSeq,
-            String meeting) {
-        return new ExportQuery(format, instant("from", from), instant("to", to), number("fromSeq", fromSeq),
-                number("toSeq", toSeq), meeting);
+    public static ExportQuery parse(
+            String format, String from, String to, String fromSeq, String toSeq, String meeting) {
+        return new ExportQuery(
+                format,
+                instant("from", from),
+                instant("to", to),
+                number("fromSeq", fromSeq),
+                number("toSeq", toSeq),
+                meeting);
     }
 
     private static Instant instant(String name, String text) {

@@ -3,7 +3,10 @@ package app.proxyme.domain.audit;
 /** A share link that is not honoured: forged (or garbled), or past its expiry. */
 public final class ShareRefused extends RuntimeException {
     /** Why a link is refused. */
-    public enum Reason { FORGED, EXPIRED }
+    public enum Reason {
+        FORGED,
+        EXPIRED
+    }
 
     private final Reason why;
 

@@ -16,7 +16,9 @@ public record Classification(boolean question, double questionConfidence, List<T
         if (!(questionConfidence >= 0 && questionConfidence <= 1)) {
             throw new IllegalArgumentException("questionConfidence must be in [0,1]: " + questionConfidence);
         }
-        ranked = ranked.stream().sorted(Comparator.comparingDouble(TopicScore::confidence).reversed()).toList();
+        ranked = ranked.stream()
+                .sorted(Comparator.comparingDouble(TopicScore::confidence).reversed())
+                .toList();
     }
 
     public Optional<TopicScore> top() {

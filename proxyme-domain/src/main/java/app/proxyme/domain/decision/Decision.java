@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param generationAllowed whether a suggestion may be generated (false when denied, unsure of the topic, or an
  *     authorization service was unavailable)
  */
-public record Decision(boolean question, String topic, double confidence, Outcome outcome, Layer layer, String reason,
-        List<TraceEntry> trace, boolean generationAllowed) {
+public record Decision(
+        boolean question,
+        String topic,
+        double confidence,
+        Outcome outcome,
+        Layer layer,
+        String reason,
+        List<TraceEntry> trace,
+        boolean generationAllowed) {
 
     public Decision {
         Objects.requireNonNull(outcome, "outcome");
@@ -33,7 +40,14 @@ public record Decision(boolean question, String topic, double confidence, Outcom
     public Decision loweredTo(Outcome lower, Layer by, String why, String restrictedTopic, TraceEntry entry) {
         var newTrace = new java.util.ArrayList<>(trace);
         newTrace.add(entry);
-        return new Decision(question, restrictedTopic, confidence, lower, by, why, newTrace,
+        return new Decision(
+                question,
+                restrictedTopic,
+                confidence,
+                lower,
+                by,
+                why,
+                newTrace,
                 generationAllowed && lower != Outcome.DENY);
     }
 }

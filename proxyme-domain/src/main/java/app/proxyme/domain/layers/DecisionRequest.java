@@ -1,7 +1,6 @@
 package app.proxyme.domain.layers;
 
 import app.proxyme.domain.decision.Classification;
-
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.domain.policy.Rule;
@@ -21,8 +20,14 @@ import java.util.Set;
  * @param disabledTopics topics the member switched off for this meeting
  * @param settings thresholds
  */
-public record DecisionRequest(Member member, String text, Classification classification, TopicCatalog catalog,
-        List<Rule> rules, Set<String> disabledTopics, PolicySettings settings) {
+public record DecisionRequest(
+        Member member,
+        String text,
+        Classification classification,
+        TopicCatalog catalog,
+        List<Rule> rules,
+        Set<String> disabledTopics,
+        PolicySettings settings) {
     public DecisionRequest {
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(text, "text");
@@ -32,7 +37,8 @@ public record DecisionRequest(Member member, String text, Classification classif
         rules = List.copyOf(rules);
         disabledTopics = Set.copyOf(disabledTopics);
         if (!catalog.org().equals(member.org())) {
-            throw new IllegalArgumentException("catalogue of " + catalog.org() + " used for a member of " + member.org());
+            throw new IllegalArgumentException(
+                    "catalogue of " + catalog.org() + " used for a member of " + member.org());
         }
     }
 }

@@ -1,14 +1,13 @@
 package app.proxyme.domain.layers;
 
-import app.proxyme.domain.decision.Layer;
-
 import static app.proxyme.domain.port.out.RelationshipCheck.CAN_AUTO_RESPOND;
 import static app.proxyme.domain.port.out.RelationshipCheck.CAN_RESPOND_WITH_APPROVAL;
 
+import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.decision.Layer;
 import app.proxyme.domain.flow.FlowStep;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.RelationshipQuery;
 import java.util.ArrayList;
@@ -45,17 +44,22 @@ final class FgaLayer implements PolicyLayer {
             answers = fga.check(queries(member, topics));
         } catch (DependencyUnavailableException e) {
             for (String topic : topics) {
-                verdicts.put(topic, new LayerVerdict(Effect.APPROVE,
-                        "authorization unavailable (" + e.getMessage() + "): held for approval", true));
+                verdicts.put(
+                        topic,
+                        new LayerVerdict(
+                                Effect.APPROVE,
+                                "authorization unavailable (" + e.getMessage() + "): held for approval",
+                                true));
             }
             return verdicts;
         }
         if (answers.size() != topics.size() * 2) {
-            throw new IllegalStateException("relationship check answered " + answers.size() + " of "
-                    + topics.size() * 2 + " queries");
+            throw new IllegalStateException(
+                    "relationship check answered " + answers.size() + " of " + topics.size() * 2 + " queries");
         }
         for (int i = 0; i < topics.size(); i++) {
-            verdicts.put(topics.get(i), verdict(member.role(), topics.get(i), answers.get(2 * i), answers.get(2 * i + 1)));
+            verdicts.put(
+                    topics.get(i), verdict(member.role(), topics.get(i), answers.get(2 * i), answers.get(2 * i + 1)));
         }
         return verdicts;
     }

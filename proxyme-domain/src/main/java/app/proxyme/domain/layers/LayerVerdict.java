@@ -1,6 +1,5 @@
 package app.proxyme.domain.layers;
 
-
 import app.proxyme.domain.policy.Effect;
 import java.util.Objects;
 

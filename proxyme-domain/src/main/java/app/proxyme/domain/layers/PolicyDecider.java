@@ -6,7 +6,6 @@ import app.proxyme.domain.decision.Layer;
 import app.proxyme.domain.decision.Outcome;
 import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.decision.TraceEntry;
-
 import app.proxyme.domain.flow.Flow;
 import app.proxyme.domain.flow.FlowEvent;
 import app.proxyme.domain.flow.FlowStep;
@@ -56,8 +55,15 @@ public final class PolicyDecider {
         Classification c = request.classification();
         double confidence = c.top().map(TopicScore::confidence).orElse(0.0);
         if (!c.question()) {
-            return new Decision(false, c.top().map(TopicScore::topic).orElse(null), confidence, Outcome.NONE,
-                    Layer.NONE, "not a question for us", List.of(), false);
+            return new Decision(
+                    false,
+                    c.top().map(TopicScore::topic).orElse(null),
+                    confidence,
+                    Outcome.NONE,
+                    Layer.NONE,
+                    "not a question for us",
+                    List.of(),
+                    false);
         }
         List<String> plausible = c.plausible(request.settings().ambiguityMargin(), MAX_PLAUSIBLE).stream()
                 .map(TopicScore::topic)
@@ -65,8 +71,15 @@ public final class PolicyDecider {
                 .toList();
         if (plausible.isEmpty()) {
             var entry = new TraceEntry(Layer.CLASSIFIER, Effect.APPROVE, null, "no topic of the catalogue fits");
-            return new Decision(true, null, confidence, Outcome.APPROVE, Layer.CLASSIFIER,
-                    "topic unknown: held for approval", List.of(entry), false);
+            return new Decision(
+                    true,
+                    null,
+                    confidence,
+                    Outcome.APPROVE,
+                    Layer.CLASSIFIER,
+                    "topic unknown: held for approval",
+                    List.of(entry),
+                    false);
         }
         Evaluation evaluation = evaluate(request, plausible, flow);
         TopicResult decisive = evaluation.mostRestrictive();
@@ -74,17 +87,41 @@ public final class PolicyDecider {
         if (unsure) {
             Effect capped = decisive.effect().atMost(Effect.APPROVE);
             var trace = new ArrayList<>(evaluation.trace());
-            trace.add(new TraceEntry(Layer.CLASSIFIER, Effect.APPROVE, null, String.format(java.util.Locale.ROOT,
-                    "confidence %.2f below %.2f: at most APPROVE", confidence, request.settings().minConfidence())));
-            String reason = String.format(java.util.Locale.ROOT,
-                    "unsure of the topic (%s, confidence %.2f): %s", String.join(" or ", plausible), confidence,
+            trace.add(new TraceEntry(
+                    Layer.CLASSIFIER,
+                    Effect.APPROVE,
+                    null,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "confidence %.2f below %.2f: at most APPROVE",
+                            confidence,
+                            request.settings().minConfidence())));
+            String reason = String.format(
+                    java.util.Locale.ROOT,
+                    "unsure of the topic (%s, confidence %.2f): %s",
+                    String.join(" or ", plausible),
+                    confidence,
                     capped == Effect.DENY ? "refused" : "held for approval");
-            return new Decision(true, decisive.topic(), confidence, Outcome.of(capped), Layer.CLASSIFIER, reason,
-                    trace, capped != Effect.DENY && !evaluation.anyUnavailable());
+            return new Decision(
+                    true,
+                    decisive.topic(),
+                    confidence,
+                    Outcome.of(capped),
+                    Layer.CLASSIFIER,
+                    reason,
+                    trace,
+                    capped != Effect.DENY && !evaluation.anyUnavailable());
         }
         Effect outcome = decisive.effect();
-        return new Decision(true, decisive.topic(), confidence, Outcome.of(outcome), decisive.layer(),
-                decisive.reason(), evaluation.trace(), outcome != Effect.DENY && !evaluation.anyUnavailable());
+        return new Decision(
+                true,
+                decisive.topic(),
+                confidence,
+                Outcome.of(outcome),
+                decisive.layer(),
+                decisive.reason(),
+                evaluation.trace(),
+                outcome != Effect.DENY && !evaluation.anyUnavailable());
     }
 
     /** The effect of each topic through the three layers, without flow events: for checks after generation. */
@@ -93,19 +130,18 @@ public final class PolicyDecider {
     }
 
     private Evaluation evaluate(DecisionRequest request, List<String> topics, Flow flow) {
-        List<PolicyLayer> layers = List.of(
-                new RulesLayer(request.rules()),
-                new FgaLayer(fga),
-                new TogglesLayer(request.disabledTopics()));
+        List<PolicyLayer> layers =
+                List.of(new RulesLayer(request.rules()), new FgaLayer(fga), new TogglesLayer(request.disabledTopics()));
         var results = new LinkedHashMap<String, TopicResult>();
         topics.forEach(t -> results.put(t, TopicResult.start(t)));
         for (PolicyLayer layer : layers) {
-            List<String> open = results.values().stream().filter(r -> r.effect() != Effect.DENY)
-                    .map(TopicResult::topic).toList();
+            List<String> open = results.values().stream()
+                    .filter(r -> r.effect() != Effect.DENY)
+                    .map(TopicResult::topic)
+                    .toList();
             long start = System.nanoTime();
-            Map<String, LayerVerdict> verdicts = open.isEmpty()
-                    ? Map.of()
-                    : layer.evaluate(request.member(), request.text(), open);
+            Map<String, LayerVerdict> verdicts =
+                    open.isEmpty() ? Map.of() : layer.evaluate(request.member(), request.text(), open);
             for (TopicResult r : List.copyOf(results.values())) {
                 LayerVerdict v = verdicts.get(r.topic());
                 results.put(r.topic(), v == null ? r.skip(layer.layer()) : r.with(layer.layer(), v));
@@ -130,8 +166,8 @@ public final class PolicyDecider {
     }
 
     /** The layers' verdicts for one topic so far. */
-    private record TopicResult(String topic, Effect effect, List<TraceEntry> trace, List<Layer> evaluated,
-            boolean unavailable) {
+    private record TopicResult(
+            String topic, Effect effect, List<TraceEntry> trace, List<Layer> evaluated, boolean unavailable) {
         static TopicResult start(String topic) {
             return new TopicResult(topic, Effect.AUTO, List.of(), List.of(), false);
         }
@@ -155,16 +191,25 @@ public final class PolicyDecider {
             if (effect == Effect.AUTO) {
                 return Layer.FGA;
             }
-            return trace.stream().filter(e -> e.effect() == effect).findFirst().map(TraceEntry::layer)
+            return trace.stream()
+                    .filter(e -> e.effect() == effect)
+                    .findFirst()
+                    .map(TraceEntry::layer)
                     .orElseThrow();
         }
 
         String reason() {
             if (effect == Effect.AUTO) {
-                return trace.stream().filter(e -> e.layer() == Layer.FGA).findFirst().map(TraceEntry::detail)
+                return trace.stream()
+                        .filter(e -> e.layer() == Layer.FGA)
+                        .findFirst()
+                        .map(TraceEntry::detail)
                         .orElse("allowed");
             }
-            return trace.stream().filter(e -> e.effect() == effect).findFirst().map(TraceEntry::detail)
+            return trace.stream()
+                    .filter(e -> e.effect() == effect)
+                    .findFirst()
+                    .map(TraceEntry::detail)
                     .orElseThrow();
         }
     }

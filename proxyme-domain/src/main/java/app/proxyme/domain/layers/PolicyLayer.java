@@ -1,7 +1,6 @@
 package app.proxyme.domain.layers;
 
 import app.proxyme.domain.decision.Layer;
-
 import app.proxyme.domain.flow.FlowStep;
 import app.proxyme.domain.policy.Member;
 import java.util.List;

@@ -1,7 +1,6 @@
 package app.proxyme.domain.layers;
 
 import app.proxyme.domain.decision.Layer;
-
 import app.proxyme.domain.flow.FlowStep;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
@@ -35,14 +34,18 @@ final class RulesLayer implements PolicyLayer {
             Effect effect = Effect.AUTO;
             Rule decisive = null;
             for (Rule rule : rules) {
-                if (rule.appliesTo(member) && rule.matches(topic, text) && rule.cap().isMoreRestrictiveThan(effect)) {
+                if (rule.appliesTo(member)
+                        && rule.matches(topic, text)
+                        && rule.cap().isMoreRestrictiveThan(effect)) {
                     effect = rule.cap();
                     decisive = rule;
                 }
             }
-            verdicts.put(topic, decisive == null
-                    ? LayerVerdict.of(Effect.AUTO, "no rule matched")
-                    : LayerVerdict.of(effect, "rule " + decisive.id() + ": \"" + decisive.text() + "\""));
+            verdicts.put(
+                    topic,
+                    decisive == null
+                            ? LayerVerdict.of(Effect.AUTO, "no rule matched")
+                            : LayerVerdict.of(effect, "rule " + decisive.id() + ": \"" + decisive.text() + "\""));
         }
         return verdicts;
     }

@@ -1,7 +1,6 @@
 package app.proxyme.domain.layers;
 
 import app.proxyme.domain.decision.Layer;
-
 import app.proxyme.domain.flow.FlowStep;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
@@ -32,9 +31,11 @@ final class TogglesLayer implements PolicyLayer {
     public Map<String, LayerVerdict> evaluate(Member member, String text, List<String> topics) {
         var verdicts = new LinkedHashMap<String, LayerVerdict>();
         for (String topic : topics) {
-            verdicts.put(topic, disabled.contains(topic)
-                    ? LayerVerdict.of(Effect.APPROVE, topic + " is switched off for this meeting")
-                    : LayerVerdict.of(Effect.AUTO, topic + " is on"));
+            verdicts.put(
+                    topic,
+                    disabled.contains(topic)
+                            ? LayerVerdict.of(Effect.APPROVE, topic + " is switched off for this meeting")
+                            : LayerVerdict.of(Effect.AUTO, topic + " is on"));
         }
         return verdicts;
     }

@@ -1,10 +1,10 @@
 package app.proxyme.domain.pipeline;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.flow.Flow;
 import app.proxyme.domain.flow.FlowStep;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.Topic;
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.ResponseGenerator;
 import app.proxyme.domain.port.out.ScopedToken;
 import app.proxyme.domain.port.out.TokenRefusedException;
@@ -37,13 +37,17 @@ final class AnswerDrafter {
     Draft draft(Member member, Topic topic, String question, Flow out) {
         ScopedToken token;
         try {
-            token = out.timed(FlowStep.TOKEN_VAULT, () -> vault.obtain(member, TokenVault.WRITE_SUGGESTIONS, topic.id()),
+            token = out.timed(
+                    FlowStep.TOKEN_VAULT,
+                    () -> vault.obtain(member, TokenVault.WRITE_SUGGESTIONS, topic.id()),
                     AnswerDrafter::tokenDetail);
         } catch (DependencyUnavailableException | TokenRefusedException e) {
             return new NotDrafted("no token to write an answer on " + topic.id() + " could be had");
         }
         try {
-            String text = out.timed(FlowStep.GENERATE, () -> generator.generate(member, topic, question, token),
+            String text = out.timed(
+                    FlowStep.GENERATE,
+                    () -> generator.generate(member, topic, question, token),
                     t -> Map.of("topic", topic.id(), "chars", t.length()));
             return new Drafted(text, token);
         } catch (DependencyUnavailableException e) {

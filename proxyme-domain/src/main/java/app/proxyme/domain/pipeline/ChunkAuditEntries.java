@@ -26,7 +26,11 @@ final class ChunkAuditEntries {
     }
 
     AuditEntry chunk() {
-        return entry(AuditType.CHUNK, null, null, null,
+        return entry(
+                AuditType.CHUNK,
+                null,
+                null,
+                null,
                 Map.of("chunkSeq", chunk.seq(), "speaker", chunk.speaker(), "text", chunk.text()));
     }
 
@@ -41,11 +45,16 @@ final class ChunkAuditEntries {
         if (revisedBy != Layer.NONE) {
             detail.put("revisedBy", revisedBy.wire());
         }
-        return entry(AuditType.DECISION, d.topic(), d.outcome().name(), d.layer().wire(), detail);
+        return entry(
+                AuditType.DECISION, d.topic(), d.outcome().name(), d.layer().wire(), detail);
     }
 
     AuditEntry token(String topic, ScopedToken token) {
-        return entry(AuditType.TOKEN, topic, null, null,
+        return entry(
+                AuditType.TOKEN,
+                topic,
+                null,
+                null,
                 Map.of("chunkSeq", chunk.seq(), "scope", token.scope(), "cached", token.cached()));
     }
 
@@ -57,18 +66,43 @@ final class ChunkAuditEntries {
         if (s.approvalId() != null) {
             detail.put("approvalId", s.approvalId());
         }
-        return new AuditEntry(AuditType.SUGGESTION, s.org(), s.meetingId(), s.user(), ENGINE, s.topic(),
-                s.status().name(), null, detail);
+        return new AuditEntry(
+                AuditType.SUGGESTION,
+                s.org(),
+                s.meetingId(),
+                s.user(),
+                ENGINE,
+                s.topic(),
+                s.status().name(),
+                null,
+                detail);
     }
 
     AuditEntry approvalRequested(Suggestion held, String bindingMessage) {
-        return entry(AuditType.APPROVAL_REQUESTED, held.topic(), ApprovalStatus.PENDING.name(), null,
-                Map.of("chunkSeq", chunk.seq(), "approvalId", held.approvalId(), "suggestionId", held.id(),
-                        "expiresAt", held.expiresAt().toString(), "bindingMessage", bindingMessage));
+        return entry(
+                AuditType.APPROVAL_REQUESTED,
+                held.topic(),
+                ApprovalStatus.PENDING.name(),
+                null,
+                Map.of(
+                        "chunkSeq",
+                        chunk.seq(),
+                        "approvalId",
+                        held.approvalId(),
+                        "suggestionId",
+                        held.id(),
+                        "expiresAt",
+                        held.expiresAt().toString(),
+                        "bindingMessage",
+                        bindingMessage));
     }
 
     AuditEntry suggestionFailed(Decision d, String reason) {
-        return entry(AuditType.SUGGESTION_FAILED, d.topic(), d.outcome().name(), null,
+        return entry(
+                AuditType.SUGGESTION_FAILED,
+                d.topic(),
+                d.outcome().name(),
+                null,
                 Map.of("chunkSeq", chunk.seq(), "reason", reason));
     }
 
@@ -89,8 +123,8 @@ final class ChunkAuditEntries {
     }
 
     private AuditEntry entry(AuditType type, String topic, String outcome, String layer, Map<String, Object> detail) {
-        return new AuditEntry(type, member.org(), chunk.meetingId(), member.email(), ENGINE, topic, outcome, layer,
-                detail);
+        return new AuditEntry(
+                type, member.org(), chunk.meetingId(), member.email(), ENGINE, topic, outcome, layer, detail);
     }
 
     static double rounded(double v) {

@@ -1,31 +1,31 @@
 package app.proxyme.domain.pipeline;
 
+import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.Ids;
+import app.proxyme.domain.approval.ApprovalStatus;
+import app.proxyme.domain.approval.BindingMessage;
+import app.proxyme.domain.approval.Suggestion;
+import app.proxyme.domain.approval.SuggestionStatus;
+import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.chunk.Chunk;
 import app.proxyme.domain.chunk.ChunkListener;
 import app.proxyme.domain.chunk.ChunkResult;
 import app.proxyme.domain.chunk.DryRun;
-import app.proxyme.domain.port.in.HandleChunk;
-import app.proxyme.domain.Ids;
-import app.proxyme.domain.approval.BindingMessage;
-import app.proxyme.domain.approval.ApprovalStatus;
-import app.proxyme.domain.approval.Suggestion;
-import app.proxyme.domain.approval.SuggestionStatus;
-import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Decision;
-import app.proxyme.domain.layers.DecisionRequest;
 import app.proxyme.domain.decision.Layer;
 import app.proxyme.domain.decision.Outcome;
-import app.proxyme.domain.layers.PolicyDecider;
 import app.proxyme.domain.decision.TraceEntry;
 import app.proxyme.domain.flow.Flow;
 import app.proxyme.domain.flow.FlowStep;
+import app.proxyme.domain.layers.DecisionRequest;
+import app.proxyme.domain.layers.PolicyDecider;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
 import app.proxyme.domain.policy.Topic;
+import app.proxyme.domain.port.in.HandleChunk;
 import app.proxyme.domain.port.out.AuditLog;
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.ResponseGenerator;
@@ -58,9 +58,17 @@ public final class ChunkPipeline implements HandleChunk {
     private final OutputCheck outputCheck;
 
     /** The ports the pipeline uses. */
-    public record Ports(PolicyStore policies, MeetingStore meetings, TopicClassifier classifier,
-            app.proxyme.domain.port.out.RelationshipCheck fga, TokenVault vault, ResponseGenerator generator,
-            StepUpApproval stepUp, SuggestionStore suggestions, AuditLog audit, Clock clock) {}
+    public record Ports(
+            PolicyStore policies,
+            MeetingStore meetings,
+            TopicClassifier classifier,
+            app.proxyme.domain.port.out.RelationshipCheck fga,
+            TokenVault vault,
+            ResponseGenerator generator,
+            StepUpApproval stepUp,
+            SuggestionStore suggestions,
+            AuditLog audit,
+            Clock clock) {}
 
     public ChunkPipeline(Ports ports) {
         this.ports = ports;
@@ -80,7 +88,8 @@ public final class ChunkPipeline implements HandleChunk {
                 ? unavailable("classifier unavailable: held for approval")
                 : decider.decide(request(member, policy, chunk, classification), out);
         if (!canRead && decision.outcome() != Outcome.NONE) {
-            decision = capped(decision, "token vault unavailable: the transcript could not be read with a scoped token");
+            decision =
+                    capped(decision, "token vault unavailable: the transcript could not be read with a scoped token");
         }
         var audit = new ChunkAuditEntries(member, chunk);
         record(out, List.of(audit.chunk(), audit.decision(decision, Layer.NONE)));
@@ -95,8 +104,8 @@ public final class ChunkPipeline implements HandleChunk {
     public DryRun evaluate(Member member, String text) {
         OrgPolicy policy = ports.policies().policy(member.org());
         Classification classification = ports.classifier().classify(policy.catalog(), text);
-        var request = new DecisionRequest(member, text, classification, policy.catalog(), policy.rules(), Set.of(),
-                policy.settings());
+        var request = new DecisionRequest(
+                member, text, classification, policy.catalog(), policy.rules(), Set.of(), policy.settings());
         return new DryRun(classification, decider.decide(request, Flow.IGNORE));
     }
 
@@ -145,7 +154,9 @@ public final class ChunkPipeline implements HandleChunk {
 
     private boolean readToken(Member member, Flow out) {
         try {
-            out.timed(FlowStep.TOKEN_VAULT, () -> ports.vault().obtain(member, TokenVault.READ_TRANSCRIPTS, null),
+            out.timed(
+                    FlowStep.TOKEN_VAULT,
+                    () -> ports.vault().obtain(member, TokenVault.READ_TRANSCRIPTS, null),
                     AnswerDrafter::tokenDetail);
             return true;
         } catch (DependencyUnavailableException | TokenRefusedException e) {
@@ -172,21 +183,52 @@ public final class ChunkPipeline implements HandleChunk {
     private Suggestion propose(Member member, OrgPolicy policy, Chunk chunk, Decision decision, String text) {
         Instant now = ports.clock().instant();
         if (decision.outcome() == Outcome.AUTO) {
-            return new Suggestion(Ids.next("sg"), member.org(), chunk.meetingId(), member.email(), chunk.seq(),
-                    decision.topic(), text, SuggestionStatus.AUTO, null, null, now, null, null);
+            return new Suggestion(
+                    Ids.next("sg"),
+                    member.org(),
+                    chunk.meetingId(),
+                    member.email(),
+                    chunk.seq(),
+                    decision.topic(),
+                    text,
+                    SuggestionStatus.AUTO,
+                    null,
+                    null,
+                    now,
+                    null,
+                    null);
         }
-        return new Suggestion(Ids.next("sg"), member.org(), chunk.meetingId(), member.email(), chunk.seq(),
-                decision.topic(), text, SuggestionStatus.PENDING_APPROVAL, Ids.next("ap"), ApprovalStatus.PENDING,
-                now, now.plus(policy.settings().approvalTimeout()), null);
+        return new Suggestion(
+                Ids.next("sg"),
+                member.org(),
+                chunk.meetingId(),
+                member.email(),
+                chunk.seq(),
+                decision.topic(),
+                text,
+                SuggestionStatus.PENDING_APPROVAL,
+                Ids.next("ap"),
+                ApprovalStatus.PENDING,
+                now,
+                now.plus(policy.settings().approvalTimeout()),
+                null);
     }
 
     private void requestApproval(Suggestion held, String binding, Flow out) {
         try {
-            out.timed(FlowStep.APPROVAL_REQUEST, () -> {
-                ports.stepUp().request(held, binding);
-                return held;
-            }, s -> Map.of("approvalId", s.approvalId(), "bindingMessage", binding,
-                    "expiresAt", s.expiresAt().toString()));
+            out.timed(
+                    FlowStep.APPROVAL_REQUEST,
+                    () -> {
+                        ports.stepUp().request(held, binding);
+                        return held;
+                    },
+                    s -> Map.of(
+                            "approvalId",
+                            s.approvalId(),
+                            "bindingMessage",
+                            binding,
+                            "expiresAt",
+                            s.expiresAt().toString()));
         } catch (DependencyUnavailableException e) {
             // The push could not be sent; the approval stays pending and can still be decided in the overlay.
         }
@@ -198,13 +240,20 @@ public final class ChunkPipeline implements HandleChunk {
 
     private DecisionRequest request(Member member, OrgPolicy policy, Chunk chunk, Classification classification) {
         Set<String> disabled = ports.meetings().disabledTopics(member.org(), chunk.meetingId(), member.email());
-        return new DecisionRequest(member, chunk.text(), classification, policy.catalog(), policy.rules(), disabled,
-                policy.settings());
+        return new DecisionRequest(
+                member, chunk.text(), classification, policy.catalog(), policy.rules(), disabled, policy.settings());
     }
 
     private static Decision unavailable(String reason) {
-        return new Decision(true, null, 0, Outcome.APPROVE, Layer.CLASSIFIER, reason,
-                List.of(new TraceEntry(Layer.CLASSIFIER, Effect.APPROVE, null, reason)), false);
+        return new Decision(
+                true,
+                null,
+                0,
+                Outcome.APPROVE,
+                Layer.CLASSIFIER,
+                reason,
+                List.of(new TraceEntry(Layer.CLASSIFIER, Effect.APPROVE, null, reason)),
+                false);
     }
 
     private static Decision capped(Decision d, String reason) {
@@ -213,8 +262,15 @@ public final class ChunkPipeline implements HandleChunk {
         }
         var trace = new ArrayList<>(d.trace());
         trace.add(new TraceEntry(Layer.CLASSIFIER, Effect.APPROVE, d.topic(), reason));
-        return new Decision(d.question(), d.topic(), d.confidence(), Outcome.APPROVE,
-                d.outcome() == Outcome.APPROVE ? d.layer() : Layer.CLASSIFIER, reason, trace, false);
+        return new Decision(
+                d.question(),
+                d.topic(),
+                d.confidence(),
+                Outcome.APPROVE,
+                d.outcome() == Outcome.APPROVE ? d.layer() : Layer.CLASSIFIER,
+                reason,
+                trace,
+                false);
     }
 
     private static void requireSameOrg(Member member, String org) {

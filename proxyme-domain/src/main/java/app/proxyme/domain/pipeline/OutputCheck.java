@@ -1,5 +1,6 @@
 package app.proxyme.domain.pipeline;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.chunk.Chunk;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Decision;
@@ -15,7 +16,6 @@ import app.proxyme.domain.layers.PolicyDecider;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.TopicClassifier;
 import java.util.LinkedHashMap;
@@ -45,26 +45,38 @@ final class OutputCheck {
         try {
             Classification answer = classifier.classify(policy.catalog(), text);
             List<String> topics = answerTopics(policy, answer);
-            var request = topics.isEmpty() ? null : new DecisionRequest(member, text, answer, policy.catalog(),
-                    policy.rules(), meetings.disabledTopics(member.org(), chunk.meetingId(), member.email()),
-                    policy.settings());
+            var request = topics.isEmpty()
+                    ? null
+                    : new DecisionRequest(
+                            member,
+                            text,
+                            answer,
+                            policy.catalog(),
+                            policy.rules(),
+                            meetings.disabledTopics(member.org(), chunk.meetingId(), member.email()),
+                            policy.settings());
             checked = decision;
             for (String topic : topics) {
                 Effect effect = decider.effectOf(request, List.of(topic));
                 if (Outcome.of(effect).ordinal() > checked.outcome().ordinal()) {
                     detailTopic = topic;
-                    checked = checked.loweredTo(Outcome.of(effect), Layer.OUTPUT_CHECK,
+                    checked = checked.loweredTo(
+                            Outcome.of(effect),
+                            Layer.OUTPUT_CHECK,
                             "the proposed answer strays into " + topic + ": "
                                     + (effect == Effect.DENY ? "refused" : "held for approval"),
-                            decision.topic(), new TraceEntry(Layer.OUTPUT_CHECK, effect, topic,
-                                    "answer classified as " + topic));
+                            decision.topic(),
+                            new TraceEntry(Layer.OUTPUT_CHECK, effect, topic, "answer classified as " + topic));
                 }
             }
         } catch (DependencyUnavailableException e) {
             detailTopic = "unavailable";
             checked = decision.outcome() == Outcome.AUTO
-                    ? decision.loweredTo(Outcome.APPROVE, Layer.OUTPUT_CHECK,
-                            "the answer could not be checked: held for approval", decision.topic(),
+                    ? decision.loweredTo(
+                            Outcome.APPROVE,
+                            Layer.OUTPUT_CHECK,
+                            "the answer could not be checked: held for approval",
+                            decision.topic(),
                             new TraceEntry(Layer.OUTPUT_CHECK, Effect.APPROVE, null, "output check unavailable"))
                     : decision;
         }

@@ -21,7 +21,13 @@ import java.util.regex.Pattern;
  * @param topics the topics it is about
  * @param phrases case-insensitive regular expressions over the chunk's text
  */
-public record Rule(String id, String text, RuleScope scope, String subject, Effect cap, Set<String> topics,
+public record Rule(
+        String id,
+        String text,
+        RuleScope scope,
+        String subject,
+        Effect cap,
+        Set<String> topics,
         List<Pattern> phrases) {
 
     public Rule {
@@ -58,7 +64,8 @@ public record Rule(String id, String text, RuleScope scope, String subject, Effe
     /** Whether the rule matches a chunk about {@code topic} saying {@code text}. */
     public boolean matches(String topic, String text) {
         boolean topicOk = topics.isEmpty() || topics.contains(topic);
-        boolean phraseOk = phrases.isEmpty() || phrases.stream().anyMatch(p -> p.matcher(text).find());
+        boolean phraseOk = phrases.isEmpty()
+                || phrases.stream().anyMatch(p -> p.matcher(text).find());
         return topicOk && phraseOk;
     }
 }

@@ -16,15 +16,19 @@ public final class Fixtures {
     public static final Member AE = new Member("ae@acme.test", "acme", "account_executive", "Alex");
     public static final Member SAM_GLOBEX = new Member("sam@globex.test", "globex", "account_executive", "Sam");
     public static final PolicySettings SETTINGS = new PolicySettings(0.5, 0.1, Duration.ofSeconds(120));
-    public static final List<String> TOPICS = List.of("product", "security", "pricing", "commitment", "legal",
-            "personnel", "competitors", "smalltalk");
+    public static final List<String> TOPICS =
+            List.of("product", "security", "pricing", "commitment", "legal", "personnel", "competitors", "smalltalk");
 
     private Fixtures() {}
 
     public static TopicCatalog catalog(String org) {
-        return new TopicCatalog(org, TOPICS.stream()
-                .map(t -> new Topic(t, t + " things", List.of(), List.of("About " + t + ": here is what we can say.")))
-                .toList(), 1);
+        return new TopicCatalog(
+                org,
+                TOPICS.stream()
+                        .map(t -> new Topic(
+                                t, t + " things", List.of(), List.of("About " + t + ": here is what we can say.")))
+                        .toList(),
+                1);
     }
 
     /** A question about the topics, with the given confidences in order. */

@@ -30,15 +30,20 @@ public final class InMemoryPolicyStore implements PolicyStore {
     /** Stores the organisation's policy; its catalogue gets a version no earlier one had. */
     public InMemoryPolicyStore put(OrgPolicy policy) {
         var catalog = policy.catalog();
-        policies.put(policy.org(), new OrgPolicy(policy.org(),
-                new TopicCatalog(catalog.org(), catalog.topics(), versions.incrementAndGet()), policy.rules(),
-                policy.settings()));
+        policies.put(
+                policy.org(),
+                new OrgPolicy(
+                        policy.org(),
+                        new TopicCatalog(catalog.org(), catalog.topics(), versions.incrementAndGet()),
+                        policy.rules(),
+                        policy.settings()));
         return this;
     }
 
     @Override
     public Optional<Member> member(String email) {
-        return Optional.ofNullable(email == null ? null : members.get(email.trim().toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(
+                email == null ? null : members.get(email.trim().toLowerCase(Locale.ROOT)));
     }
 
     @Override

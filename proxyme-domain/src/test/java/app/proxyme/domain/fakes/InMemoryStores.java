@@ -44,12 +44,14 @@ public final class InMemoryStores {
 
         @Override
         public synchronized Optional<Suggestion> byApproval(String approvalId) {
-            return byId.values().stream().filter(s -> approvalId.equals(s.approvalId())).findFirst();
+            return byId.values().stream()
+                    .filter(s -> approvalId.equals(s.approvalId()))
+                    .findFirst();
         }
 
         @Override
-        public synchronized Optional<Suggestion> decide(String approvalId, ApprovalStatus outcome, String by,
-                Instant at) {
+        public synchronized Optional<Suggestion> decide(
+                String approvalId, ApprovalStatus outcome, String by, Instant at) {
             Optional<Suggestion> s = byApproval(approvalId);
             if (s.isEmpty() || !s.get().isPending()) {
                 return Optional.empty();
@@ -61,24 +63,33 @@ public final class InMemoryStores {
 
         @Override
         public synchronized List<Suggestion> pending(String org, String user) {
-            return oldestFirst(byId.values().stream().filter(s -> s.org().equals(org) && s.user().equals(user))
-                    .filter(Suggestion::isPending).toList());
+            return oldestFirst(byId.values().stream()
+                    .filter(s -> s.org().equals(org) && s.user().equals(user))
+                    .filter(Suggestion::isPending)
+                    .toList());
         }
 
         @Override
         public synchronized List<Suggestion> due(Instant now) {
-            return byId.values().stream().filter(Suggestion::isPending)
-                    .filter(s -> !s.expiresAt().isAfter(now)).toList();
+            return byId.values().stream()
+                    .filter(Suggestion::isPending)
+                    .filter(s -> !s.expiresAt().isAfter(now))
+                    .toList();
         }
 
         @Override
         public synchronized List<Suggestion> inMeeting(String org, String meetingId, String user) {
-            return oldestFirst(byId.values().stream().filter(s -> s.org().equals(org)
-                    && s.meetingId().equals(meetingId) && s.user().equals(user)).toList());
+            return oldestFirst(byId.values().stream()
+                    .filter(s -> s.org().equals(org)
+                            && s.meetingId().equals(meetingId)
+                            && s.user().equals(user))
+                    .toList());
         }
 
         private static List<Suggestion> oldestFirst(List<Suggestion> list) {
-            return list.stream().sorted(Comparator.comparing(Suggestion::createdAt)).toList();
+            return list.stream()
+                    .sorted(Comparator.comparing(Suggestion::createdAt))
+                    .toList();
         }
     }
 
@@ -90,6 +101,7 @@ public final class InMemoryStores {
         private final Clock clock;
         /** Every record, in the order appended (all organisations). */
         public final List<AuditRecord> records = new ArrayList<>();
+
         private final Map<String, AuditRecord> orgHeads = new HashMap<>();
         private final Map<String, String> meetingHeads = new HashMap<>();
 
@@ -110,8 +122,8 @@ public final class InMemoryStores {
                 long seq = head == null ? 1 : head.seq() + 1;
                 String prev = head == null ? AuditRecord.GENESIS : head.hash();
                 String meetingKey = e.org() + "\u0000" + e.meeting();
-                String meetingPrev = e.meeting() == null ? null
-                        : meetingHeads.getOrDefault(meetingKey, AuditRecord.GENESIS);
+                String meetingPrev =
+                        e.meeting() == null ? null : meetingHeads.getOrDefault(meetingKey, AuditRecord.GENESIS);
                 String id = "ev_" + (records.size() + 1);
                 Instant ts = clock.instant().truncatedTo(ChronoUnit.MILLIS);
                 String hash = sha256(id + "|" + seq + "|" + ts + "|" + e + "|" + prev + "|" + meetingPrev);
@@ -128,8 +140,10 @@ public final class InMemoryStores {
 
         @Override
         public synchronized List<AuditRecord> meeting(String org, String meetingId) {
-            return records.stream().filter(r -> r.entry().org().equals(org)
-                    && meetingId.equals(r.entry().meeting())).toList();
+            return records.stream()
+                    .filter(r -> r.entry().org().equals(org)
+                            && meetingId.equals(r.entry().meeting()))
+                    .toList();
         }
 
         public synchronized List<String> types() {
@@ -138,8 +152,8 @@ public final class InMemoryStores {
 
         private static String sha256(String text) {
             try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(text.getBytes(StandardCharsets.UTF_8)));
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -152,7 +166,9 @@ public final class InMemoryStores {
 
         @Override
         public void join(String org, String meetingId, String user) {
-            participants.computeIfAbsent(org + "/" + meetingId, k -> ConcurrentHashMap.newKeySet()).add(user);
+            participants
+                    .computeIfAbsent(org + "/" + meetingId, k -> ConcurrentHashMap.newKeySet())
+                    .add(user);
         }
 
         @Override
@@ -171,8 +187,8 @@ public final class InMemoryStores {
         }
 
         @Override
-        public synchronized void setTopicEnabled(String org, String meetingId, String user, String topic,
-                boolean enabled) {
+        public synchronized void setTopicEnabled(
+                String org, String meetingId, String user, String topic, boolean enabled) {
             var set = off.computeIfAbsent(org + "/" + meetingId + "/" + user, k -> new HashSet<>());
             if (enabled) {
                 set.remove(topic);

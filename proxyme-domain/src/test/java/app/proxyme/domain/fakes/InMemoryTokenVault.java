@@ -1,7 +1,7 @@
 package app.proxyme.domain.fakes;
 
-import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.RelationshipQuery;
 import app.proxyme.domain.port.out.ScopedToken;
@@ -41,10 +41,12 @@ public final class InMemoryTokenVault implements TokenVault {
             Objects.requireNonNull(topic, "write:suggestions is bound to a topic");
             var object = RelationshipCheck.topic(member.org(), topic);
             var answers = fga.check(List.of(
-                    new RelationshipQuery(RelationshipCheck.user(member.email()), RelationshipCheck.CAN_AUTO_RESPOND,
-                            object),
-                    new RelationshipQuery(RelationshipCheck.user(member.email()),
-                            RelationshipCheck.CAN_RESPOND_WITH_APPROVAL, object)));
+                    new RelationshipQuery(
+                            RelationshipCheck.user(member.email()), RelationshipCheck.CAN_AUTO_RESPOND, object),
+                    new RelationshipQuery(
+                            RelationshipCheck.user(member.email()),
+                            RelationshipCheck.CAN_RESPOND_WITH_APPROVAL,
+                            object)));
             if (!answers.contains(true)) {
                 throw new TokenRefusedException("no");
             }

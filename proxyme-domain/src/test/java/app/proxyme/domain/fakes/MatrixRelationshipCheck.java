@@ -1,7 +1,7 @@
 package app.proxyme.domain.fakes;
 
-import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.RelationshipQuery;
 import java.util.HashMap;
@@ -30,13 +30,15 @@ public final class MatrixRelationshipCheck implements RelationshipCheck {
         if (down) {
             throw new DependencyUnavailableException("fga", "connection refused");
         }
-        return queries.stream().map(q -> {
-            Effect e = effects.getOrDefault(q.user() + "|" + q.object(), Effect.DENY);
-            return switch (q.relation()) {
-                case CAN_AUTO_RESPOND -> e == Effect.AUTO;
-                case CAN_RESPOND_WITH_APPROVAL -> e != Effect.DENY;
-                default -> false;
-            };
-        }).toList();
+        return queries.stream()
+                .map(q -> {
+                    Effect e = effects.getOrDefault(q.user() + "|" + q.object(), Effect.DENY);
+                    return switch (q.relation()) {
+                        case CAN_AUTO_RESPOND -> e == Effect.AUTO;
+                        case CAN_RESPOND_WITH_APPROVAL -> e != Effect.DENY;
+                        default -> false;
+                    };
+                })
+                .toList();
     }
 }

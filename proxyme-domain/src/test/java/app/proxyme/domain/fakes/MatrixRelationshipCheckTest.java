@@ -15,8 +15,13 @@ class MatrixRelationshipCheckTest extends RelationshipCheckContractTest {
 
     @Override
     protected void grant(Grants grants) {
-        grants.members().forEach((email, role) -> grants.topics().forEach(topic ->
-                fga.allow(email, grants.org(), topic, grants.roles().get(role).getOrDefault(topic, Effect.DENY))));
+        grants.members()
+                .forEach((email, role) -> grants.topics()
+                        .forEach(topic -> fga.allow(
+                                email,
+                                grants.org(),
+                                topic,
+                                grants.roles().get(role).getOrDefault(topic, Effect.DENY))));
     }
 
     @Override

@@ -15,8 +15,9 @@ class RecordingStepUpApprovalTest extends StepUpApprovalContractTest {
 
     @Override
     protected List<Delivery> delivered() {
-        return approval.requests.stream().map(r -> new Delivery(r.held().org(), r.held().user(),
-                r.held().approvalId(), r.bindingMessage())).toList();
+        return approval.requests.stream()
+                .map(r -> new Delivery(r.held().org(), r.held().user(), r.held().approvalId(), r.bindingMessage()))
+                .toList();
     }
 
     @Override

@@ -1,20 +1,13 @@
 package app.proxyme.domain.fakes;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.approval.Suggestion;
+import app.proxyme.domain.chunk.ChunkListener;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.flow.FlowEvent;
-import app.proxyme.domain.chunk.ChunkListener;
 import app.proxyme.domain.pipeline.ChunkPipeline;
 import app.proxyme.domain.policy.OrgPolicy;
-import app.proxyme.domain.policy.Rule;
-import app.proxyme.domain.DependencyUnavailableException;
-import app.proxyme.domain.port.out.PolicyStore;
-import app.proxyme.domain.port.out.RelationshipCheck;
-import app.proxyme.domain.port.out.RelationshipQuery;
-import app.proxyme.domain.port.out.ScopedToken;
-import app.proxyme.domain.port.out.TokenRefusedException;
-import app.proxyme.domain.port.out.TokenVault;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,23 +51,35 @@ public final class TestWorld {
     public int generated;
 
     public final InMemoryPolicyStore policies = new InMemoryPolicyStore()
-            .put(Fixtures.JAE).put(Fixtures.AE).put(Fixtures.SAM_GLOBEX)
+            .put(Fixtures.JAE)
+            .put(Fixtures.AE)
+            .put(Fixtures.SAM_GLOBEX)
             .put(new OrgPolicy("acme", Fixtures.catalog("acme"), List.of(), Fixtures.SETTINGS))
             .put(new OrgPolicy("globex", Fixtures.catalog("globex"), List.of(), Fixtures.SETTINGS));
 
     public final InMemoryTokenVault vault = new InMemoryTokenVault(fga, clock);
 
     public ChunkPipeline pipeline() {
-        return new ChunkPipeline(new ChunkPipeline.Ports(policies, meetings, (catalog, text) -> {
-            if (classifierDown) {
-                throw new DependencyUnavailableException("classifier", "down");
-            }
-            return Optional.ofNullable(classifications.get(text))
-                    .orElseThrow(() -> new AssertionError("no classification scripted for: " + text));
-        }, fga, vault, (member, topic, question, token) -> {
-            generated++;
-            return generator.apply(question);
-        }, stepUp, suggestions, audit, clock));
+        return new ChunkPipeline(new ChunkPipeline.Ports(
+                policies,
+                meetings,
+                (catalog, text) -> {
+                    if (classifierDown) {
+                        throw new DependencyUnavailableException("classifier", "down");
+                    }
+                    return Optional.ofNullable(classifications.get(text))
+                            .orElseThrow(() -> new AssertionError("no classification scripted for: " + text));
+                },
+                fga,
+                vault,
+                (member, topic, question, token) -> {
+                    generated++;
+                    return generator.apply(question);
+                },
+                stepUp,
+                suggestions,
+                audit,
+                clock));
     }
 
     /** Records what a chunk produced, and how many audit events existed when its decision was shown. */

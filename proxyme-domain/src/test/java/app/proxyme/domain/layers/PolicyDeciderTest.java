@@ -1,11 +1,5 @@
 package app.proxyme.domain.layers;
 
-import app.proxyme.domain.decision.Classification;
-import app.proxyme.domain.decision.Decision;
-import app.proxyme.domain.decision.Layer;
-import app.proxyme.domain.decision.Outcome;
-import app.proxyme.domain.decision.TraceEntry;
-
 import static app.proxyme.domain.fakes.Fixtures.AE;
 import static app.proxyme.domain.fakes.Fixtures.JAE;
 import static app.proxyme.domain.fakes.Fixtures.SETTINGS;
@@ -16,6 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.proxyme.domain.decision.Classification;
+import app.proxyme.domain.decision.Decision;
+import app.proxyme.domain.decision.Layer;
+import app.proxyme.domain.decision.Outcome;
+import app.proxyme.domain.decision.TraceEntry;
 import app.proxyme.domain.fakes.Fixtures;
 import app.proxyme.domain.fakes.MatrixRelationshipCheck;
 import app.proxyme.domain.flow.FlowEvent;
@@ -59,27 +58,39 @@ class PolicyDeciderTest {
 
     @ParameterizedTest(name = "rules {0}, fga {1}, toggled off {2}")
     @MethodSource("everyCombination")
-    void most_restrictive_layer_wins_and_the_first_layer_with_that_effect_decides(Effect rules, Effect role,
-            boolean toggledOff) {
+    void most_restrictive_layer_wins_and_the_first_layer_with_that_effect_decides(
+            Effect rules, Effect role, boolean toggledOff) {
         var matrix = new MatrixRelationshipCheck().allow(JAE.email(), "acme", "product", role);
         List<Rule> ruleList = rules == Effect.AUTO ? List.of() : List.of(capRule(rules, "product"));
         Set<String> off = toggledOff ? Set.of("product") : Set.of();
 
-        Decision d = new PolicyDecider(matrix).decide(new DecisionRequest(JAE, "how does it work",
-                question("product", 0.9), catalog("acme"), ruleList, off, SETTINGS), e -> {});
+        Decision d = new PolicyDecider(matrix)
+                .decide(
+                        new DecisionRequest(
+                                JAE,
+                                "how does it work",
+                                question("product", 0.9),
+                                catalog("acme"),
+                                ruleList,
+                                off,
+                                SETTINGS),
+                        e -> {});
 
         Effect toggles = toggledOff ? Effect.APPROVE : Effect.AUTO;
         Effect expected = rules.and(role).and(toggles);
         assertEquals(expected.name(), d.outcome().name());
-        Layer expectedLayer = expected == Effect.AUTO ? Layer.FGA
+        Layer expectedLayer = expected == Effect.AUTO
+                ? Layer.FGA
                 : rules == expected ? Layer.RULES : role == expected ? Layer.FGA : Layer.TOGGLES;
         assertEquals(expectedLayer, d.layer());
         assertEquals(expected != Effect.DENY, d.generationAllowed());
         if (rules == Effect.DENY) {
-            assertTrue(d.trace().stream().filter(t -> t.layer() != Layer.RULES).allMatch(TraceEntry::isSkipped),
+            assertTrue(
+                    d.trace().stream().filter(t -> t.layer() != Layer.RULES).allMatch(TraceEntry::isSkipped),
                     "layers after a DENY are skipped: " + d.trace());
         } else if (role == Effect.DENY) {
-            assertTrue(d.trace().stream().filter(t -> t.layer() == Layer.TOGGLES).allMatch(TraceEntry::isSkipped));
+            assertTrue(
+                    d.trace().stream().filter(t -> t.layer() == Layer.TOGGLES).allMatch(TraceEntry::isSkipped));
         } else {
             assertTrue(d.trace().stream().noneMatch(TraceEntry::isSkipped));
         }
@@ -163,30 +174,40 @@ class PolicyDeciderTest {
     @Test
     void fga_unavailable_still_honours_a_rule_deny() {
         fga.down(true);
-        Decision d = decide(JAE, "salaries?", question("personnel", 0.95), List.of(capRule(Effect.DENY, "personnel")),
-                Set.of());
+        Decision d = decide(
+                JAE, "salaries?", question("personnel", 0.95), List.of(capRule(Effect.DENY, "personnel")), Set.of());
         assertEquals(Outcome.DENY, d.outcome());
         assertEquals(Layer.RULES, d.layer());
     }
 
     @Test
     void rules_apply_only_to_their_role_or_user() {
-        var forAe = new Rule("r1", "ae must ask", RuleScope.ROLE, "account_executive", Effect.APPROVE,
-                Set.of("product"), List.of());
-        var forSomeoneElse = new Rule("r2", "x must ask", RuleScope.USER, "x@acme.test", Effect.DENY,
-                Set.of("product"), List.of());
-        assertEquals(Outcome.AUTO, decide(JAE, "q", question("product", 0.9), List.of(forAe, forSomeoneElse),
-                Set.of()).outcome());
-        assertEquals(Outcome.APPROVE, decide(AE, "q", question("product", 0.9), List.of(forAe, forSomeoneElse),
-                Set.of()).outcome());
+        var forAe = new Rule(
+                "r1", "ae must ask", RuleScope.ROLE, "account_executive", Effect.APPROVE, Set.of("product"), List.of());
+        var forSomeoneElse =
+                new Rule("r2", "x must ask", RuleScope.USER, "x@acme.test", Effect.DENY, Set.of("product"), List.of());
+        assertEquals(
+                Outcome.AUTO,
+                decide(JAE, "q", question("product", 0.9), List.of(forAe, forSomeoneElse), Set.of())
+                        .outcome());
+        assertEquals(
+                Outcome.APPROVE,
+                decide(AE, "q", question("product", 0.9), List.of(forAe, forSomeoneElse), Set.of())
+                        .outcome());
     }
 
     @Test
     void a_phrase_rule_caps_whatever_the_topic() {
-        var references = new Rule("refs", "no references without approval", RuleScope.ORG, null, Effect.APPROVE,
-                Set.of(), Rule.phrases("\\breferences?\\b"));
-        Decision d = decide(JAE, "could we talk to a reference customer", question("product", 0.9),
-                List.of(references), Set.of());
+        var references = new Rule(
+                "refs",
+                "no references without approval",
+                RuleScope.ORG,
+                null,
+                Effect.APPROVE,
+                Set.of(),
+                Rule.phrases("\\breferences?\\b"));
+        Decision d = decide(
+                JAE, "could we talk to a reference customer", question("product", 0.9), List.of(references), Set.of());
         assertEquals(Outcome.APPROVE, d.outcome());
         assertEquals(Layer.RULES, d.layer());
     }
@@ -210,9 +231,11 @@ class PolicyDeciderTest {
     @Test
     void each_layer_reports_a_timed_flow_event_in_order() {
         var events = new ArrayList<FlowEvent>();
-        decider.decide(new DecisionRequest(JAE, "q", question("product", 0.9), catalog("acme"), List.of(), Set.of(),
-                SETTINGS), events::add);
-        assertEquals(List.of(FlowStep.RULES, FlowStep.FGA, FlowStep.TOGGLES, FlowStep.DECISION),
+        decider.decide(
+                new DecisionRequest(JAE, "q", question("product", 0.9), catalog("acme"), List.of(), Set.of(), SETTINGS),
+                events::add);
+        assertEquals(
+                List.of(FlowStep.RULES, FlowStep.FGA, FlowStep.TOGGLES, FlowStep.DECISION),
                 events.stream().map(FlowEvent::step).toList());
         assertTrue(events.stream().allMatch(e -> e.millis() >= 0));
     }
@@ -220,8 +243,9 @@ class PolicyDeciderTest {
     @Test
     void a_denied_chunk_reports_later_layers_as_skipped() {
         var events = new ArrayList<FlowEvent>();
-        decider.decide(new DecisionRequest(JAE, "q", question("pricing", 0.9), catalog("acme"), List.of(), Set.of(),
-                SETTINGS), events::add);
+        decider.decide(
+                new DecisionRequest(JAE, "q", question("pricing", 0.9), catalog("acme"), List.of(), Set.of(), SETTINGS),
+                events::add);
         assertEquals(Boolean.TRUE, events.get(2).detail().get("skipped"));
     }
 }

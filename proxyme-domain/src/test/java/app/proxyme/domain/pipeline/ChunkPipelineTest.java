@@ -1,8 +1,5 @@
 package app.proxyme.domain.pipeline;
 
-import app.proxyme.domain.DependencyUnavailableException;
-import app.proxyme.domain.chunk.Chunk;
-import app.proxyme.domain.chunk.ChunkResult;
 import static app.proxyme.domain.fakes.Fixtures.AE;
 import static app.proxyme.domain.fakes.Fixtures.JAE;
 import static app.proxyme.domain.fakes.Fixtures.question;
@@ -13,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.domain.approval.ApprovalStatus;
 import app.proxyme.domain.approval.SuggestionStatus;
+import app.proxyme.domain.chunk.Chunk;
+import app.proxyme.domain.chunk.ChunkResult;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Layer;
 import app.proxyme.domain.decision.Outcome;
@@ -35,15 +34,28 @@ class ChunkPipelineTest {
         world.classifications.put("how does the api work", question("product", 0.9));
         world.classifications.put("Here is our answer to: how does the api work", question("product", 0.9));
 
-        var d = world.pipeline().process(JAE, chunk("how does the api work"), out).decision();
+        var d = world.pipeline()
+                .process(JAE, chunk("how does the api work"), out)
+                .decision();
 
         assertEquals(Outcome.AUTO, d.outcome());
         assertEquals(1, out.suggestions.size());
         assertEquals(SuggestionStatus.AUTO, out.suggestions.get(0).status());
         assertEquals(List.of("chunk", "decision", "token", "suggestion"), world.audit.types());
-        assertEquals(List.of(FlowStep.TOKEN_VAULT, FlowStep.CLASSIFY, FlowStep.RULES, FlowStep.FGA,
-                FlowStep.TOGGLES, FlowStep.DECISION, FlowStep.AUDIT, FlowStep.TOKEN_VAULT, FlowStep.GENERATE,
-                FlowStep.OUTPUT_CHECK, FlowStep.AUDIT), out.flows.stream().map(FlowEvent::step).toList());
+        assertEquals(
+                List.of(
+                        FlowStep.TOKEN_VAULT,
+                        FlowStep.CLASSIFY,
+                        FlowStep.RULES,
+                        FlowStep.FGA,
+                        FlowStep.TOGGLES,
+                        FlowStep.DECISION,
+                        FlowStep.AUDIT,
+                        FlowStep.TOKEN_VAULT,
+                        FlowStep.GENERATE,
+                        FlowStep.OUTPUT_CHECK,
+                        FlowStep.AUDIT),
+                out.flows.stream().map(FlowEvent::step).toList());
     }
 
     @Test
@@ -124,7 +136,9 @@ class ChunkPipelineTest {
         assertEquals(List.of(failed.reason()), out.failures);
         assertTrue(out.suggestions.isEmpty());
         var last = world.audit.records.get(world.audit.records.size() - 1);
-        assertEquals(app.proxyme.domain.audit.AuditType.SUGGESTION_FAILED, last.entry().type());
+        assertEquals(
+                app.proxyme.domain.audit.AuditType.SUGGESTION_FAILED,
+                last.entry().type());
     }
 
     @Test
@@ -159,8 +173,12 @@ class ChunkPipelineTest {
         var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
 
         assertEquals(Outcome.DENY, d.outcome());
-        assertEquals(List.of("security", "pricing"), d.trace().stream()
-                .filter(t -> t.layer() == Layer.OUTPUT_CHECK).map(t -> t.topic()).toList());
+        assertEquals(
+                List.of("security", "pricing"),
+                d.trace().stream()
+                        .filter(t -> t.layer() == Layer.OUTPUT_CHECK)
+                        .map(t -> t.topic())
+                        .toList());
     }
 
     @Test
@@ -182,14 +200,16 @@ class ChunkPipelineTest {
         world.classifications.put("Here is our answer to: is it soc 2", question("security", 0.9));
         world.pipeline().process(JAE, chunk("is it soc 2"), out);
         var s = out.suggestions.get(0);
-        assertEquals(app.proxyme.domain.approval.ApprovalStatus.PENDING, world.suggestions.byApproval(s.approvalId()).orElseThrow()
-                .approvalStatus());
+        assertEquals(
+                app.proxyme.domain.approval.ApprovalStatus.PENDING,
+                world.suggestions.byApproval(s.approvalId()).orElseThrow().approvalStatus());
     }
 
     @Test
     void a_chunk_of_another_organisation_is_refused() {
-        assertThrows(IllegalArgumentException.class, () -> world.pipeline().process(JAE,
-                new Chunk("globex", "m1", 1, "", "hi"), out));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> world.pipeline().process(JAE, new Chunk("globex", "m1", 1, "", "hi"), out));
     }
 
     @Test

@@ -1,13 +1,13 @@
 package app.proxyme.engine.approval;
 
-import app.proxyme.domain.port.in.DecideApproval;
-import app.proxyme.domain.port.out.ApprovalListener;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.approval.ApprovalStatus;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.port.in.DecideApproval;
+import app.proxyme.domain.port.out.ApprovalListener;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.SuggestionStore;
 import java.time.Clock;
@@ -41,7 +41,8 @@ public final class ApprovalDesk implements DecideApproval {
      */
     @Override
     public Suggestion decide(Member actor, String approvalId, boolean approve) {
-        Suggestion held = suggestions.byApproval(approvalId)
+        Suggestion held = suggestions
+                .byApproval(approvalId)
                 .filter(s -> s.org().equals(actor.org()))
                 .orElseThrow(() -> DomainException.notFound("no approval " + approvalId));
         if (!held.user().equals(actor.email())) {
@@ -85,8 +86,16 @@ public final class ApprovalDesk implements DecideApproval {
             detail.put("approvalId", s.approvalId());
             detail.put("suggestionId", s.id());
             detail.put("decidedBy", by);
-            audit.append(List.of(new AuditEntry(AuditType.APPROVAL_DECIDED, s.org(), s.meetingId(), s.user(), by,
-                    s.topic(), outcome.name(), null, detail)));
+            audit.append(List.of(new AuditEntry(
+                    AuditType.APPROVAL_DECIDED,
+                    s.org(),
+                    s.meetingId(),
+                    s.user(),
+                    by,
+                    s.topic(),
+                    outcome.name(),
+                    null,
+                    detail)));
             listener.decided(s);
         });
         return decided;

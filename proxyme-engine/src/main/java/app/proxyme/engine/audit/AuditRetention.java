@@ -1,13 +1,13 @@
 package app.proxyme.engine.audit;
 
-import app.proxyme.engine.audit.format.AuditJson;
-import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
+import app.proxyme.engine.audit.format.AuditJson;
+import app.proxyme.engine.audit.seal.CheckpointSeal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,13 +75,24 @@ public final class AuditRetention {
         detail.put("keyId", seal.keyId());
         detail.put("alg", "RS256");
         detail.put("signature", seal.sign(org, seq, hash));
-        AuditRecord checkpoint = log.append(List.of(new AuditEntry(AuditType.CHECKPOINT, org, null, null, "engine",
-                null, null, null, detail))).get(0);
+        AuditRecord checkpoint = log.append(List.of(
+                        new AuditEntry(AuditType.CHECKPOINT, org, null, null, "engine", null, null, null, detail)))
+                .get(0);
         long deleted = pruning.deleteThrough(org, seq);
-        log.append(List.of(new AuditEntry(AuditType.RETENTION, org, null, null, "engine", null, null, null,
+        log.append(List.of(new AuditEntry(
+                AuditType.RETENTION,
+                org,
+                null,
+                null,
+                "engine",
+                null,
+                null,
+                null,
                 java.util.Map.of("deletedThroughSeq", seq, "deleted", deleted, "checkpointSeq", checkpoint.seq()))));
-        LOG.log(System.Logger.Level.INFO, "audit retention of " + org + ": " + deleted + " events through seq " + seq
-                + " pruned after checkpoint " + checkpoint.seq());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "audit retention of " + org + ": " + deleted + " events through seq " + seq
+                        + " pruned after checkpoint " + checkpoint.seq());
         return java.util.Optional.of(new Pruned(org, seq, deleted, checkpoint.seq()));
     }
 }

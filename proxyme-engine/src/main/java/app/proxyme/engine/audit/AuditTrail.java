@@ -1,25 +1,25 @@
 package app.proxyme.engine.audit;
 
-import app.proxyme.domain.audit.AuditExport;
-import app.proxyme.domain.port.in.ReviewAudit;
-import app.proxyme.domain.audit.ExportQuery;
-import app.proxyme.domain.access.Capability;
+import app.proxyme.domain.DomainException;
 import app.proxyme.domain.access.Access;
+import app.proxyme.domain.access.Capability;
+import app.proxyme.domain.audit.AuditEntry;
+import app.proxyme.domain.audit.AuditExport;
+import app.proxyme.domain.audit.AuditHead;
+import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.audit.AuditType;
+import app.proxyme.domain.audit.ChainVerdict;
+import app.proxyme.domain.audit.ExportQuery;
+import app.proxyme.domain.audit.SeqSpan;
+import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.port.in.ReviewAudit;
+import app.proxyme.domain.port.out.AuditLog;
+import app.proxyme.domain.port.out.AuditReader;
 import app.proxyme.engine.audit.format.AuditCsv;
 import app.proxyme.engine.audit.format.AuditJson;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.verify.ChainCheck;
-import app.proxyme.domain.audit.ChainVerdict;
-import app.proxyme.domain.DomainException;
-import app.proxyme.domain.audit.AuditEntry;
-import app.proxyme.domain.audit.AuditHead;
-import app.proxyme.domain.audit.AuditRecord;
-import app.proxyme.domain.audit.AuditType;
-import app.proxyme.domain.audit.SeqSpan;
 import app.proxyme.engine.meeting.MeetingRecords;
-import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.port.out.AuditLog;
-import app.proxyme.domain.port.out.AuditReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -131,8 +131,16 @@ public final class AuditTrail implements ReviewAudit {
         if (query.to() != null) {
             detail.put("to", AuditJson.timestamp(query.to()));
         }
-        log.append(List.of(new AuditEntry(AuditType.EXPORT, org, query.meeting(), actor.contains("@") ? actor : null,
-                actor, null, null, null, detail)));
+        log.append(List.of(new AuditEntry(
+                AuditType.EXPORT,
+                org,
+                query.meeting(),
+                actor.contains("@") ? actor : null,
+                actor,
+                null,
+                null,
+                null,
+                detail)));
         return new Export(org, query, lo, hi);
     }
 
@@ -166,7 +174,14 @@ public final class AuditTrail implements ReviewAudit {
         }
         ChainVerdict v = check.verdict(head.hash());
         if (v.ok() && first[0] != null && first[0].seq() > 1 && !sealed[0]) {
-            return new ChainVerdict(false, v.events(), v.head(), "prev", first[0].id(), first[0].seq(), 1,
+            return new ChainVerdict(
+                    false,
+                    v.events(),
+                    v.head(),
+                    "prev",
+                    first[0].id(),
+                    first[0].seq(),
+                    1,
                     "the chain starts at seq " + first[0].seq() + " without a signed checkpoint for what precedes it");
         }
         return v;
@@ -180,8 +195,10 @@ public final class AuditTrail implements ReviewAudit {
 
     private boolean seals(String org, AuditRecord checkpoint, AuditRecord first) {
         var d = checkpoint.entry().detail();
-        return d.get("lastPrunedSeq") instanceof Number n && n.longValue() == first.seq() - 1
-                && first.prev().equals(d.get("lastPrunedHash")) && seal.verify(org, d);
+        return d.get("lastPrunedSeq") instanceof Number n
+                && n.longValue() == first.seq() - 1
+                && first.prev().equals(d.get("lastPrunedHash"))
+                && seal.verify(org, d);
     }
 
     /** Walks the organisation's events (or a meeting's) with {@code fromSeq <= seq <= toSeq}, page by page. */

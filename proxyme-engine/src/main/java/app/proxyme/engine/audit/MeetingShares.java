@@ -1,22 +1,21 @@
 package app.proxyme.engine.audit;
 
+import app.proxyme.domain.DomainException;
+import app.proxyme.domain.Ids;
+import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditExport;
+import app.proxyme.domain.audit.AuditType;
+import app.proxyme.domain.audit.ExportQuery;
 import app.proxyme.domain.audit.ShareGrant;
 import app.proxyme.domain.audit.ShareLink;
 import app.proxyme.domain.audit.ShareRefused;
 import app.proxyme.domain.audit.SharedRecord;
+import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
-import app.proxyme.domain.audit.ExportQuery;
+import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.engine.audit.format.AuditJson;
 import app.proxyme.engine.audit.seal.ShareTokens;
-import app.proxyme.domain.DomainException;
-import app.proxyme.domain.audit.AuditEntry;
-import app.proxyme.domain.audit.AuditRecord;
-import app.proxyme.domain.audit.AuditType;
-import app.proxyme.domain.Ids;
 import app.proxyme.engine.meeting.MeetingRecords;
-import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.port.out.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,8 +68,16 @@ public final class MeetingShares implements ShareMeetingRecord {
         detail.put("shareId", grant.shareId());
         detail.put("ttlMinutes", ttl);
         detail.put("expiresAt", AuditJson.timestamp(expiresAt));
-        log.append(List.of(new AuditEntry(AuditType.SHARE_CREATED, caller.org(), meetingId, caller.email(),
-                caller.email(), null, null, null, detail)));
+        log.append(List.of(new AuditEntry(
+                AuditType.SHARE_CREATED,
+                caller.org(),
+                meetingId,
+                caller.email(),
+                caller.email(),
+                null,
+                null,
+                null,
+                detail)));
         return new ShareLink("/share/" + tokens.issue(grant), expiresAt);
     }
 
@@ -82,8 +89,16 @@ public final class MeetingShares implements ShareMeetingRecord {
     @Override
     public SharedRecord open(String token) {
         ShareGrant grant = tokens.check(token);
-        log.append(List.of(new AuditEntry(AuditType.SHARE_OPENED, grant.org(), grant.meeting(), null,
-                "share:" + grant.shareId(), null, null, null, java.util.Map.of("shareId", grant.shareId()))));
+        log.append(List.of(new AuditEntry(
+                AuditType.SHARE_OPENED,
+                grant.org(),
+                grant.meeting(),
+                null,
+                "share:" + grant.shareId(),
+                null,
+                null,
+                null,
+                java.util.Map.of("shareId", grant.shareId()))));
         return new SharedRecord(grant, log.meeting(grant.org(), grant.meeting()));
     }
 
@@ -95,7 +110,9 @@ public final class MeetingShares implements ShareMeetingRecord {
     @Override
     public AuditExport export(String token) {
         ShareGrant grant = tokens.check(token);
-        return trail.exportFor(grant.org(), "share:" + grant.shareId(), new ExportQuery("jsonl", null, null, null, null,
-                grant.meeting()));
+        return trail.exportFor(
+                grant.org(),
+                "share:" + grant.shareId(),
+                new ExportQuery("jsonl", null, null, null, null, grant.meeting()));
     }
 }

@@ -37,8 +37,8 @@ public final class FgaEngine {
             throw new FgaException(FgaException.VALIDATION, "invalid object '" + request.object() + "'");
         }
         if (model.relation(object.type(), request.relation()) == null) {
-            throw new FgaException(FgaException.VALIDATION, "relation '" + object.type() + "#"
-                    + request.relation() + "' not found");
+            throw new FgaException(
+                    FgaException.VALIDATION, "relation '" + object.type() + "#" + request.relation() + "' not found");
         }
         TupleIndex contextual = contextual(request.contextualTuples());
         Snapshot s = current();
@@ -74,8 +74,8 @@ public final class FgaEngine {
             throw new FgaException(FgaException.TYPE_NOT_FOUND, "type '" + type + "' not found");
         }
         if (model.relation(type, relation) == null) {
-            throw new FgaException(FgaException.RELATION_NOT_FOUND, "relation '" + type + "#" + relation
-                    + "' not found");
+            throw new FgaException(
+                    FgaException.RELATION_NOT_FOUND, "relation '" + type + "#" + relation + "' not found");
         }
         validateUser(user, true);
         TupleIndex contextual = contextual(contextualTuples == null ? List.of() : contextualTuples);
@@ -101,12 +101,13 @@ public final class FgaEngine {
             throw new FgaException(FgaException.VALIDATION, "invalid user '" + user + "'");
         }
         if (!model.hasType(ref.type())) {
-            throw new FgaException(FgaException.VALIDATION, "type '" + ref.type() + "' of user '" + user
-                    + "' not found");
+            throw new FgaException(
+                    FgaException.VALIDATION, "type '" + ref.type() + "' of user '" + user + "' not found");
         }
         if (ref.relation() != null && model.relation(ref.type(), ref.relation()) == null) {
-            throw new FgaException(FgaException.VALIDATION, "relation '" + ref.type() + "#" + ref.relation()
-                    + "' of user '" + user + "' not found");
+            throw new FgaException(
+                    FgaException.VALIDATION,
+                    "relation '" + ref.type() + "#" + ref.relation() + "' of user '" + user + "' not found");
         }
     }
 

@@ -68,8 +68,8 @@ public final class FgaModel {
                 var direct = new ArrayList<TypeRestriction>();
                 for (JsonNode t : meta.path(e.getKey()).path("directly_related_user_types")) {
                     String rel = t.path("relation").asText("");
-                    direct.add(new TypeRestriction(t.path("type").asText(), rel.isEmpty() ? null : rel,
-                            t.hasNonNull("wildcard")));
+                    direct.add(new TypeRestriction(
+                            t.path("type").asText(), rel.isEmpty() ? null : rel, t.hasNonNull("wildcard")));
                 }
                 relations.put(e.getKey(), new RelationDef(e.getKey(), rewrite(e.getValue()), direct));
             });
@@ -83,11 +83,13 @@ public final class FgaModel {
             return new Rewrite.Direct();
         }
         if (n.hasNonNull("computedUserset")) {
-            return new Rewrite.Computed(n.get("computedUserset").path("relation").asText());
+            return new Rewrite.Computed(
+                    n.get("computedUserset").path("relation").asText());
         }
         if (n.hasNonNull("tupleToUserset")) {
             JsonNode t = n.get("tupleToUserset");
-            return new Rewrite.TupleToUserset(t.path("tupleset").path("relation").asText(),
+            return new Rewrite.TupleToUserset(
+                    t.path("tupleset").path("relation").asText(),
                     t.path("computedUserset").path("relation").asText());
         }
         if (n.hasNonNull("union")) {

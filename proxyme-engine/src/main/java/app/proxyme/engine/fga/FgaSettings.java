@@ -18,10 +18,19 @@ import java.time.Duration;
  * @param audience see clientId
  * @param timeout overall bound of one call to the server, retries included ({@code PROXYME_FGA_TIMEOUT_MS})
  */
-public record FgaSettings(String mode, String apiUrl, String storeId, String modelId, String apiToken,
-        String clientId, String clientSecret, String tokenIssuer, String audience, Duration timeout) {
-    public static final FgaSettings EMBEDDED = new FgaSettings("embedded", null, null, null, null, null, null, null,
-            null, Duration.ofSeconds(2));
+public record FgaSettings(
+        String mode,
+        String apiUrl,
+        String storeId,
+        String modelId,
+        String apiToken,
+        String clientId,
+        String clientSecret,
+        String tokenIssuer,
+        String audience,
+        Duration timeout) {
+    public static final FgaSettings EMBEDDED =
+            new FgaSettings("embedded", null, null, null, null, null, null, null, null, Duration.ofSeconds(2));
 
     public FgaSettings {
         mode = mode == null || mode.isBlank() ? "embedded" : mode.trim().toLowerCase(java.util.Locale.ROOT);
@@ -30,7 +39,8 @@ public record FgaSettings(String mode, String apiUrl, String storeId, String mod
         }
         timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
         if (mode.equals("openfga") && (blank(apiUrl) || blank(storeId))) {
-            throw new IllegalArgumentException("PROXYME_FGA=openfga needs PROXYME_FGA_API_URL and PROXYME_FGA_STORE_ID");
+            throw new IllegalArgumentException(
+                    "PROXYME_FGA=openfga needs PROXYME_FGA_API_URL and PROXYME_FGA_STORE_ID");
         }
     }
 
@@ -48,8 +58,9 @@ public record FgaSettings(String mode, String apiUrl, String storeId, String mod
 
     @Override
     public String toString() {
-        return connected() ? "openfga[" + apiUrl + ", store " + storeId + (hasModelId() ? ", model " + modelId : "")
-                + (blank(apiToken) ? "" : ", api token") + (blank(clientId) ? "" : ", client credentials") + "]"
+        return connected()
+                ? "openfga[" + apiUrl + ", store " + storeId + (hasModelId() ? ", model " + modelId : "")
+                        + (blank(apiToken) ? "" : ", api token") + (blank(clientId) ? "" : ", client credentials") + "]"
                 : "embedded";
     }
 }

@@ -15,7 +15,11 @@ final class Resolver {
     /** OpenFGA's default resolution depth limit. */
     static final int MAX_DEPTH = 25;
 
-    private enum Result { TRUE, FALSE, CYCLE }
+    private enum Result {
+        TRUE,
+        FALSE,
+        CYCLE
+    }
 
     private final FgaModel model;
     private final TupleIndex stored;
@@ -39,8 +43,8 @@ final class Resolver {
 
     private Result resolve(String object, String relation, int depth) {
         if (depth >= MAX_DEPTH) {
-            throw new FgaException(FgaException.TOO_COMPLEX, "resolution too complex: more than " + MAX_DEPTH
-                    + " nested steps");
+            throw new FgaException(
+                    FgaException.TOO_COMPLEX, "resolution too complex: more than " + MAX_DEPTH + " nested steps");
         }
         int colon = object.indexOf(':');
         RelationDef def = colon < 0 ? null : model.relation(object.substring(0, colon), relation);
@@ -79,8 +83,11 @@ final class Resolver {
                 }
                 int hash = u.indexOf('#');
                 if (hash < 0) {
-                    if (u.endsWith(":*") && userRef != null && userRef.relation() == null
-                            && u.length() - 2 == userRef.type().length() && u.startsWith(userRef.type())
+                    if (u.endsWith(":*")
+                            && userRef != null
+                            && userRef.relation() == null
+                            && u.length() - 2 == userRef.type().length()
+                            && u.startsWith(userRef.type())
                             && def.admitsWildcard(userRef.type())) {
                         return Result.TRUE;
                     }

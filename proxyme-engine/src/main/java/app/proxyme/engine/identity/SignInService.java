@@ -1,9 +1,9 @@
 package app.proxyme.engine.identity;
 
+import app.proxyme.domain.access.SignedIn;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.SignIn;
 import app.proxyme.domain.port.out.Identity;
-import app.proxyme.domain.access.SignedIn;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.engine.policy.file.PolicyFiles;
 import java.util.List;

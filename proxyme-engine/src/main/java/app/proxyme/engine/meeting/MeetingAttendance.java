@@ -25,7 +25,9 @@ public final class MeetingAttendance implements JoinMeeting {
             throw app.proxyme.domain.DomainException.badRequest("meeting id must be 1-64 characters of [A-Za-z0-9_-]");
         }
         meetings.join(member.org(), meetingId, member.email());
-        return new MeetingState(meetingId, switches.current(member, meetingId),
+        return new MeetingState(
+                meetingId,
+                switches.current(member, meetingId),
                 suggestions.inMeeting(member.org(), meetingId, member.email()));
     }
 }

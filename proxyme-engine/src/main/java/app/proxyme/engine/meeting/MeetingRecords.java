@@ -1,11 +1,11 @@
 package app.proxyme.engine.meeting;
 
-import app.proxyme.domain.port.in.ReadMeetingRecord;
-import app.proxyme.domain.access.Capability;
-import app.proxyme.domain.access.Access;
 import app.proxyme.domain.DomainException;
+import app.proxyme.domain.access.Access;
+import app.proxyme.domain.access.Capability;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.port.in.ReadMeetingRecord;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.MeetingStore;
 import java.util.List;
@@ -34,7 +34,8 @@ public final class MeetingRecords implements ReadMeetingRecord {
     @Override
     public void requireVisible(Member reader, String meetingId) {
         boolean visible = meetings.exists(reader.org(), meetingId)
-                && (Access.allows(reader, Capability.READ_ALL_MEETINGS) || meetings.isParticipant(reader.org(), meetingId, reader.email()));
+                && (Access.allows(reader, Capability.READ_ALL_MEETINGS)
+                        || meetings.isParticipant(reader.org(), meetingId, reader.email()));
         if (!visible) {
             throw DomainException.notFound("no meeting " + meetingId);
         }

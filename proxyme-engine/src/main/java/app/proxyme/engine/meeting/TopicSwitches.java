@@ -1,11 +1,11 @@
 package app.proxyme.engine.meeting;
 
-import app.proxyme.domain.port.in.SwitchTopics;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.Topic;
+import app.proxyme.domain.port.in.SwitchTopics;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.PolicyStore;
@@ -49,8 +49,16 @@ public final class TopicSwitches implements SwitchTopics {
             throw DomainException.badRequest("unknown topic '" + topic + "'");
         }
         meetings.setTopicEnabled(member.org(), meetingId, member.email(), topic, enabled);
-        audit.append(List.of(new AuditEntry(AuditType.TOGGLE, member.org(), meetingId, member.email(),
-                member.email(), topic, enabled ? "ON" : "OFF", "toggles", Map.of("enabled", enabled))));
+        audit.append(List.of(new AuditEntry(
+                AuditType.TOGGLE,
+                member.org(),
+                meetingId,
+                member.email(),
+                member.email(),
+                topic,
+                enabled ? "ON" : "OFF",
+                "toggles",
+                Map.of("enabled", enabled))));
         return current(member, meetingId);
     }
 }

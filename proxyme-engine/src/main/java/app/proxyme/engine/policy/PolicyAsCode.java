@@ -62,8 +62,11 @@ public final class PolicyAsCode implements ManagePolicy {
      */
     public Imported importYaml(Member caller, String yaml) {
         Applied applied = importFile(caller, yaml);
-        return new Imported(applied.change().org(), applied.change().tuplesWritten(),
-                applied.change().tuplesDeleted(), applied.remoteRequests());
+        return new Imported(
+                applied.change().org(),
+                applied.change().tuplesWritten(),
+                applied.change().tuplesDeleted(),
+                applied.remoteRequests());
     }
 
     @Override
@@ -117,8 +120,8 @@ public final class PolicyAsCode implements ManagePolicy {
 
     @Override
     public PolicyChange enableRule(Member caller, String ruleId, boolean enabled) {
-        return edit(caller, enabled ? "enable_rule" : "disable_rule",
-                doc -> PolicyEdits.enableRule(doc, ruleId, enabled));
+        return edit(
+                caller, enabled ? "enable_rule" : "disable_rule", doc -> PolicyEdits.enableRule(doc, ruleId, enabled));
     }
 
     @Override
@@ -131,7 +134,8 @@ public final class PolicyAsCode implements ManagePolicy {
         requireAdmin(caller);
         PolicyDocument doc = PolicyFiles.parse(yaml == null ? "" : yaml);
         if (!caller.org().equals(doc.org())) {
-            throw PolicyFiles.InvalidPolicyException.at(List.of(new PolicyProblem(YamlLines.of(yaml).lineOf("org: "),
+            throw PolicyFiles.InvalidPolicyException.at(List.of(new PolicyProblem(
+                    YamlLines.of(yaml).lineOf("org: "),
                     "org: this file is for organisation '" + doc.org() + "'; you administer '" + caller.org() + "'")));
         }
         return apply(caller, "import", current(caller.org()), doc);
@@ -157,15 +161,17 @@ public final class PolicyAsCode implements ManagePolicy {
     private Applied apply(Member caller, String operation, PolicyDocument before, PolicyDocument doc) {
         var tuplesBefore = new LinkedHashSet<>(PolicyTuples.of(before));
         var tuplesAfter = new LinkedHashSet<>(PolicyTuples.of(doc));
-        List<Tuple> writes = tuplesAfter.stream().filter(t -> !tuplesBefore.contains(t)).toList();
-        List<Tuple> deletes = tuplesBefore.stream().filter(t -> !tuplesAfter.contains(t)).toList();
+        List<Tuple> writes =
+                tuplesAfter.stream().filter(t -> !tuplesBefore.contains(t)).toList();
+        List<Tuple> deletes =
+                tuplesBefore.stream().filter(t -> !tuplesAfter.contains(t)).toList();
 
         RemoteTuples.Applied applied;
         try {
             applied = remote.apply(writes, deletes);
         } catch (RemoteTuples.RemoteTuplesException e) {
-            throw new DependencyUnavailableException("fga", "the FGA server did not take the policy's tuples;"
-                    + " nothing changed", e);
+            throw new DependencyUnavailableException(
+                    "fga", "the FGA server did not take the policy's tuples;" + " nothing changed", e);
         }
         try {
             admin.replace(doc);
@@ -188,10 +194,10 @@ public final class PolicyAsCode implements ManagePolicy {
         if (!diff.settings().isEmpty()) {
             detail.put("settings", diff.settings());
         }
-        audit.append(List.of(new AuditEntry(AuditType.POLICY_CHANGED, doc.org(), null, null, caller.email(), null,
-                null, null, detail)));
-        return new Applied(new PolicyChange(doc.org(), diff.changed(), writes.size(), deletes.size()),
-                applied.requests());
+        audit.append(List.of(new AuditEntry(
+                AuditType.POLICY_CHANGED, doc.org(), null, null, caller.email(), null, null, null, detail)));
+        return new Applied(
+                new PolicyChange(doc.org(), diff.changed(), writes.size(), deletes.size()), applied.requests());
     }
 
     private PolicyDocument current(String org) {

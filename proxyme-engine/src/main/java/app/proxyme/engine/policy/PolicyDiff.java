@@ -44,12 +44,13 @@ record PolicyDiff(List<String> changed, Map<String, Map<String, Object>> setting
     }
 
     /** Each changed setting: {@code {"old": ..., "new": ...}}, {@code null} standing for the runtime's default. */
-    private static Map<String, Map<String, Object>> settings(PolicyDocument.SettingsSpec before,
-            PolicyDocument.SettingsSpec after) {
+    private static Map<String, Map<String, Object>> settings(
+            PolicyDocument.SettingsSpec before, PolicyDocument.SettingsSpec after) {
         var values = new LinkedHashMap<String, Object[]>();
         values.put("minConfidence", new Object[] {before.minConfidence(), after.minConfidence()});
         values.put("ambiguityMargin", new Object[] {before.ambiguityMargin(), after.ambiguityMargin()});
-        values.put("approvalTimeoutSeconds",
+        values.put(
+                "approvalTimeoutSeconds",
                 new Object[] {before.approvalTimeoutSeconds(), after.approvalTimeoutSeconds()});
         values.put("auditRetentionDays", new Object[] {before.auditRetentionDays(), after.auditRetentionDays()});
         var changed = new LinkedHashMap<String, Map<String, Object>>();
@@ -64,8 +65,12 @@ record PolicyDiff(List<String> changed, Map<String, Map<String, Object>> setting
         return changed;
     }
 
-    private static <V> void entries(String section, Map<String, V> before, Map<String, V> after,
-            Function<? super V, ?> comparable, List<String> changed) {
+    private static <V> void entries(
+            String section,
+            Map<String, V> before,
+            Map<String, V> after,
+            Function<? super V, ?> comparable,
+            List<String> changed) {
         var keys = new LinkedHashSet<>(before.keySet());
         keys.addAll(after.keySet());
         for (String key : keys) {

@@ -39,8 +39,12 @@ final class PolicyEdits {
             throw DomainException.notFound("no role " + role);
         }
         var users = new ArrayList<String>();
-        users.addAll(named("members", doc.members().entrySet().stream()
-                .filter(m -> role.equals(m.getValue().role())).map(m -> m.getKey()).toList()));
+        users.addAll(named(
+                "members",
+                doc.members().entrySet().stream()
+                        .filter(m -> role.equals(m.getValue().role()))
+                        .map(m -> m.getKey())
+                        .toList()));
         users.addAll(named("rules", rules(doc, r -> "role".equalsIgnoreCase(r.scope()) && role.equals(r.subject()))));
         users.addAll(tests(doc, t -> role.equals(t.role())));
         requireUnused("role " + role, users);
@@ -63,8 +67,11 @@ final class PolicyEdits {
             throw DomainException.notFound("no member " + email);
         }
         var users = new ArrayList<String>();
-        users.addAll(named("rules", rules(doc, r -> "user".equalsIgnoreCase(r.scope())
-                && key.equalsIgnoreCase(String.valueOf(r.subject())))));
+        users.addAll(named(
+                "rules",
+                rules(
+                        doc,
+                        r -> "user".equalsIgnoreCase(r.scope()) && key.equalsIgnoreCase(String.valueOf(r.subject())))));
         users.addAll(tests(doc, t -> key.equals(t.member())));
         requireUnused("member " + key, users);
         var members = new LinkedHashMap<>(doc.members());
@@ -83,8 +90,12 @@ final class PolicyEdits {
             throw DomainException.notFound("no topic " + topic);
         }
         var users = new ArrayList<String>();
-        users.addAll(named("roles", doc.roles().entrySet().stream()
-                .filter(r -> r.getValue().names(topic)).map(r -> r.getKey()).toList()));
+        users.addAll(named(
+                "roles",
+                doc.roles().entrySet().stream()
+                        .filter(r -> r.getValue().names(topic))
+                        .map(r -> r.getKey())
+                        .toList()));
         users.addAll(named("rules", rules(doc, r -> r.topics().contains(topic))));
         requireUnused("topic " + topic, users);
         var topics = new LinkedHashMap<>(doc.topics());
@@ -100,9 +111,14 @@ final class PolicyEdits {
         var rules = new ArrayList<>(doc.rules());
         int at = indexOf(doc, rule.id());
         RuleSpec before = at < 0 ? null : rules.get(at);
-        var spec = new RuleSpec(rule.id(), rule.text(), rule.scope().name().toLowerCase(Locale.ROOT), rule.subject(),
-                enabled(before, rule.enabled()), new CompiledSpec(rule.effect().name(), rule.topics(), rule.phrases(),
-                        rule.entities()), before == null ? RuleForm.COMPILED : before.form());
+        var spec = new RuleSpec(
+                rule.id(),
+                rule.text(),
+                rule.scope().name().toLowerCase(Locale.ROOT),
+                rule.subject(),
+                enabled(before, rule.enabled()),
+                new CompiledSpec(rule.effect().name(), rule.topics(), rule.phrases(), rule.entities()),
+                before == null ? RuleForm.COMPILED : before.form());
         if (at < 0) {
             rules.add(spec);
         } else {
@@ -122,8 +138,9 @@ final class PolicyEdits {
         int at = requireRule(doc, ruleId);
         var rules = new ArrayList<>(doc.rules());
         RuleSpec r = rules.get(at);
-        rules.set(at, new RuleSpec(r.id(), r.text(), r.scope(), r.subject(), enabled(r, enabled), r.compiled(),
-                r.form()));
+        rules.set(
+                at,
+                new RuleSpec(r.id(), r.text(), r.scope(), r.subject(), enabled(r, enabled), r.compiled(), r.form()));
         return doc.withRules(rules);
     }
 
@@ -169,8 +186,10 @@ final class PolicyEdits {
     }
 
     private static int indexOf(PolicyDocument doc, String ruleId) {
-        return IntStream.range(0, doc.rules().size()).filter(i -> Objects.equals(doc.rules().get(i).id(), ruleId))
-                .findFirst().orElse(-1);
+        return IntStream.range(0, doc.rules().size())
+                .filter(i -> Objects.equals(doc.rules().get(i).id(), ruleId))
+                .findFirst()
+                .orElse(-1);
     }
 
     private static List<String> rules(PolicyDocument doc, Predicate<RuleSpec> uses) {
@@ -179,8 +198,10 @@ final class PolicyEdits {
 
     /** The playground cases that match, by their place ({@code tests[0], tests[2]}), or none. */
     private static List<String> tests(PolicyDocument doc, Predicate<PolicyDocument.TestSpec> uses) {
-        var places = IntStream.range(0, doc.tests().size()).filter(i -> uses.test(doc.tests().get(i)))
-                .mapToObj(i -> "tests[" + i + "]").toList();
+        var places = IntStream.range(0, doc.tests().size())
+                .filter(i -> uses.test(doc.tests().get(i)))
+                .mapToObj(i -> "tests[" + i + "]")
+                .toList();
         return places.isEmpty() ? List.of() : List.of(String.join(", ", places));
     }
 

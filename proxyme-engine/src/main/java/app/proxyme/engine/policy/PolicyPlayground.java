@@ -1,13 +1,13 @@
 package app.proxyme.engine.policy;
 
-import app.proxyme.domain.port.in.EvaluatePolicy;
-import app.proxyme.domain.access.Capability;
-import app.proxyme.domain.access.Access;
-import app.proxyme.domain.chunk.Chunk;
-import app.proxyme.domain.pipeline.ChunkPipeline;
-import app.proxyme.domain.chunk.DryRun;
 import app.proxyme.domain.DomainException;
+import app.proxyme.domain.access.Access;
+import app.proxyme.domain.access.Capability;
+import app.proxyme.domain.chunk.Chunk;
+import app.proxyme.domain.chunk.DryRun;
+import app.proxyme.domain.pipeline.ChunkPipeline;
 import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.port.out.PolicyStore;
 
 /**
@@ -39,7 +39,8 @@ public final class PolicyPlayground implements EvaluatePolicy {
         String email = userEmail == null || userEmail.isBlank() ? caller.email() : userEmail;
         Member subject;
         try {
-            subject = policies.member(email).filter(m -> m.org().equals(caller.org()))
+            subject = policies.member(email)
+                    .filter(m -> m.org().equals(caller.org()))
                     .orElseThrow(() -> DomainException.notFound("no user " + email));
         } catch (IllegalArgumentException e) {
             throw DomainException.notFound("no user " + email);

@@ -1,6 +1,5 @@
 package app.proxyme.engine.approval;
 
-import app.proxyme.domain.chunk.Chunk;
 import static app.proxyme.domain.fakes.Fixtures.AE;
 import static app.proxyme.domain.fakes.Fixtures.JAE;
 import static app.proxyme.domain.fakes.Fixtures.SAM_GLOBEX;
@@ -12,6 +11,7 @@ import app.proxyme.domain.DomainException;
 import app.proxyme.domain.approval.ApprovalStatus;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.approval.SuggestionStatus;
+import app.proxyme.domain.chunk.Chunk;
 import app.proxyme.domain.fakes.TestWorld;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,14 +38,17 @@ class ApprovalDeskTest {
         var decided = desk().decide(JAE, held.approvalId(), true);
         assertEquals(SuggestionStatus.APPROVED, decided.status());
         assertEquals(1, world.decided.size());
-        assertEquals("approval_decided", world.audit.types().get(world.audit.types().size() - 1));
+        assertEquals(
+                "approval_decided", world.audit.types().get(world.audit.types().size() - 1));
         var again = assertThrows(DomainException.class, () -> desk().decide(JAE, held.approvalId(), false));
         assertEquals(DomainException.Kind.CONFLICT, again.kind());
     }
 
     @Test
     void the_owner_denies() {
-        assertEquals(SuggestionStatus.DENIED, desk().decide(JAE, held.approvalId(), false).status());
+        assertEquals(
+                SuggestionStatus.DENIED,
+                desk().decide(JAE, held.approvalId(), false).status());
     }
 
     @Test

@@ -33,8 +33,8 @@ class OpenFgaConformanceTest {
             runTest(test);
         }
 
-        System.out.printf("OpenFGA conformance: checks %d/%d, list-objects %d/%d%n", checksPassed, checks,
-                listsPassed, lists);
+        System.out.printf(
+                "OpenFGA conformance: checks %d/%d, list-objects %d/%d%n", checksPassed, checks, listsPassed, lists);
         failures.forEach(System.out::println);
         assertTrue(checks > 0 && lists > 0, "the suite has assertions");
         assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures));
@@ -72,22 +72,35 @@ class OpenFgaConformanceTest {
 
     private boolean check(FgaEngine engine, JsonNode a, String where) {
         JsonNode t = a.path("tuple");
-        var request = new CheckRequest(t.path("user").asText(), t.path("relation").asText(),
-                t.path("object").asText(), tuples(a.path("contextualTuples")));
+        var request = new CheckRequest(
+                t.path("user").asText(),
+                t.path("relation").asText(),
+                t.path("object").asText(),
+                tuples(a.path("contextualTuples")));
         String what = where + " check " + request.object() + "#" + request.relation() + "@" + request.user();
-        return outcome(what, a, () -> String.valueOf(engine.check(request)),
+        return outcome(
+                what,
+                a,
+                () -> String.valueOf(engine.check(request)),
                 String.valueOf(a.path("expectation").asBoolean()));
     }
 
     private boolean listObjects(FgaEngine engine, JsonNode a, String where) {
         JsonNode r = a.path("request");
-        String what = where + " list-objects " + r.path("type").asText() + "#" + r.path("relation").asText() + "@"
-                + r.path("user").asText();
+        String what = where + " list-objects " + r.path("type").asText() + "#"
+                + r.path("relation").asText() + "@" + r.path("user").asText();
         var expected = new TreeSet<String>();
         a.path("expectation").forEach(o -> expected.add(o.asText()));
-        return outcome(what, a, () -> new TreeSet<>(engine.listObjects(r.path("user").asText(),
-                r.path("type").asText(), r.path("relation").asText(), tuples(a.path("contextualTuples"))))
-                .toString(), expected.toString());
+        return outcome(
+                what,
+                a,
+                () -> new TreeSet<>(engine.listObjects(
+                                r.path("user").asText(),
+                                r.path("type").asText(),
+                                r.path("relation").asText(),
+                                tuples(a.path("contextualTuples"))))
+                        .toString(),
+                expected.toString());
     }
 
     private boolean outcome(String what, JsonNode a, java.util.function.Supplier<String> run, String expected) {
@@ -110,7 +123,10 @@ class OpenFgaConformanceTest {
     private static List<Tuple> tuples(JsonNode list) {
         var tuples = new ArrayList<Tuple>();
         for (JsonNode t : list) {
-            tuples.add(new Tuple(t.path("object").asText(), t.path("relation").asText(), t.path("user").asText()));
+            tuples.add(new Tuple(
+                    t.path("object").asText(),
+                    t.path("relation").asText(),
+                    t.path("user").asText()));
         }
         return tuples;
     }

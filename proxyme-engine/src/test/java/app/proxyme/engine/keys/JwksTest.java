@@ -15,17 +15,20 @@ import org.junit.jupiter.api.Test;
 
 class JwksTest {
     /** The example key of RFC 7638, section 3.1, and the thumbprint the RFC gives for it. */
-    private static final String RFC_N = "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6t"
-            + "Soc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQ"
-            + "MicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ"
-            + "-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
+    private static final String RFC_N =
+            "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6t"
+                    + "Soc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQ"
+                    + "MicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ"
+                    + "-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
+
     private static final String RFC_THUMBPRINT = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs";
 
     @Test
     void key_ids_are_rfc_7638_thumbprints() throws Exception {
         var d = Base64.getUrlDecoder();
-        var key = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
-                new RSAPublicKeySpec(new BigInteger(1, d.decode(RFC_N)), new BigInteger(1, d.decode("AQAB"))));
+        var key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(
+                        new RSAPublicKeySpec(new BigInteger(1, d.decode(RFC_N)), new BigInteger(1, d.decode("AQAB"))));
         assertEquals(RFC_THUMBPRINT, Jwks.thumbprint(key));
     }
 

@@ -84,12 +84,17 @@ class ManagePolicyTest {
 
     @Test
     void put_role_adds_a_role_with_its_tuples_and_is_audited() {
-        var change = policy.putRole(ADMIN, new RoleEntry("partner_manager", List.of("product", "scheduling"),
-                List.of("pricing"), List.of("legal")));
+        var change = policy.putRole(
+                ADMIN,
+                new RoleEntry(
+                        "partner_manager", List.of("product", "scheduling"), List.of("pricing"), List.of("legal")));
 
         assertEquals(new ManagePolicy.PolicyChange("acme", List.of("roles.partner_manager"), 6, 0), change);
-        assertTrue(policy.export(ADMIN).contains("  partner_manager:\n    auto: [product, scheduling]\n"
-                + "    approve: [pricing]\n    deny: [legal]\n"), policy.export(ADMIN));
+        assertTrue(
+                policy.export(ADMIN)
+                        .contains("  partner_manager:\n    auto: [product, scheduling]\n"
+                                + "    approve: [pricing]\n    deny: [legal]\n"),
+                policy.export(ADMIN));
         assertEquals(1, audited.size());
         assertEquals("put_role", audited.get(0).detail().get("operation"));
         assertEquals(List.of("roles.partner_manager"), audited.get(0).detail().get("changed"));
@@ -101,8 +106,13 @@ class ManagePolicyTest {
         var check = new EmbeddedRelationshipCheck(db.tupleStore());
         assertEquals(List.of(false), canAutoRespond(check, "jae@acme.test", "security"));
 
-        var change = policy.putRole(ADMIN, new RoleEntry("junior_ae", List.of("product", "scheduling", "smalltalk",
-                "security"), List.of("competitors", "commitment"), List.of("pricing", "legal", "roadmap", "personnel")));
+        var change = policy.putRole(
+                ADMIN,
+                new RoleEntry(
+                        "junior_ae",
+                        List.of("product", "scheduling", "smalltalk", "security"),
+                        List.of("competitors", "commitment"),
+                        List.of("pricing", "legal", "roadmap", "personnel")));
 
         assertEquals(List.of("roles.junior_ae"), change.changed());
         assertEquals(1, change.tuplesWritten());
@@ -120,9 +130,12 @@ class ManagePolicyTest {
     @Test
     void removing_an_unused_role_removes_it_and_its_default_grants() {
         String permissions = "\npermissions:\n  \"read:transcripts\": \"Read your meeting transcripts\"\n";
-        policy.replace(ADMIN, original
-                .replace("  compliance_reviewer: {}\n", "  compliance_reviewer: {}\n  intern: {}\n")
-                .replace("\nsettings:", permissions + "\ngrants:\n  intern: [\"read:transcripts\"]\n\nsettings:"));
+        policy.replace(
+                ADMIN,
+                original.replace("  compliance_reviewer: {}\n", "  compliance_reviewer: {}\n  intern: {}\n")
+                        .replace(
+                                "\nsettings:",
+                                permissions + "\ngrants:\n  intern: [\"read:transcripts\"]\n\nsettings:"));
         audited.clear();
 
         var change = policy.removeRole(ADMIN, "intern");
@@ -146,24 +159,32 @@ class ManagePolicyTest {
         var change = policy.putMember(ADMIN, new MemberEntry("New@Acme.test", "junior_ae", "Nia New", null));
 
         assertEquals(List.of("members.new@acme.test"), change.changed());
-        assertEquals("junior_ae", db.policyStore().member("new@acme.test").orElseThrow().role());
+        assertEquals(
+                "junior_ae",
+                db.policyStore().member("new@acme.test").orElseThrow().role());
         assertTrue(policy.export(ADMIN).contains("  new@acme.test: {role: junior_ae, name: \"Nia New\"}\n"));
-        assertEquals(List.of(true), canAutoRespond(new EmbeddedRelationshipCheck(db.tupleStore()), "new@acme.test",
-                "product"));
+        assertEquals(
+                List.of(true),
+                canAutoRespond(new EmbeddedRelationshipCheck(db.tupleStore()), "new@acme.test", "product"));
     }
 
     @Test
     void put_member_changes_role_name_and_subject() {
         policy.putMember(ADMIN, new MemberEntry("jae@acme.test", "account_executive", "Jo Promoted", "auth0|jo-1"));
 
-        assertEquals("account_executive", db.policyStore().member("jae@acme.test").orElseThrow().role());
-        assertTrue(policy.export(ADMIN).contains(
-                "  jae@acme.test: {role: account_executive, name: \"Jo Promoted\", subject: \"auth0|jo-1\"}\n"));
+        assertEquals(
+                "account_executive",
+                db.policyStore().member("jae@acme.test").orElseThrow().role());
+        assertTrue(
+                policy.export(ADMIN)
+                        .contains(
+                                "  jae@acme.test: {role: account_executive, name: \"Jo Promoted\", subject: \"auth0|jo-1\"}\n"));
     }
 
     @Test
     void put_member_with_an_unknown_role_is_a_bad_request_and_changes_nothing() {
-        var e = refused(DomainException.Kind.BAD_REQUEST,
+        var e = refused(
+                DomainException.Kind.BAD_REQUEST,
                 () -> policy.putMember(ADMIN, new MemberEntry("new@acme.test", "intern", null, null)));
 
         assertEquals("members.new@acme.test: unknown role 'intern'", e.getMessage());
@@ -171,8 +192,18 @@ class ManagePolicyTest {
 
     @Test
     void removing_a_member_a_rule_names_is_refused_naming_the_rule_and_an_unnamed_one_is_removed() {
-        policy.putRule(ADMIN, new RuleEntry("jo-asks-first", "Jo asks before talking security.", RuleScope.USER,
-                "jae@acme.test", true, Effect.APPROVE, List.of("security"), List.of(), List.of()));
+        policy.putRule(
+                ADMIN,
+                new RuleEntry(
+                        "jo-asks-first",
+                        "Jo asks before talking security.",
+                        RuleScope.USER,
+                        "jae@acme.test",
+                        true,
+                        Effect.APPROVE,
+                        List.of("security"),
+                        List.of(),
+                        List.of()));
 
         var e = refused(DomainException.Kind.CONFLICT, () -> policy.removeMember(ADMIN, "jae@acme.test"));
         var change = policy.removeMember(ADMIN, "se@acme.test");
@@ -199,8 +230,10 @@ class ManagePolicyTest {
     void removing_a_topic_that_roles_or_rules_use_is_refused_naming_them() {
         var e = refused(DomainException.Kind.CONFLICT, () -> policy.removeTopic(ADMIN, "personnel"));
 
-        assertEquals("topic personnel is still used by roles sales_engineer, junior_ae, account_executive, "
-                + "sales_manager; rules no-personnel", e.getMessage());
+        assertEquals(
+                "topic personnel is still used by roles sales_engineer, junior_ae, account_executive, "
+                        + "sales_manager; rules no-personnel",
+                e.getMessage());
     }
 
     @Test
@@ -215,13 +248,26 @@ class ManagePolicyTest {
 
     @Test
     void put_rule_adds_a_rule_with_its_compiled_form_and_the_decision_reads_it() {
-        var change = policy.putRule(ADMIN, new RuleEntry("no-initrode", "Never mention Initrode.", RuleScope.ROLE,
-                "junior_ae", true, Effect.DENY, List.of(), List.of("\\binitrode\\b"), List.of("Initrode")));
+        var change = policy.putRule(
+                ADMIN,
+                new RuleEntry(
+                        "no-initrode",
+                        "Never mention Initrode.",
+                        RuleScope.ROLE,
+                        "junior_ae",
+                        true,
+                        Effect.DENY,
+                        List.of(),
+                        List.of("\\binitrode\\b"),
+                        List.of("Initrode")));
 
         assertEquals(List.of("rules.no-initrode"), change.changed());
-        assertTrue(policy.export(ADMIN).contains("  - id: no-initrode\n    text: \"Never mention Initrode.\"\n"
-                + "    scope: role\n    subject: junior_ae\n    compiled:\n      effect: DENY\n      phrases:\n"
-                + "        - \"\\\\binitrode\\\\b\"\n      entities:\n        - \"Initrode\"\n"), policy.export(ADMIN));
+        assertTrue(
+                policy.export(ADMIN)
+                        .contains("  - id: no-initrode\n    text: \"Never mention Initrode.\"\n"
+                                + "    scope: role\n    subject: junior_ae\n    compiled:\n      effect: DENY\n      phrases:\n"
+                                + "        - \"\\\\binitrode\\\\b\"\n      entities:\n        - \"Initrode\"\n"),
+                policy.export(ADMIN));
         var rule = db.policyStore().policy("acme").rules().get(3);
         assertEquals("no-initrode", rule.id());
         assertTrue(rule.appliesTo(JAE));
@@ -230,13 +276,25 @@ class ManagePolicyTest {
 
     @Test
     void put_rule_replaces_a_rule_in_place_keeping_how_the_file_writes_it() {
-        policy.putRule(ADMIN, new RuleEntry("no-personnel", "Never discuss personnel or salaries.", RuleScope.ORG,
-                null, true, Effect.DENY, List.of("personnel"), List.of("\\bsalar(y|ies)\\b"), List.of()));
+        policy.putRule(
+                ADMIN,
+                new RuleEntry(
+                        "no-personnel",
+                        "Never discuss personnel or salaries.",
+                        RuleScope.ORG,
+                        null,
+                        true,
+                        Effect.DENY,
+                        List.of("personnel"),
+                        List.of("\\bsalar(y|ies)\\b"),
+                        List.of()));
 
         String yaml = policy.export(ADMIN);
-        assertTrue(yaml.contains("  - id: no-personnel\n    text: \"Never discuss personnel or salaries.\"\n"
-                + "    scope: org\n    effect: DENY\n    topics: [personnel]\n    phrases:\n"
-                + "      - \"\\\\bsalar(y|ies)\\\\b\"\n  - id: ask-before-commitments\n"), yaml);
+        assertTrue(
+                yaml.contains("  - id: no-personnel\n    text: \"Never discuss personnel or salaries.\"\n"
+                        + "    scope: org\n    effect: DENY\n    topics: [personnel]\n    phrases:\n"
+                        + "      - \"\\\\bsalar(y|ies)\\\\b\"\n  - id: ask-before-commitments\n"),
+                yaml);
     }
 
     @Test
@@ -245,8 +303,11 @@ class ManagePolicyTest {
 
         assertEquals(List.of("rules.no-personnel"), disabled.changed());
         assertTrue(policy.export(ADMIN).contains("    scope: org\n    enabled: false\n    effect: DENY\n"));
-        assertEquals(List.of("ask-before-commitments", "no-customer-references"),
-                db.policyStore().policy("acme").rules().stream().map(r -> r.id()).toList());
+        assertEquals(
+                List.of("ask-before-commitments", "no-customer-references"),
+                db.policyStore().policy("acme").rules().stream()
+                        .map(r -> r.id())
+                        .toList());
         assertEquals("disable_rule", audited.get(0).detail().get("operation"));
 
         policy.enableRule(ADMIN, "no-personnel", true);
@@ -280,15 +341,19 @@ class ManagePolicyTest {
 
         policy.updateSettings(ADMIN, new SettingsUpdate(0.7, null, null));
 
-        assertEquals(Map.of("minConfidence", oldAndNew(0.6, 0.7)), audited.get(1).detail().get("settings"));
+        assertEquals(
+                Map.of("minConfidence", oldAndNew(0.6, 0.7)),
+                audited.get(1).detail().get("settings"));
         assertTrue(policy.export(ADMIN).endsWith("settings:\n  minConfidence: 0.7\n  approvalTimeoutSeconds: 90\n"));
     }
 
     @Test
     void replace_reports_what_the_file_changed() {
-        String yaml = original.replace("    approve: [security, commitment, competitors]\n"
-                + "    deny: [pricing, roadmap, legal, personnel]\n", "    approve: [security, commitment]\n"
-                + "    deny: [pricing, roadmap, legal, competitors, personnel]\n");
+        String yaml = original.replace(
+                "    approve: [security, commitment, competitors]\n"
+                        + "    deny: [pricing, roadmap, legal, personnel]\n",
+                "    approve: [security, commitment]\n"
+                        + "    deny: [pricing, roadmap, legal, competitors, personnel]\n");
         assertFalse(yaml.equals(original));
 
         var change = policy.replace(ADMIN, yaml);
@@ -309,8 +374,18 @@ class ManagePolicyTest {
                     () -> policy.removeMember(caller, "se@acme.test"),
                     () -> policy.putTopic(caller, new Topic("weather", "", List.of(), List.of())),
                     () -> policy.removeTopic(caller, "smalltalk"),
-                    () -> policy.putRule(caller, new RuleEntry("r", "t", RuleScope.ORG, null, true, Effect.AUTO,
-                            List.of("pricing"), List.of(), List.of())),
+                    () -> policy.putRule(
+                            caller,
+                            new RuleEntry(
+                                    "r",
+                                    "t",
+                                    RuleScope.ORG,
+                                    null,
+                                    true,
+                                    Effect.AUTO,
+                                    List.of("pricing"),
+                                    List.of(),
+                                    List.of())),
                     () -> policy.removeRule(caller, "no-personnel"),
                     () -> policy.enableRule(caller, "no-personnel", false),
                     () -> policy.updateSettings(caller, new SettingsUpdate(0.0, null, null)));
@@ -327,19 +402,41 @@ class ManagePolicyTest {
     void an_invalid_change_is_a_bad_request_naming_the_problem_and_changes_nothing() {
         var check = new EmbeddedRelationshipCheck(db.tupleStore());
 
-        var role = refused(DomainException.Kind.BAD_REQUEST, () -> policy.putRole(ADMIN,
-                new RoleEntry("junior_ae", List.of("product", "weather"), List.of(), List.of("product"))));
-        var rule = refused(DomainException.Kind.BAD_REQUEST, () -> policy.putRule(ADMIN, new RuleEntry("x", "x",
-                RuleScope.USER, "nobody@acme.test", true, Effect.DENY, List.of("pricing"), List.of("(oops"),
-                List.of())));
-        var subject = refused(DomainException.Kind.BAD_REQUEST, () -> policy.putMember(ADMIN,
-                new MemberEntry("new@acme.test", "junior_ae", null, "auth0|jae@acme.test")));
+        var role = refused(
+                DomainException.Kind.BAD_REQUEST,
+                () -> policy.putRole(
+                        ADMIN,
+                        new RoleEntry("junior_ae", List.of("product", "weather"), List.of(), List.of("product"))));
+        var rule = refused(
+                DomainException.Kind.BAD_REQUEST,
+                () -> policy.putRule(
+                        ADMIN,
+                        new RuleEntry(
+                                "x",
+                                "x",
+                                RuleScope.USER,
+                                "nobody@acme.test",
+                                true,
+                                Effect.DENY,
+                                List.of("pricing"),
+                                List.of("(oops"),
+                                List.of())));
+        var subject = refused(
+                DomainException.Kind.BAD_REQUEST,
+                () -> policy.putMember(
+                        ADMIN, new MemberEntry("new@acme.test", "junior_ae", null, "auth0|jae@acme.test")));
 
-        assertEquals("roles.junior_ae.auto: unknown topic 'weather'; roles.junior_ae: topic 'product' is in both "
-                + "auto and deny", role.getMessage());
-        assertTrue(rule.getMessage().startsWith("rules.x: unknown member 'nobody@acme.test'; rules.x.compiled: phrase "
-                + "'(oops' is not a regular expression"), rule.getMessage());
-        assertEquals("members.new@acme.test.subject: 'auth0|jae@acme.test' is also the subject of jae@acme.test",
+        assertEquals(
+                "roles.junior_ae.auto: unknown topic 'weather'; roles.junior_ae: topic 'product' is in both "
+                        + "auto and deny",
+                role.getMessage());
+        assertTrue(
+                rule.getMessage()
+                        .startsWith("rules.x: unknown member 'nobody@acme.test'; rules.x.compiled: phrase "
+                                + "'(oops' is not a regular expression"),
+                rule.getMessage());
+        assertEquals(
+                "members.new@acme.test.subject: 'auth0|jae@acme.test' is also the subject of jae@acme.test",
                 subject.getMessage());
         assertEquals(List.of(true), canAutoRespond(check, "jae@acme.test", "product"));
     }
@@ -347,7 +444,8 @@ class ManagePolicyTest {
     @Test
     void a_change_that_leaves_no_admin_is_refused() {
         var removed = refused(DomainException.Kind.CONFLICT, () -> policy.removeMember(ADMIN, "admin@acme.test"));
-        refused(DomainException.Kind.CONFLICT,
+        refused(
+                DomainException.Kind.CONFLICT,
                 () -> policy.putMember(ADMIN, new MemberEntry("admin@acme.test", "sales_manager", "Ada", null)));
 
         assertEquals("refused: no member would be left with role org_admin", removed.getMessage());
@@ -382,8 +480,9 @@ class ManagePolicyTest {
         };
         ManagePolicy connected = new PolicyAsCode(failing, remote, audit);
 
-        assertThrows(IllegalStateException.class, () -> connected.putRole(ADMIN,
-                new RoleEntry("junior_ae", List.of("product"), List.of(), List.of())));
+        assertThrows(
+                IllegalStateException.class,
+                () -> connected.putRole(ADMIN, new RoleEntry("junior_ae", List.of("product"), List.of(), List.of())));
 
         assertEquals(List.of("apply +0 -9", "apply +9 -0"), remoteCalls);
         assertUnchanged();
@@ -413,7 +512,7 @@ class ManagePolicyTest {
     }
 
     private static List<Boolean> canAutoRespond(RelationshipCheck check, String user, String topic) {
-        return check.check(List.of(new RelationshipQuery("user:" + user, RelationshipCheck.CAN_AUTO_RESPOND,
-                "topic:acme/" + topic)));
+        return check.check(List.of(
+                new RelationshipQuery("user:" + user, RelationshipCheck.CAN_AUTO_RESPOND, "topic:acme/" + topic)));
     }
 }

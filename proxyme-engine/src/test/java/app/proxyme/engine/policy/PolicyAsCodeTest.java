@@ -1,7 +1,5 @@
 package app.proxyme.engine.policy;
 
-import app.proxyme.engine.policy.file.PolicyDocument;
-import app.proxyme.engine.policy.file.PolicyFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +16,8 @@ import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.Tuple;
+import app.proxyme.engine.policy.file.PolicyDocument;
+import app.proxyme.engine.policy.file.PolicyFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -80,7 +80,9 @@ class PolicyAsCodeTest {
 
     @Test
     void every_setting_survives_export_and_import() {
-        String withSettings = policies.export(ADMIN).replaceAll("(?s)settings:.*?(\n[a-z]|$)", "$1").stripTrailing()
+        String withSettings = policies.export(ADMIN)
+                        .replaceAll("(?s)settings:.*?(\n[a-z]|$)", "$1")
+                        .stripTrailing()
                 + "\nsettings:\n  minConfidence: 0.6\n  ambiguityMargin: 0.2\n  approvalTimeoutSeconds: 90\n"
                 + "  auditRetentionDays: 30\n";
 
@@ -95,9 +97,10 @@ class PolicyAsCodeTest {
 
     @Test
     void an_import_changes_the_permissions_and_is_audited() {
-        String yaml = policies.export(ADMIN).replace(
-                "  junior_ae:\n    auto: [product, scheduling, smalltalk]\n    approve: [security, commitment, competitors]\n",
-                "  junior_ae:\n    auto: [product, scheduling, smalltalk, security]\n    approve: [commitment, competitors]\n");
+        String yaml = policies.export(ADMIN)
+                .replace(
+                        "  junior_ae:\n    auto: [product, scheduling, smalltalk]\n    approve: [security, commitment, competitors]\n",
+                        "  junior_ae:\n    auto: [product, scheduling, smalltalk, security]\n    approve: [commitment, competitors]\n");
         assertTrue(yaml.contains("smalltalk, security]"), "the export lists topics in catalogue order");
         var check = new EmbeddedRelationshipCheck(db.tupleStore());
         assertEquals(List.of(false), ask(check, "security"));
@@ -117,10 +120,11 @@ class PolicyAsCodeTest {
     @Test
     void an_invalid_file_lists_every_problem_with_its_line_and_changes_nothing() {
         String before = policies.export(ADMIN);
-        String yaml = before
-                .replace("    auto: [product, scheduling, smalltalk]\n    approve: [security, commitment, competitors]",
+        String yaml = before.replace(
+                        "    auto: [product, scheduling, smalltalk]\n    approve: [security, commitment, competitors]",
                         "    auto: [product, scheduling, smalltalk, weather]\n    approve: [security, commitment, competitors]")
-                .replace("  jae@acme.test: {role: junior_ae, name: \"Jo Junior-AE\"}\n",
+                .replace(
+                        "  jae@acme.test: {role: junior_ae, name: \"Jo Junior-AE\"}\n",
                         "  jae@acme.test: {role: junior_ae, name: \"Jo Junior-AE\"}\n  jae@acme.test: {role: sales_manager}\n"
                                 + "  new@acme.test: {role: intern}\n");
         var lines = yaml.lines().toList();
@@ -131,7 +135,9 @@ class PolicyAsCodeTest {
         assertEquals(3, e.errors().size(), byLine.toString());
         assertEquals(lineOf(lines, "smalltalk, weather]"), e.errors().get(0).line(), byLine.toString());
         assertTrue(e.errors().get(0).message().contains("unknown topic 'weather'"));
-        assertEquals(lineOf(lines, "jae@acme.test: {role: sales_manager}"), e.errors().get(1).line());
+        assertEquals(
+                lineOf(lines, "jae@acme.test: {role: sales_manager}"),
+                e.errors().get(1).line());
         assertTrue(e.errors().get(1).message().contains("twice"));
         assertEquals(lineOf(lines, "new@acme.test"), e.errors().get(2).line());
         assertTrue(e.errors().get(2).message().contains("unknown role 'intern'"));
@@ -140,7 +146,8 @@ class PolicyAsCodeTest {
 
     @Test
     void bad_yaml_reports_its_line() {
-        var e = assertThrows(PolicyFiles.InvalidPolicyException.class,
+        var e = assertThrows(
+                PolicyFiles.InvalidPolicyException.class,
                 () -> policies.importYaml(ADMIN, "org: acme\ntopics:\n  a: [\n"));
         assertEquals(1, e.errors().size());
         assertTrue(e.errors().get(0).line() >= 3, e.errors().toString());
@@ -148,7 +155,8 @@ class PolicyAsCodeTest {
 
     @Test
     void only_admins_and_only_their_own_organisation() {
-        assertEquals(DomainException.Kind.FORBIDDEN,
+        assertEquals(
+                DomainException.Kind.FORBIDDEN,
                 assertThrows(DomainException.class, () -> policies.export(JAE)).kind());
         String acme = policies.export(ADMIN);
         assertThrows(DomainException.class, () -> policies.importYaml(JAE, acme));
@@ -184,8 +192,8 @@ class PolicyAsCodeTest {
             }
         };
         var connected = new PolicyAsCode(failing, remote, audit);
-        String yaml = policies.export(ADMIN).replace("    deny: [pricing, roadmap, legal, personnel]\n",
-                "    deny: [pricing, legal, personnel]\n");
+        String yaml = policies.export(ADMIN)
+                .replace("    deny: [pricing, roadmap, legal, personnel]\n", "    deny: [pricing, legal, personnel]\n");
 
         assertThrows(IllegalStateException.class, () -> connected.importYaml(ADMIN, yaml));
 
@@ -194,8 +202,8 @@ class PolicyAsCodeTest {
     }
 
     private static List<Boolean> ask(RelationshipCheck check, String topic) {
-        return check.check(List.of(new RelationshipQuery("user:jae@acme.test", RelationshipCheck.CAN_AUTO_RESPOND,
-                "topic:acme/" + topic)));
+        return check.check(List.of(new RelationshipQuery(
+                "user:jae@acme.test", RelationshipCheck.CAN_AUTO_RESPOND, "topic:acme/" + topic)));
     }
 
     private static int lineOf(List<String> lines, String text) {

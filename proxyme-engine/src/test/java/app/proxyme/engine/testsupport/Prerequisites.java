@@ -34,8 +34,8 @@ public final class Prerequisites {
 
     /** The shared folder ({@code proxyme.shared.dir}, set by the build to ../shared). */
     public static Path sharedDir() {
-        return Path.of(System.getProperty("proxyme.shared.dir",
-                System.getenv().getOrDefault("PROXYME_SHARED_DIR", "../shared")));
+        return Path.of(System.getProperty(
+                "proxyme.shared.dir", System.getenv().getOrDefault("PROXYME_SHARED_DIR", "../shared")));
     }
 
     /** A file under the shared folder, or skip/fail when it is absent. */
@@ -55,7 +55,9 @@ public final class Prerequisites {
     /** The test PostgreSQL ({@code PROXYME_TEST_DB_URL}, {@code _USER}, {@code _PASSWORD}), or skip/fail. */
     public static Postgres postgres() {
         String url = System.getenv().getOrDefault("PROXYME_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        var pg = new Postgres(url, System.getenv().getOrDefault("PROXYME_TEST_DB_USER", "postgres"),
+        var pg = new Postgres(
+                url,
+                System.getenv().getOrDefault("PROXYME_TEST_DB_USER", "postgres"),
                 System.getenv().getOrDefault("PROXYME_TEST_DB_PASSWORD", ""));
         boolean up;
         try (Connection c = pg.connect()) {

@@ -55,17 +55,22 @@ public class ClassifierBenchmark {
             var json = new ObjectMapper();
             try (var lines = Files.lines(file)) {
                 lines.map(l -> {
-                    try {
-                        return json.readTree(l).path("text").asText();
-                    } catch (IOException e) {
-                        return "";
-                    }
-                }).filter(t -> t.split("\\s+").length >= 4).limit(count).forEach(texts::add);
+                            try {
+                                return json.readTree(l).path("text").asText();
+                            } catch (IOException e) {
+                                return "";
+                            }
+                        })
+                        .filter(t -> t.split("\\s+").length >= 4)
+                        .limit(count)
+                        .forEach(texts::add);
             }
         }
         if (texts.isEmpty()) {
-            texts.addAll(List.of("can you walk me through how the reporting works",
-                    "what would it cost for two hundred seats", "are you soc 2 certified",
+            texts.addAll(List.of(
+                    "can you walk me through how the reporting works",
+                    "what would it cost for two hundred seats",
+                    "are you soc 2 certified",
                     "we mostly use spreadsheets today"));
         }
         return texts;

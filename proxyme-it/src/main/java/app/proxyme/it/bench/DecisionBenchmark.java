@@ -48,11 +48,23 @@ public class DecisionBenchmark {
         decider = new PolicyDecider(world.fga);
         Member jae = world.member("jae@acme.test");
         Classification c = shape.equals("confident")
-                ? new Classification(true, 0.9, List.of(new TopicScore("security", 0.92), new TopicScore("product", 0.05)))
-                : new Classification(true, 0.9, List.of(new TopicScore("product", 0.40),
-                        new TopicScore("security", 0.35), new TopicScore("commitment", 0.20)));
-        request = new DecisionRequest(jae, "do you support single sign on with okta", c, world.policy.catalog(),
-                world.policy.rules(), Set.of(), world.policy.settings());
+                ? new Classification(
+                        true, 0.9, List.of(new TopicScore("security", 0.92), new TopicScore("product", 0.05)))
+                : new Classification(
+                        true,
+                        0.9,
+                        List.of(
+                                new TopicScore("product", 0.40),
+                                new TopicScore("security", 0.35),
+                                new TopicScore("commitment", 0.20)));
+        request = new DecisionRequest(
+                jae,
+                "do you support single sign on with okta",
+                c,
+                world.policy.catalog(),
+                world.policy.rules(),
+                Set.of(),
+                world.policy.settings());
     }
 
     @Benchmark

@@ -5,9 +5,9 @@ import app.proxyme.domain.policy.OrgPolicy;
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
-import app.proxyme.engine.policy.file.PolicyTuples;
 import app.proxyme.engine.policy.file.PolicyDocument;
 import app.proxyme.engine.policy.file.PolicyFiles;
+import app.proxyme.engine.policy.file.PolicyTuples;
 import java.time.Duration;
 import java.util.List;
 

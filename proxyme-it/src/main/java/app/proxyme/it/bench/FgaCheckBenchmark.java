@@ -66,13 +66,14 @@ public class FgaCheckBenchmark {
                 }
             }
         });
-        world.members.forEach(m -> casbin.addGroupingPolicy(RelationshipCheck.user(m.email()), "role:acme/" + m.role()));
+        world.members.forEach(
+                m -> casbin.addGroupingPolicy(RelationshipCheck.user(m.email()), "role:acme/" + m.role()));
         for (var m : world.members) {
             for (String topic : world.document.topics().keySet()) {
-                for (String relation : List.of(RelationshipCheck.CAN_AUTO_RESPOND,
-                        RelationshipCheck.CAN_RESPOND_WITH_APPROVAL)) {
-                    questions.add(new RelationshipQuery(RelationshipCheck.user(m.email()), relation,
-                            RelationshipCheck.topic("acme", topic)));
+                for (String relation :
+                        List.of(RelationshipCheck.CAN_AUTO_RESPOND, RelationshipCheck.CAN_RESPOND_WITH_APPROVAL)) {
+                    questions.add(new RelationshipQuery(
+                            RelationshipCheck.user(m.email()), relation, RelationshipCheck.topic("acme", topic)));
                 }
             }
         }

@@ -27,8 +27,7 @@ import java.util.concurrent.TimeUnit;
  * </pre>
  */
 public final class LoadHarness {
-    private static final List<String> USERS = List.of("se@acme.test", "jae@acme.test", "ae@acme.test",
-            "mgr@acme.test");
+    private static final List<String> USERS = List.of("se@acme.test", "jae@acme.test", "ae@acme.test", "mgr@acme.test");
 
     private LoadHarness() {}
 
@@ -46,10 +45,11 @@ public final class LoadHarness {
         double questionShare = Double.parseDouble(opts.getOrDefault("question-share", "0.3"));
         Path shared = Path.of(System.getProperty("proxyme.shared.dir", "../shared"));
         Utterances utterances = Utterances.load(shared, questionShare);
-        ProcessStats server = opts.containsKey("server-pid")
-                ? new ProcessStats(Long.parseLong(opts.get("server-pid"))) : null;
+        ProcessStats server =
+                opts.containsKey("server-pid") ? new ProcessStats(Long.parseLong(opts.get("server-pid"))) : null;
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, String> tokens = new HashMap<>();
         for (String user : USERS) {
             tokens.put(user, login(http, url, user));
@@ -66,7 +66,8 @@ public final class LoadHarness {
                 participants.add(participant);
             }
         }
-        System.err.printf("connected %d participants in %d meetings; %d real turns; warm-up %d s, then %d s measured%n",
+        System.err.printf(
+                "connected %d participants in %d meetings; %d real turns; warm-up %d s, then %d s measured%n",
                 participants.size(), meetings, utterances.realTurns(), warmupS, durationS);
 
         var scheduler = Executors.newScheduledThreadPool(4);
@@ -94,7 +95,8 @@ public final class LoadHarness {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpuEnd = server == null ? Double.NaN : server.cpuSeconds();
         long grace = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < grace && participants.stream().mapToLong(Participant::outstanding).sum() > 0) {
+        while (System.nanoTime() < grace
+                && participants.stream().mapToLong(Participant::outstanding).sum() > 0) {
             Thread.sleep(100);
         }
         if (server != null) {
@@ -104,17 +106,22 @@ public final class LoadHarness {
         participants.forEach(Participant::close);
         System.out.println(report.summary(meetings, participants.size(), elapsed));
         if (opts.containsKey("markdown")) {
-            Files.writeString(Path.of(opts.get("markdown")), report.markdownRow(meetings) + System.lineSeparator(),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    Path.of(opts.get("markdown")),
+                    report.markdownRow(meetings) + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
         boolean clean = report.lost() == 0 && report.outOfOrder.get() == 0 && warmup.outOfOrder.get() == 0;
         System.exit(clean ? 0 : 1);
     }
 
     private static String login(HttpClient http, String url, String email) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/dev/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/dev/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("login of " + email + " failed: " + r.statusCode() + " " + r.body());

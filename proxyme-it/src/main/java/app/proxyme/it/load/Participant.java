@@ -114,7 +114,7 @@ final class Participant implements WebSocket.Listener {
                 }
             }
             case "error" -> report.serverErrors.incrementAndGet();
-            default -> { }
+            default -> {}
         }
     }
 

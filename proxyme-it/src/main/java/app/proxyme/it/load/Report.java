@@ -29,22 +29,49 @@ final class Report {
     }
 
     String summary(int meetings, int participants, double seconds) {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "meetings=%d participants=%d duration=%.0fs sent=%d decided=%d lost=%d outOfOrder=%d "
                         + "decision p50/p95/p99=%.1f/%.1f/%.1f ms suggestion p50/p95/p99=%.1f/%.1f/%.1f ms "
                         + "(%d suggestions) serverCPU=%.0f%% serverRSS=%.0fMiB outcomes=%s errors(send/server/socket)=%d/%d/%d",
-                meetings, participants, seconds, sent.get(), decision.count(), lost(), outOfOrder.get(),
-                decision.percentileMillis(50), decision.percentileMillis(95), decision.percentileMillis(99),
-                suggestion.percentileMillis(50), suggestion.percentileMillis(95), suggestion.percentileMillis(99),
-                suggestion.count(), serverCpuPercent, serverRssMiB, new TreeMap<>(outcomes), sendErrors.get(),
-                serverErrors.get(), socketErrors.get());
+                meetings,
+                participants,
+                seconds,
+                sent.get(),
+                decision.count(),
+                lost(),
+                outOfOrder.get(),
+                decision.percentileMillis(50),
+                decision.percentileMillis(95),
+                decision.percentileMillis(99),
+                suggestion.percentileMillis(50),
+                suggestion.percentileMillis(95),
+                suggestion.percentileMillis(99),
+                suggestion.count(),
+                serverCpuPercent,
+                serverRssMiB,
+                new TreeMap<>(outcomes),
+                sendErrors.get(),
+                serverErrors.get(),
+                socketErrors.get());
     }
 
     /** One row of BENCHMARKS.md's capacity table. */
     String markdownRow(int meetings) {
-        return String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f%% | %.0f |",
-                meetings, sent.get(), decision.count(), lost(), outOfOrder.get(), decision.percentileMillis(50),
-                decision.percentileMillis(95), decision.percentileMillis(99), suggestion.percentileMillis(50),
-                suggestion.percentileMillis(95), serverCpuPercent, serverRssMiB);
+        return String.format(
+                Locale.ROOT,
+                "| %d | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f%% | %.0f |",
+                meetings,
+                sent.get(),
+                decision.count(),
+                lost(),
+                outOfOrder.get(),
+                decision.percentileMillis(50),
+                decision.percentileMillis(95),
+                decision.percentileMillis(99),
+                suggestion.percentileMillis(50),
+                suggestion.percentileMillis(95),
+                serverCpuPercent,
+                serverRssMiB);
     }
 }

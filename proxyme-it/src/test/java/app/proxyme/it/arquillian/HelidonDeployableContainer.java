@@ -132,7 +132,8 @@ public class HelidonDeployableContainer implements DeployableContainer<HelidonCo
                 return 1000;
             }
         };
-        return ConfigProviderResolver.instance().getBuilder()
+        return ConfigProviderResolver.instance()
+                .getBuilder()
                 .addDefaultSources()
                 .addDiscoveredSources()
                 .addDiscoveredConverters()

@@ -29,7 +29,8 @@ class AuditAppendBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 20);
         var pg = Prerequisites.postgres();
         String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = pg.connect(); var s = c.createStatement()) {
+        try (Connection c = pg.connect();
+                var s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         String sep = pg.url().contains("?") ? "&" : "?";
@@ -38,7 +39,8 @@ class AuditAppendBenchmark {
             run(log, rate, 5, "warm-up");
             run(log, rate, seconds, "measured");
         } finally {
-            try (Connection c = pg.connect(); var s = c.createStatement()) {
+            try (Connection c = pg.connect();
+                    var s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
@@ -77,20 +79,35 @@ class AuditAppendBenchmark {
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
         Arrays.sort(latencies);
-        System.out.printf("%s: target %d events/s for %d s: %d events in %.1f s = %.0f events/s, %d failed; append "
-                + "latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms; GC %d ms (%s)%n", label, rate,
-                seconds, total, elapsed, total / elapsed, failures.get(), pct(latencies, 0.50), pct(latencies, 0.99),
-                pct(latencies, 0.999), latencies[total - 1] / 1e6, gcMillis() - gc0, gcNames());
+        System.out.printf(
+                "%s: target %d events/s for %d s: %d events in %.1f s = %.0f events/s, %d failed; append "
+                        + "latency p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms; GC %d ms (%s)%n",
+                label,
+                rate,
+                seconds,
+                total,
+                elapsed,
+                total / elapsed,
+                failures.get(),
+                pct(latencies, 0.50),
+                pct(latencies, 0.99),
+                pct(latencies, 0.999),
+                latencies[total - 1] / 1e6,
+                gcMillis() - gc0,
+                gcNames());
     }
 
     private static long gcMillis() {
         return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     private static String gcNames() {
         return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(java.lang.management.GarbageCollectorMXBean::getName).toList().toString();
+                .map(java.lang.management.GarbageCollectorMXBean::getName)
+                .toList()
+                .toString();
     }
 
     private static double pct(long[] sorted, double p) {
@@ -98,9 +115,23 @@ class AuditAppendBenchmark {
     }
 
     private static AuditEntry event(int i) {
-        return new AuditEntry(AuditType.DECISION, "acme", "m" + (i % 20), "jae@acme.test", "engine", "pricing", "DENY",
-                "fga", Map.of("chunkSeq", i, "confidence", 0.91, "reason", "role junior_ae may not respond on pricing",
-                        "trace", List.of(Map.of("layer", "rules", "effect", "AUTO"), Map.of("layer", "fga", "effect",
-                                "DENY"))));
+        return new AuditEntry(
+                AuditType.DECISION,
+                "acme",
+                "m" + (i % 20),
+                "jae@acme.test",
+                "engine",
+                "pricing",
+                "DENY",
+                "fga",
+                Map.of(
+                        "chunkSeq",
+                        i,
+                        "confidence",
+                        0.91,
+                        "reason",
+                        "role junior_ae may not respond on pricing",
+                        "trace",
+                        List.of(Map.of("layer", "rules", "effect", "AUTO"), Map.of("layer", "fga", "effect", "DENY"))));
     }
 }

@@ -22,30 +22,32 @@ class OfflineVerificationBenchmark {
     @Test
     void verify_a_million_events_from_the_command_line() throws Exception {
         long n = Long.getLong("bench.events", 1_000_000);
-        Path root = Path.of(System.getProperty("maven.multiModuleProjectDirectory", "..")).toAbsolutePath();
+        Path root = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."))
+                .toAbsolutePath();
         Path jar = root.resolve("proxyme-web-overlay/target/proxyme.jar");
         Path file = root.resolve("proxyme-it/target/audit-" + n + ".jsonl");
         Path headFile = root.resolve("proxyme-it/target/audit-" + n + ".head");
         if (!Files.exists(headFile)) {
-            try (var w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-                    1 << 16)) {
+            try (var w = new BufferedWriter(
+                    new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
                 Files.writeString(headFile, SampleChain.write("acme", n, 50, w));
             }
         }
         String head = Files.readString(headFile).trim();
-        System.out.printf("file: %s, %d events, %.1f MB, %.0f bytes/event%n", file, n, Files.size(file) / 1e6,
-                (double) Files.size(file) / n);
+        System.out.printf(
+                "file: %s, %d events, %.1f MB, %.0f bytes/event%n",
+                file, n, Files.size(file) / 1e6, (double) Files.size(file) / n);
         String java = ProcessHandle.current().info().command().orElseThrow();
         int runs = Integer.getInteger("bench.runs", 3);
         for (int i = 0; i < runs; i++) {
-            List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-jar", jar.toString(),
-                    "verify-audit", file.toString(), "--head", head));
+            List<String> cmd = new ArrayList<>(List.of(
+                    java, "-XX:+UseSerialGC", "-jar", jar.toString(), "verify-audit", file.toString(), "--head", head));
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = p.waitFor();
-            System.out.printf("run %d: %.2f s wall, exit %d: %s", i + 1, (System.nanoTime() - t0) / 1e9, status,
-                    output);
+            System.out.printf(
+                    "run %d: %.2f s wall, exit %d: %s", i + 1, (System.nanoTime() - t0) / 1e9, status, output);
             assertEquals(0, status, output);
         }
     }

@@ -12,15 +12,24 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionJson(
-        boolean question, String topic, double confidence, String outcome, String layer, String reason,
+        boolean question,
+        String topic,
+        double confidence,
+        String outcome,
+        String layer,
+        String reason,
         List<Line> trace) {
 
     /** One layer's line of the trace: its effect, or {@code skipped:true} when DENY short-circuited it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Line(String layer, Boolean skipped, String effect, String topic, String detail) {
         static Line of(TraceEntry e) {
-            return new Line(e.layer().wire(), e.isSkipped() ? Boolean.TRUE : null,
-                    e.isSkipped() ? null : e.effect().name(), e.topic(), e.detail());
+            return new Line(
+                    e.layer().wire(),
+                    e.isSkipped() ? Boolean.TRUE : null,
+                    e.isSkipped() ? null : e.effect().name(),
+                    e.topic(),
+                    e.detail());
         }
 
         @Override
@@ -32,8 +41,14 @@ public record DecisionJson(
     }
 
     public static DecisionJson of(Decision d) {
-        return new DecisionJson(d.question(), d.topic(), rounded(d.confidence()), d.outcome().name(),
-                d.layer().wire(), d.reason(), d.trace().stream().map(Line::of).toList());
+        return new DecisionJson(
+                d.question(),
+                d.topic(),
+                rounded(d.confidence()),
+                d.outcome().name(),
+                d.layer().wire(),
+                d.reason(),
+                d.trace().stream().map(Line::of).toList());
     }
 
     /** Confidences go out with three decimals. */

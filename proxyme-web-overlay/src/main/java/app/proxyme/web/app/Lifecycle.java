@@ -33,8 +33,8 @@ public class Lifecycle {
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        deadlines = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("approval-deadlines")
-                .daemon(true).factory());
+        deadlines = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("approval-deadlines").daemon(true).factory());
         deadlines.scheduleWithFixedDelay(this::expireDue, 1, 1, TimeUnit.SECONDS);
         ready.set(true);
     }

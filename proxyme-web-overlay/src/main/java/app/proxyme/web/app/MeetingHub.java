@@ -79,7 +79,8 @@ public class MeetingHub {
     }
 
     private static String laneKey(Connection c) {
-        return c.member().org() + "\u0000" + c.meetingId() + "\u0000" + c.member().email();
+        return c.member().org() + "\u0000" + c.meetingId() + "\u0000"
+                + c.member().email();
     }
 
     @PreDestroy

@@ -39,8 +39,8 @@ public final class Messages {
     }
 
     /** {@code decision}: the type and seq, the decision's wire form, and whether a suggestion follows. */
-    public record DecisionMessage(String type, long seq, @JsonUnwrapped DecisionJson decision,
-            boolean suggestionFollows) {}
+    public record DecisionMessage(
+            String type, long seq, @JsonUnwrapped DecisionJson decision, boolean suggestionFollows) {}
 
     public static DecisionMessage decision(long seq, Decision d) {
         return new DecisionMessage("decision", seq, DecisionJson.of(d), d.generationAllowed());

@@ -28,7 +28,8 @@ public class Metrics {
 
     /** A decision was sent, {@code nanos} after its chunk was accepted. */
     public void decided(Outcome outcome, long nanos) {
-        registry.counter("proxyme.decisions", new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT))).inc();
+        registry.counter("proxyme.decisions", new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT)))
+                .inc();
         latency.update(Duration.ofNanos(nanos));
     }
 }

@@ -47,8 +47,11 @@ class Adapters {
 
     @Produces
     @Singleton
-    RelationshipCheck relationshipCheck(RuntimeSettings settings, Instance<TupleStore> tuples,
-            Instance<GuardedRelationshipCheck> guarded, Instance<OpenFgaLink> link) {
+    RelationshipCheck relationshipCheck(
+            RuntimeSettings settings,
+            Instance<TupleStore> tuples,
+            Instance<GuardedRelationshipCheck> guarded,
+            Instance<OpenFgaLink> link) {
         if (!settings.fga().connected()) {
             return new EmbeddedRelationshipCheck(tuples.get());
         }

@@ -19,7 +19,8 @@ public final class FgaSync {
             throw new IllegalArgumentException(
                     "fga-sync needs PROXYME_FGA=openfga, PROXYME_FGA_API_URL and PROXYME_FGA_STORE_ID");
         }
-        try (Database db = Persistence.open(settings.engine()); OpenFga fga = OpenFga.open(settings.fga())) {
+        try (Database db = Persistence.open(settings.engine());
+                OpenFga fga = OpenFga.open(settings.fga())) {
             return fga.sync(ProductModel.get(), OpenFgaLink.allTuples(db.policyAdmin()));
         }
     }

@@ -34,8 +34,10 @@ class Housekeeping {
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("audit-retention").factory());
         scheduler.scheduleWithFixedDelay(this::retain, 5, 6 * 60, TimeUnit.MINUTES);
-        LOG.log(System.Logger.Level.INFO, "Proxy Me started: " + settings.engine() + ", fga " + settings.fga()
-                + ", identity " + settings.identity() + ", approval " + settings.approval() + ", llm " + settings.llm());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "Proxy Me started: " + settings.engine() + ", fga " + settings.fga() + ", identity "
+                        + settings.identity() + ", approval " + settings.approval() + ", llm " + settings.llm());
     }
 
     private void retain() {

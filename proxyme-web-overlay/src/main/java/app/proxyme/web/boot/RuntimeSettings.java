@@ -36,23 +36,35 @@ public record RuntimeSettings(EngineSettings engine, FgaSettings fga, String ide
         PolicySettings d = PolicySettings.DEFAULTS;
         var policyDefaults = new PolicySettings(
                 config.getOptionalValue("proxyme.min.confidence", Double.class).orElse(d.minConfidence()),
-                config.getOptionalValue("proxyme.ambiguity.margin", Double.class).orElse(d.ambiguityMargin()),
+                config.getOptionalValue("proxyme.ambiguity.margin", Double.class)
+                        .orElse(d.ambiguityMargin()),
                 config.getOptionalValue("proxyme.approval.timeout.s", Long.class)
                         .map(Duration::ofSeconds)
                         .orElse(d.approvalTimeout()));
-        var engine = new EngineSettings(Path.of(text(config, "proxyme.data.dir").orElse("./data")),
-                text(config, "proxyme.db.url").orElse(null), text(config, "proxyme.db.user").orElse(null),
-                text(config, "proxyme.db.password").orElse(null), policyDefaults);
-        var fga = new FgaSettings(text(config, "proxyme.fga").orElse("embedded"),
-                text(config, "proxyme.fga.api.url").orElse(null), text(config, "proxyme.fga.store.id").orElse(null),
-                text(config, "proxyme.fga.model.id").orElse(null), text(config, "proxyme.fga.api.token").orElse(null),
+        var engine = new EngineSettings(
+                Path.of(text(config, "proxyme.data.dir").orElse("./data")),
+                text(config, "proxyme.db.url").orElse(null),
+                text(config, "proxyme.db.user").orElse(null),
+                text(config, "proxyme.db.password").orElse(null),
+                policyDefaults);
+        var fga = new FgaSettings(
+                text(config, "proxyme.fga").orElse("embedded"),
+                text(config, "proxyme.fga.api.url").orElse(null),
+                text(config, "proxyme.fga.store.id").orElse(null),
+                text(config, "proxyme.fga.model.id").orElse(null),
+                text(config, "proxyme.fga.api.token").orElse(null),
                 text(config, "proxyme.fga.client.id").orElse(null),
                 text(config, "proxyme.fga.client.secret").orElse(null),
                 text(config, "proxyme.fga.token.issuer").orElse(null),
                 text(config, "proxyme.fga.audience").orElse(null),
-                Duration.ofMillis(config.getOptionalValue("proxyme.fga.timeout.ms", Long.class).orElse(2000L)));
-        return new RuntimeSettings(engine, fga, text(config, "proxyme.identity").orElse("embedded"),
-                text(config, "proxyme.approval").orElse("embedded"), text(config, "proxyme.llm").orElse("local"));
+                Duration.ofMillis(config.getOptionalValue("proxyme.fga.timeout.ms", Long.class)
+                        .orElse(2000L)));
+        return new RuntimeSettings(
+                engine,
+                fga,
+                text(config, "proxyme.identity").orElse("embedded"),
+                text(config, "proxyme.approval").orElse("embedded"),
+                text(config, "proxyme.llm").orElse("local"));
     }
 
     private static Optional<String> text(Config config, String key) {
@@ -62,7 +74,8 @@ public record RuntimeSettings(EngineSettings engine, FgaSettings fga, String ide
     private static String oneOf(String key, String value, List<String> choices) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         if (!choices.contains(v)) {
-            String env = "PROXYME_" + key.substring("proxyme.".length()).replace('.', '_').toUpperCase(Locale.ROOT);
+            String env = "PROXYME_"
+                    + key.substring("proxyme.".length()).replace('.', '_').toUpperCase(Locale.ROOT);
             throw new IllegalArgumentException(env + "=" + value + " is not supported; choose one of " + choices);
         }
         return v;

@@ -25,8 +25,8 @@ abstract class Unavailable<T> implements FallbackHandler<T> {
         if (failure instanceof DependencyUnavailableException e) {
             throw e;
         }
-        throw new DependencyUnavailableException(dependency, what + " unavailable: "
-                + failure.getClass().getSimpleName(), failure);
+        throw new DependencyUnavailableException(
+                dependency, what + " unavailable: " + failure.getClass().getSimpleName(), failure);
     }
 
     /** The relationship check (FGA). */

@@ -11,10 +11,10 @@ import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
 import app.proxyme.domain.port.in.SwitchTopics;
-import app.proxyme.domain.port.out.Identity;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
+import app.proxyme.domain.port.out.Identity;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.RelationshipCheck;
@@ -53,11 +53,19 @@ class UseCases {
     @Produces
     @Singleton
     @Typed(ChunkPipeline.class)
-    ChunkPipeline pipeline(PolicyStore policies, MeetingStore meetings, TopicClassifier classifier,
-            RelationshipCheck fga, TokenVault vault, ResponseGenerator generator, StepUpApproval stepUp,
-            SuggestionStore suggestions, AuditLog audit, Clock clock) {
-        return new ChunkPipeline(new ChunkPipeline.Ports(policies, meetings, classifier, fga, vault, generator,
-                stepUp, suggestions, audit, clock));
+    ChunkPipeline pipeline(
+            PolicyStore policies,
+            MeetingStore meetings,
+            TopicClassifier classifier,
+            RelationshipCheck fga,
+            TokenVault vault,
+            ResponseGenerator generator,
+            StepUpApproval stepUp,
+            SuggestionStore suggestions,
+            AuditLog audit,
+            Clock clock) {
+        return new ChunkPipeline(new ChunkPipeline.Ports(
+                policies, meetings, classifier, fga, vault, generator, stepUp, suggestions, audit, clock));
     }
 
     @Produces
@@ -137,15 +145,15 @@ class UseCases {
     @Produces
     @Singleton
     @Typed(MeetingShares.class)
-    MeetingShares meetingShares(ShareTokens tokens, MeetingRecords records, AuditLog audit, AuditTrail trail,
-            Clock clock) {
+    MeetingShares meetingShares(
+            ShareTokens tokens, MeetingRecords records, AuditLog audit, AuditTrail trail, Clock clock) {
         return new MeetingShares(tokens, records, audit, trail, clock);
     }
 
     @Produces
     @Singleton
-    AuditRetention retention(AuditPruning pruning, AuditReader reader, AuditLog audit, CheckpointSeal seal,
-            Clock clock) {
+    AuditRetention retention(
+            AuditPruning pruning, AuditReader reader, AuditLog audit, CheckpointSeal seal, Clock clock) {
         return new AuditRetention(pruning, reader, audit, seal, clock);
     }
 }

@@ -38,7 +38,9 @@ public class ApprovalResource {
         if (status != null && !status.equals("PENDING")) {
             throw DomainException.badRequest("only status=PENDING is listed");
         }
-        return approvals.pending(Caller.of(rq)).stream().map(Messages::pendingApproval).toList();
+        return approvals.pending(Caller.of(rq)).stream()
+                .map(Messages::pendingApproval)
+                .toList();
     }
 
     @POST

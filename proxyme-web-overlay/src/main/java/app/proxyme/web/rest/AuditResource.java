@@ -1,18 +1,18 @@
 package app.proxyme.web.rest;
 
 import app.proxyme.domain.audit.AuditExport;
+import app.proxyme.domain.audit.ChainVerdict;
+import app.proxyme.domain.audit.ExportQuery;
 import app.proxyme.domain.audit.ShareLink;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
-import app.proxyme.domain.audit.ChainVerdict;
-import app.proxyme.domain.audit.ExportQuery;
 import app.proxyme.engine.audit.format.AuditJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -47,9 +47,14 @@ public class AuditResource {
 
     @GET
     @Path("/export")
-    public Response export(@QueryParam("format") String format, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("fromSeq") String fromSeq, @QueryParam("toSeq") String toSeq,
-            @QueryParam("meeting") String meeting, @Context ContainerRequestContext rq) {
+    public Response export(
+            @QueryParam("format") String format,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("fromSeq") String fromSeq,
+            @QueryParam("toSeq") String toSeq,
+            @QueryParam("meeting") String meeting,
+            @Context ContainerRequestContext rq) {
         var query = ExportQuery.parse(format, from, to, fromSeq, toSeq, meeting);
         AuditExport export = review.export(Caller.of(rq), query);
         boolean csv = export.format().equals("csv");
@@ -78,7 +83,9 @@ public class AuditResource {
         if (ttl != null && !ttl.isNull() && !ttl.isInt()) {
             throw new IllegalArgumentException("ttlMinutes must be a whole number of minutes");
         }
-        ShareLink link = shares.share(Caller.of(rq), body.path("meetingId").asText(null),
+        ShareLink link = shares.share(
+                Caller.of(rq),
+                body.path("meetingId").asText(null),
                 ttl == null || ttl.isNull() ? null : ttl.intValue());
         return Map.of("url", link.url(), "expiresAt", AuditJson.timestamp(link.expiresAt()));
     }

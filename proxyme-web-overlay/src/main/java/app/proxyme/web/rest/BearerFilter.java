@@ -33,13 +33,15 @@ public class BearerFilter implements ContainerRequestFilter {
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? header.substring(7).trim() : null;
-        signIn.authenticate(token).ifPresentOrElse(
-                m -> request.setProperty(Caller.PROPERTY, m),
-                () -> request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
-                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                        .type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(Map.of("error", "unauthorized", "message", "missing or invalid bearer token"))
-                        .build()));
+                ? header.substring(7).trim()
+                : null;
+        signIn.authenticate(token)
+                .ifPresentOrElse(
+                        m -> request.setProperty(Caller.PROPERTY, m),
+                        () -> request.abortWith(Response.status(Response.Status.UNAUTHORIZED)
+                                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                                .type(MediaType.APPLICATION_JSON_TYPE)
+                                .entity(Map.of("error", "unauthorized", "message", "missing or invalid bearer token"))
+                                .build()));
     }
 }

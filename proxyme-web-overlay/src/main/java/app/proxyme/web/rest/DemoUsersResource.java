@@ -35,14 +35,16 @@ public class DemoUsersResource {
         if (!signIn.demoSignInOffered()) {
             return ErrorMappers.error(Response.Status.NOT_FOUND, "not_found", "embedded sign-in is disabled");
         }
-        var users = signIn.demoUsers().stream().map(m -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("email", m.email());
-            out.put("name", m.displayName());
-            out.put("role", m.role());
-            out.put("org", m.org());
-            return out;
-        }).toList();
+        var users = signIn.demoUsers().stream()
+                .map(m -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("email", m.email());
+                    out.put("name", m.displayName());
+                    out.put("role", m.role());
+                    out.put("org", m.org());
+                    return out;
+                })
+                .toList();
         return Response.ok(users).build();
     }
 }

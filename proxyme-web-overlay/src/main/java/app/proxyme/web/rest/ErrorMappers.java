@@ -14,8 +14,10 @@ final class ErrorMappers {
     private ErrorMappers() {}
 
     static Response error(Response.Status status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", code, "message", message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", code, "message", message))
+                .build();
     }
 
     @Provider

@@ -1,10 +1,9 @@
 package app.proxyme.web.rest;
 
-import app.proxyme.web.app.DecisionJson;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import java.util.List;
 import app.proxyme.domain.chunk.DryRun;
 import app.proxyme.domain.port.in.EvaluatePolicy;
+import app.proxyme.web.app.DecisionJson;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /** {@code POST /api/policy/evaluate}: a dry run of the whole decision, without generation or record. */
 @ApplicationScoped
@@ -41,9 +41,12 @@ public class EvaluateResource {
             throw app.proxyme.domain.DomainException.badRequest("a JSON body {\"user\",\"text\"} is required");
         }
         DryRun e = playground.evaluate(Caller.of(request), body.user(), body.text());
-        return new Evaluated(DecisionJson.of(e.decision()), e.classification().ranked().stream().limit(3)
-                .map(s -> new Candidate(s.topic(), DecisionJson.rounded(s.confidence())))
-                .toList());
+        return new Evaluated(
+                DecisionJson.of(e.decision()),
+                e.classification().ranked().stream()
+                        .limit(3)
+                        .map(s -> new Candidate(s.topic(), DecisionJson.rounded(s.confidence())))
+                        .toList());
     }
 
     /** The dry run's answer: the decision's wire form and the classifier's top candidates. */

@@ -49,7 +49,6 @@ public class LoginResource {
                     out.put("name", s.member().displayName());
                     return Response.ok(out).build();
                 })
-                .orElseGet(() -> ErrorMappers.error(Response.Status.UNAUTHORIZED, "unauthorized",
-                        "unknown user"));
+                .orElseGet(() -> ErrorMappers.error(Response.Status.UNAUTHORIZED, "unauthorized", "unknown user"));
     }
 }

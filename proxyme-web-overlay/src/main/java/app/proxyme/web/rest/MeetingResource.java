@@ -30,7 +30,8 @@ public class MeetingResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String audit(@PathParam("meetingId") String meetingId, @Context ContainerRequestContext rq) {
-        return records.auditTrail(Caller.of(rq), meetingId).stream().map(AuditJson::toJson)
+        return records.auditTrail(Caller.of(rq), meetingId).stream()
+                .map(AuditJson::toJson)
                 .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 }

@@ -55,8 +55,10 @@ public class PolicyResource {
             List<Map<String, Object>> errors = e.errors().stream()
                     .map(p -> Map.<String, Object>of("line", p.line(), "message", p.message()))
                     .toList();
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Map.of("errors", errors)).build();
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("errors", errors))
+                    .build();
         } catch (DependencyUnavailableException e) {
             return ErrorMappers.error(Response.Status.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
         }

@@ -10,15 +10,29 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 /** The REST application: resources, the bearer filter, and the error mappers. */
 @ApplicationScoped
 @ApplicationPath("/")
-@OpenAPIDefinition(info = @Info(title = "Proxy Me", version = "1",
-        description = "What an AI may say in a meeting: decisions, approvals, audit."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Proxy Me",
+                        version = "1",
+                        description = "What an AI may say in a meeting: decisions, approvals, audit."))
 public class ProxyMeApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(LoginResource.class, DemoUsersResource.class, EvaluateResource.class, ApprovalResource.class,
-                MeetingResource.class, PolicyResource.class, AuditResource.class, ShareResource.class,
-                JwksResource.class, BearerFilter.class, ErrorMappers.DomainErrors.class,
-                ErrorMappers.BadInput.class, ErrorMappers.BadJson.class,
+        return Set.of(
+                LoginResource.class,
+                DemoUsersResource.class,
+                EvaluateResource.class,
+                ApprovalResource.class,
+                MeetingResource.class,
+                PolicyResource.class,
+                AuditResource.class,
+                ShareResource.class,
+                JwksResource.class,
+                BearerFilter.class,
+                ErrorMappers.DomainErrors.class,
+                ErrorMappers.BadInput.class,
+                ErrorMappers.BadJson.class,
                 org.glassfish.jersey.jackson.JacksonFeature.class);
     }
 }

@@ -2,8 +2,8 @@ package app.proxyme.web.rest;
 
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
-import app.proxyme.engine.audit.format.AuditJson;
 import app.proxyme.domain.audit.SharedRecord;
+import app.proxyme.engine.audit.format.AuditJson;
 import java.util.List;
 import java.util.Map;
 
@@ -35,32 +35,57 @@ final class SharePage {
         html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">")
-                .append("<title>Meeting ").append(esc(g.meeting())).append(" — Proxy Me audit</title>")
-                .append("<style>").append(STYLE).append("</style></head><body>");
+                .append("<title>Meeting ")
+                .append(esc(g.meeting()))
+                .append(" — Proxy Me audit</title>")
+                .append("<style>")
+                .append(STYLE)
+                .append("</style></head><body>");
         html.append("<h1>Meeting ").append(esc(g.meeting())).append("</h1>");
-        html.append("<p class=\"meta\">Organisation ").append(esc(g.org())).append(" · ").append(events.size())
-                .append(" audit events · read-only link, expires ").append(esc(AuditJson.timestamp(g.expiresAt())))
+        html.append("<p class=\"meta\">Organisation ")
+                .append(esc(g.org()))
+                .append(" · ")
+                .append(events.size())
+                .append(" audit events · read-only link, expires ")
+                .append(esc(AuditJson.timestamp(g.expiresAt())))
                 .append("</p>");
-        String head = events.isEmpty() ? AuditRecord.GENESIS : events.get(events.size() - 1).hash();
-        html.append("<p><a class=\"download\" href=\"").append(esc(exportPath)).append("\" download>")
+        String head = events.isEmpty()
+                ? AuditRecord.GENESIS
+                : events.get(events.size() - 1).hash();
+        html.append("<p><a class=\"download\" href=\"")
+                .append(esc(exportPath))
+                .append("\" download>")
                 .append("Download the verifiable export (JSON Lines)</a> — check it offline with ")
                 .append("<code>java -jar proxyme.jar verify-audit meeting-audit.jsonl</code>. ")
-                .append("Last event's hash when this page was made: <code>").append(esc(head)).append("</code></p>");
+                .append("Last event's hash when this page was made: <code>")
+                .append(esc(head))
+                .append("</code></p>");
         html.append("<table><thead><tr><th>time (UTC)</th><th>+s</th><th>event</th><th>who</th><th>what</th>")
                 .append("<th>topic</th><th>outcome</th><th>deciding layer</th><th>seq</th></tr></thead><tbody>");
         long start = events.isEmpty() ? 0 : events.get(0).ts().toEpochMilli();
         for (AuditRecord r : events) {
             AuditEntry e = r.entry();
-            html.append("<tr><td>").append(esc(AuditJson.timestamp(r.ts()).replace('T', ' ')))
-                    .append("</td><td>").append(String.format(java.util.Locale.ROOT, "%.3f",
-                            (r.ts().toEpochMilli() - start) / 1000.0))
-                    .append("</td><td>").append(esc(e.type().wire().replace('_', ' ')))
-                    .append("</td><td>").append(esc(who(e)))
-                    .append("</td><td class=\"said\">").append(esc(what(e)))
-                    .append("</td><td>").append(esc(e.topic()))
-                    .append("</td><td class=\"").append(esc(e.outcome())).append("\">").append(esc(e.outcome()))
-                    .append("</td><td>").append(esc(e.layer()))
-                    .append("</td><td>").append(r.seq()).append("</td></tr>");
+            html.append("<tr><td>")
+                    .append(esc(AuditJson.timestamp(r.ts()).replace('T', ' ')))
+                    .append("</td><td>")
+                    .append(String.format(java.util.Locale.ROOT, "%.3f", (r.ts().toEpochMilli() - start) / 1000.0))
+                    .append("</td><td>")
+                    .append(esc(e.type().wire().replace('_', ' ')))
+                    .append("</td><td>")
+                    .append(esc(who(e)))
+                    .append("</td><td class=\"said\">")
+                    .append(esc(what(e)))
+                    .append("</td><td>")
+                    .append(esc(e.topic()))
+                    .append("</td><td class=\"")
+                    .append(esc(e.outcome()))
+                    .append("\">")
+                    .append(esc(e.outcome()))
+                    .append("</td><td>")
+                    .append(esc(e.layer()))
+                    .append("</td><td>")
+                    .append(r.seq())
+                    .append("</td></tr>");
         }
         html.append("</tbody></table></body></html>");
         return html.toString();
@@ -87,7 +112,8 @@ final class SharePage {
         Map<String, Object> d = e.detail();
         return switch (e.type()) {
             case CHUNK -> text(d.get("text"));
-            case DECISION -> text(d.get("reason")) + (Boolean.TRUE.equals(d.get("question")) ? "" : " (not a question)");
+            case DECISION ->
+                text(d.get("reason")) + (Boolean.TRUE.equals(d.get("question")) ? "" : " (not a question)");
             case SUGGESTION -> text(d.get("text"));
             default -> compact(d);
         };

@@ -37,8 +37,8 @@ public class ShareResource {
     public Response page(@PathParam("token") String token) {
         try {
             SharedRecord shared = shares.open(token);
-            return privately(Response.ok(SharePage.render(shared, "/share/" + token + "/export.jsonl"),
-                    "text/html; charset=utf-8"));
+            return privately(Response.ok(
+                    SharePage.render(shared, "/share/" + token + "/export.jsonl"), "text/html; charset=utf-8"));
         } catch (ShareRefused refused) {
             return refusal(refused);
         }
@@ -70,8 +70,10 @@ public class ShareResource {
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Robots-Tag", "noindex")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
-                        + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; "
+                                + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
                 .build();
     }
 }

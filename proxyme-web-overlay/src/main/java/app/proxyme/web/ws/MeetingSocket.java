@@ -1,18 +1,18 @@
 package app.proxyme.web.ws;
 
+import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.DomainException;
+import app.proxyme.domain.approval.Suggestion;
+import app.proxyme.domain.chunk.Chunk;
+import app.proxyme.domain.chunk.ChunkListener;
+import app.proxyme.domain.decision.Decision;
+import app.proxyme.domain.flow.FlowEvent;
+import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.DecideApproval;
 import app.proxyme.domain.port.in.HandleChunk;
 import app.proxyme.domain.port.in.JoinMeeting;
-import app.proxyme.domain.port.in.SwitchTopics;
-import app.proxyme.domain.DomainException;
-import app.proxyme.domain.approval.Suggestion;
-import app.proxyme.domain.decision.Decision;
-import app.proxyme.domain.flow.FlowEvent;
-import app.proxyme.domain.chunk.Chunk;
-import app.proxyme.domain.chunk.ChunkListener;
-import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.in.SignIn;
+import app.proxyme.domain.port.in.SwitchTopics;
 import app.proxyme.web.app.Connection;
 import app.proxyme.web.app.MeetingHub;
 import app.proxyme.web.app.Messages;
@@ -52,8 +52,14 @@ public class MeetingSocket {
     private Connection connection;
 
     @Inject
-    public MeetingSocket(SignIn signIn, HandleChunk chunks, JoinMeeting attendance, SwitchTopics switches,
-            DecideApproval approvals, MeetingHub hub, Metrics metrics) {
+    public MeetingSocket(
+            SignIn signIn,
+            HandleChunk chunks,
+            JoinMeeting attendance,
+            SwitchTopics switches,
+            DecideApproval approvals,
+            MeetingHub hub,
+            Metrics metrics) {
         this.signIn = signIn;
         this.chunks = chunks;
         this.attendance = attendance;
@@ -91,8 +97,7 @@ public class MeetingSocket {
             switch (ClientMessage.parse(raw)) {
                 case ClientMessage.ChunkMessage c -> chunk(c);
                 case ClientMessage.Toggle t -> connection.send(toggles(t));
-                case ClientMessage.Decide d -> approvals.decide(connection.member(), d.approvalId(),
-                        d.approve());
+                case ClientMessage.Decide d -> approvals.decide(connection.member(), d.approvalId(), d.approve());
                 case ClientMessage.Ping p -> connection.send(Messages.pong());
             }
         } catch (ClientMessage.BadMessage e) {
@@ -156,9 +161,14 @@ public class MeetingSocket {
         try {
             chunks.process(member, chunk, out);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "chunk " + chunk.seq() + " of meeting " + chunk.meetingId()
-                    + " failed", e);
-            hub.toMeeting(member.org(), chunk.meetingId(), member.email(),
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "chunk " + chunk.seq() + " of meeting " + chunk.meetingId() + " failed",
+                    e);
+            hub.toMeeting(
+                    member.org(),
+                    chunk.meetingId(),
+                    member.email(),
                     Messages.error("internal", "chunk " + chunk.seq() + " could not be decided: nothing was said"));
         }
     }

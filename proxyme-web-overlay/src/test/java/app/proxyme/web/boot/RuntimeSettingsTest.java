@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 class RuntimeSettingsTest {
     private static Config config(Map<String, String> values) {
-        return ConfigProviderResolver.instance().getBuilder().withSources(MpConfigSources.create(values)).build();
+        return ConfigProviderResolver.instance()
+                .getBuilder()
+                .withSources(MpConfigSources.create(values))
+                .build();
     }
 
     @Test
@@ -32,23 +35,29 @@ class RuntimeSettingsTest {
 
     @Test
     void a_setting_overrides_only_its_own_default() {
-        RuntimeSettings s = RuntimeSettings.read(config(Map.of("proxyme.approval.timeout.s", "30",
-                "proxyme.db.url", "jdbc:postgresql://db/proxyme", "proxyme.llm", " LOCAL ")));
+        RuntimeSettings s = RuntimeSettings.read(config(Map.of(
+                "proxyme.approval.timeout.s",
+                "30",
+                "proxyme.db.url",
+                "jdbc:postgresql://db/proxyme",
+                "proxyme.llm",
+                " LOCAL ")));
 
         assertEquals(Duration.ofSeconds(30), s.engine().defaults().approvalTimeout());
-        assertEquals(PolicySettings.DEFAULTS.minConfidence(), s.engine().defaults().minConfidence());
+        assertEquals(
+                PolicySettings.DEFAULTS.minConfidence(), s.engine().defaults().minConfidence());
         assertFalse(s.engine().embeddedDatabase());
         assertEquals("local", s.llm());
     }
 
     @Test
     void an_unknown_mode_stops_the_start_naming_the_variable_and_the_choices() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> RuntimeSettings.read(config(Map.of("proxyme.llm", "gpt"))));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> RuntimeSettings.read(config(Map.of("proxyme.llm", "gpt"))));
         assertEquals("PROXYME_LLM=gpt is not supported; choose one of [local]", e.getMessage());
 
-        var fga = assertThrows(IllegalArgumentException.class,
-                () -> RuntimeSettings.read(config(Map.of("proxyme.fga", "openfga"))));
+        var fga = assertThrows(
+                IllegalArgumentException.class, () -> RuntimeSettings.read(config(Map.of("proxyme.fga", "openfga"))));
         assertTrue(fga.getMessage().contains("PROXYME_FGA_API_URL"), fga.getMessage());
     }
 }

@@ -119,8 +119,16 @@ public interface ManagePolicy {
      * @param phrases regular expressions over what the customer said
      * @param entities names the rule is about (kept with the rule; not yet used by the decision)
      */
-    record RuleEntry(String id, String text, RuleScope scope, String subject, boolean enabled, Effect effect,
-            List<String> topics, List<String> phrases, List<String> entities) {
+    record RuleEntry(
+            String id,
+            String text,
+            RuleScope scope,
+            String subject,
+            boolean enabled,
+            Effect effect,
+            List<String> topics,
+            List<String> phrases,
+            List<String> entities) {
         private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
         public RuleEntry {
@@ -160,10 +168,12 @@ public interface ManagePolicy {
             if (ambiguityMargin != null && !(ambiguityMargin >= 0 && ambiguityMargin <= 1)) {
                 throw new IllegalArgumentException("ambiguityMargin must be in [0,1]: " + ambiguityMargin);
             }
-            if (approvalTimeout != null && (approvalTimeout.toSeconds() < 1 || approvalTimeout.toNanosPart() != 0
-                    || approvalTimeout.toSeconds() > Integer.MAX_VALUE)) {
-                throw new IllegalArgumentException("approvalTimeout must be a whole number of seconds, at least one: "
-                        + approvalTimeout);
+            if (approvalTimeout != null
+                    && (approvalTimeout.toSeconds() < 1
+                            || approvalTimeout.toNanosPart() != 0
+                            || approvalTimeout.toSeconds() > Integer.MAX_VALUE)) {
+                throw new IllegalArgumentException(
+                        "approvalTimeout must be a whole number of seconds, at least one: " + approvalTimeout);
             }
         }
     }

@@ -1,7 +1,7 @@
 package app.proxyme.domain.port.in;
 
-import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.access.SignedIn;
+import app.proxyme.domain.policy.Member;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

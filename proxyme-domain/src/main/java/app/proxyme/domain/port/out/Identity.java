@@ -15,5 +15,4 @@ public interface Identity {
 
     /** The public keys that verify this identity's tokens, as a JWK Set. */
     Map<String, Object> jwks();
-
 }

@@ -21,6 +21,7 @@ public record ScopedToken(String value, String scope, String topic, Instant expi
 
     @Override
     public String toString() {
-        return "ScopedToken[scope=" + scope + ", topic=" + topic + ", expiresAt=" + expiresAt + ", cached=" + cached + "]";
+        return "ScopedToken[scope=" + scope + ", topic=" + topic + ", expiresAt=" + expiresAt + ", cached=" + cached
+                + "]";
     }
 }

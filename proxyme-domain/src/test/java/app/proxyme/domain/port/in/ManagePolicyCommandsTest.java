@@ -38,21 +38,36 @@ class ManagePolicyCommandsTest {
 
     @Test
     void a_rule_names_topics_or_phrases_and_a_subject_unless_it_is_for_the_whole_organisation() {
-        var org = new RuleEntry("no-pricing", "No pricing.", RuleScope.ORG, "ignored", true, Effect.DENY,
-                List.of("pricing"), null, null);
+        var org = new RuleEntry(
+                "no-pricing",
+                "No pricing.",
+                RuleScope.ORG,
+                "ignored",
+                true,
+                Effect.DENY,
+                List.of("pricing"),
+                null,
+                null);
 
         assertNull(org.subject());
         assertEquals(List.of(), org.entities());
-        assertThrows(IllegalArgumentException.class, () -> new RuleEntry("r", "t", RuleScope.ORG, null, true,
-                Effect.DENY, List.of(), List.of(), List.of("Initrode")));
-        assertThrows(IllegalArgumentException.class, () -> new RuleEntry("r", "t", RuleScope.ROLE, null, true,
-                Effect.DENY, List.of("pricing"), null, null));
-        assertThrows(IllegalArgumentException.class, () -> new RuleEntry("r", " ", RuleScope.ORG, null, true,
-                Effect.DENY, List.of("pricing"), null, null));
-        assertThrows(IllegalArgumentException.class, () -> new RuleEntry("r 1", "t", RuleScope.ORG, null, true,
-                Effect.DENY, List.of("pricing"), null, null));
-        assertThrows(NullPointerException.class, () -> new RuleEntry("r", "t", RuleScope.ORG, null, true, null,
-                List.of("pricing"), null, null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RuleEntry(
+                        "r", "t", RuleScope.ORG, null, true, Effect.DENY, List.of(), List.of(), List.of("Initrode")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RuleEntry("r", "t", RuleScope.ROLE, null, true, Effect.DENY, List.of("pricing"), null, null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RuleEntry("r", " ", RuleScope.ORG, null, true, Effect.DENY, List.of("pricing"), null, null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new RuleEntry(
+                        "r 1", "t", RuleScope.ORG, null, true, Effect.DENY, List.of("pricing"), null, null));
+        assertThrows(
+                NullPointerException.class,
+                () -> new RuleEntry("r", "t", RuleScope.ORG, null, true, null, List.of("pricing"), null, null));
     }
 
     @Test
@@ -68,8 +83,8 @@ class ManagePolicyCommandsTest {
 
     @Test
     void a_change_lists_each_entry_once() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new PolicyChange("acme", List.of("roles.a", "roles.a"), 0, 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> new PolicyChange("acme", List.of("roles.a", "roles.a"), 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new PolicyChange("acme", List.of(), -1, 0));
     }
 }

@@ -1,7 +1,7 @@
 package app.proxyme.engine.adapter.devices;
 
-import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.port.out.StepUpApproval;
 import java.util.function.BiConsumer;
 

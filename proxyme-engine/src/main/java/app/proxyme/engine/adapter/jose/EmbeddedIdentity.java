@@ -2,8 +2,8 @@ package app.proxyme.engine.adapter.jose;
 
 import app.proxyme.domain.access.SignedIn;
 import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.Identity;
+import app.proxyme.domain.port.out.PolicyStore;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
@@ -35,7 +35,8 @@ public final class EmbeddedIdentity implements Identity {
         this.clock = clock;
         this.algorithm = Algorithm.RSA256(keys.publicKey(), keys.privateKey());
         // expiry is judged by the same clock that stamps the tokens
-        this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5))
+        this.verifier = ((JWTVerifier.BaseVerification)
+                        JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5))
                 .build(clock);
     }
 

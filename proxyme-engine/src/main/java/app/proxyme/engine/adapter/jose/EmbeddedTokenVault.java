@@ -59,7 +59,7 @@ public final class EmbeddedTokenVault implements TokenVault {
 
     private void authorize(Member member, String scope, String topic) {
         switch (scope) {
-            case READ_TRANSCRIPTS -> { }
+            case READ_TRANSCRIPTS -> {}
             case WRITE_SUGGESTIONS -> {
                 Objects.requireNonNull(topic, "write:suggestions is bound to a topic");
                 String object = RelationshipCheck.topic(member.org(), topic);

@@ -15,7 +15,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -44,15 +43,17 @@ public final class SigningKeys {
                 KeyPair pair = gen.generateKeyPair();
                 Path tmp = Files.createTempFile(dir, name, ".tmp");
                 restrict(tmp);
-                Files.writeString(tmp, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+                Files.writeString(
+                        tmp,
+                        Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
                 Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
             byte[] der = Base64.getDecoder().decode(Files.readString(file).trim());
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             var privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
             var crt = (java.security.interfaces.RSAPrivateCrtKey) privateKey;
-            var publicKey = (RSAPublicKey) rsa.generatePublic(
-                    new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+            var publicKey =
+                    (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
             String kid = Jwks.thumbprint(publicKey);
             return new SigningKeys(kid, publicKey, privateKey);
         } catch (IOException e) {

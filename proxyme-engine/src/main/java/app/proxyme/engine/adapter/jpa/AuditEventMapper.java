@@ -32,8 +32,16 @@ final class AuditEventMapper {
     }
 
     static AuditRecord toRecord(AuditEventEntity e) {
-        var entry = new AuditEntry(AuditType.fromWire(e.type), e.org, e.meetingId, e.member, e.actor, e.topic,
-                e.outcome, e.layer, AuditJson.parseDetail(e.detailJson));
+        var entry = new AuditEntry(
+                AuditType.fromWire(e.type),
+                e.org,
+                e.meetingId,
+                e.member,
+                e.actor,
+                e.topic,
+                e.outcome,
+                e.layer,
+                AuditJson.parseDetail(e.detailJson));
         return new AuditRecord(e.id, e.seq, Instant.ofEpochMilli(e.ts), entry, e.prev, e.meetingPrev, e.hash);
     }
 }

@@ -1,9 +1,9 @@
 package app.proxyme.engine.adapter.jpa;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.port.out.AuditLog;
-import app.proxyme.domain.DependencyUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -104,8 +104,10 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
                 batch.get(0).done().completeExceptionally(e);
                 return;
             }
-            LOG.log(System.Logger.Level.WARNING, "audit batch of " + batch.size() + " appends failed ("
-                    + e.getClass().getSimpleName() + "); retrying them one by one");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "audit batch of " + batch.size() + " appends failed ("
+                            + e.getClass().getSimpleName() + "); retrying them one by one");
             batch.forEach(p -> commit(List.of(p)));
             return;
         }
@@ -125,7 +127,9 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
     private void failRemaining() {
         Pending p;
         while ((p = queue.poll()) != null) {
-            p.done().completeExceptionally(new DependencyUnavailableException(Tx.DEPENDENCY, "the audit log is closed"));
+            p.done()
+                    .completeExceptionally(
+                            new DependencyUnavailableException(Tx.DEPENDENCY, "the audit log is closed"));
         }
     }
 

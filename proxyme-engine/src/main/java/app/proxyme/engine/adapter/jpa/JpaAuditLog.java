@@ -1,11 +1,10 @@
 package app.proxyme.engine.adapter.jpa;
 
+import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.Ids;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
-import app.proxyme.domain.audit.AuditType;
-import app.proxyme.domain.Ids;
 import app.proxyme.domain.port.out.AuditLog;
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.engine.audit.format.AuditJson;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -101,7 +100,8 @@ final class JpaAuditLog implements AuditLog {
         for (AuditEntry entry : entries) {
             AuditHeadEntity head = heads.get(entry.org());
             String meetingKey = entry.meeting() == null ? null : entry.org() + KEY_SEPARATOR + entry.meeting();
-            String meetingPrev = meetingKey == null ? null
+            String meetingPrev = meetingKey == null
+                    ? null
                     : meetingEnds.computeIfAbsent(meetingKey, k -> lastMeetingHash(em, entry));
             long seq = head.lastSeq + 1;
             String id = Ids.next("ev");
@@ -130,8 +130,10 @@ final class JpaAuditLog implements AuditLog {
         if (known != null) {
             return known;
         }
-        List<String> last = em.createQuery("select e.hash from AuditEventEntity e where e.org = :org"
-                        + " and e.meetingId = :m order by e.seq desc", String.class)
+        List<String> last = em.createQuery(
+                        "select e.hash from AuditEventEntity e where e.org = :org"
+                                + " and e.meetingId = :m order by e.seq desc",
+                        String.class)
                 .setParameter("org", entry.org())
                 .setParameter("m", entry.meeting())
                 .setMaxResults(1)
@@ -153,20 +155,31 @@ final class JpaAuditLog implements AuditLog {
 
     @Override
     public List<AuditRecord> meeting(String org, String meetingId) {
-        return tx.read(em -> em.createQuery("select e from AuditEventEntity e where e.org = :org"
-                        + " and e.meetingId = :m order by e.seq", AuditEventEntity.class)
+        return tx.read(em -> em
+                .createQuery(
+                        "select e from AuditEventEntity e where e.org = :org" + " and e.meetingId = :m order by e.seq",
+                        AuditEventEntity.class)
                 .setParameter("org", org)
                 .setParameter("m", meetingId)
-                .getResultList().stream().map(AuditEventMapper::toRecord).toList());
+                .getResultList()
+                .stream()
+                .map(AuditEventMapper::toRecord)
+                .toList());
     }
 
     /** The organisation's events with {@code fromSeq <= seq <= toSeq}, oldest first. */
     List<AuditRecord> range(String org, long fromSeq, long toSeq) {
-        return tx.read(em -> em.createQuery("select e from AuditEventEntity e where e.org = :org"
-                        + " and e.seq >= :from and e.seq <= :to order by e.seq", AuditEventEntity.class)
+        return tx.read(em -> em
+                .createQuery(
+                        "select e from AuditEventEntity e where e.org = :org"
+                                + " and e.seq >= :from and e.seq <= :to order by e.seq",
+                        AuditEventEntity.class)
                 .setParameter("org", org)
                 .setParameter("from", fromSeq)
                 .setParameter("to", toSeq)
-                .getResultList().stream().map(AuditEventMapper::toRecord).toList());
+                .getResultList()
+                .stream()
+                .map(AuditEventMapper::toRecord)
+                .toList());
     }
 }

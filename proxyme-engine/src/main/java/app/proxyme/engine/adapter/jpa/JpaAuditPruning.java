@@ -22,16 +22,19 @@ final class JpaAuditPruning implements AuditPruning {
     @Override
     public Map<String, Integer> retentionDays() {
         var days = new LinkedHashMap<String, Integer>();
-        tx.read(em -> em.createQuery("select s from SettingsEntity s where s.auditRetentionDays is not null"
-                + " order by s.org", SettingsEntity.class).getResultList())
+        tx.read(em -> em.createQuery(
+                                "select s from SettingsEntity s where s.auditRetentionDays is not null"
+                                        + " order by s.org",
+                                SettingsEntity.class)
+                        .getResultList())
                 .forEach(s -> days.put(s.org, s.auditRetentionDays));
         return days;
     }
 
     @Override
     public OptionalLong lastSeqBefore(String org, Instant cutoff) {
-        Object max = tx.read(em -> em.createQuery("select max(e.seq) from AuditEventEntity e where e.org = :org"
-                        + " and e.ts < :cutoff")
+        Object max = tx.read(em -> em.createQuery(
+                        "select max(e.seq) from AuditEventEntity e where e.org = :org" + " and e.ts < :cutoff")
                 .setParameter("org", org)
                 .setParameter("cutoff", cutoff.toEpochMilli())
                 .getSingleResult());
@@ -42,7 +45,8 @@ final class JpaAuditPruning implements AuditPruning {
     public long deleteThrough(String org, long throughSeq) {
         return tx.write(em -> {
             if (postgres) {
-                em.createNativeQuery("SELECT set_config('proxyme.audit_retention', 'on', true)").getSingleResult();
+                em.createNativeQuery("SELECT set_config('proxyme.audit_retention', 'on', true)")
+                        .getSingleResult();
             }
             return (long) em.createQuery("delete from AuditEventEntity e where e.org = :org and e.seq <= :seq")
                     .setParameter("org", org)

@@ -14,8 +14,8 @@ final class JpaMeetingStore implements MeetingStore {
 
     private record ToggleOwner(String org, String meetingId, String user) {}
 
-    private final java.util.Map<ToggleOwner, Set<String>> switches = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    private final java.util.Map<ToggleOwner, Set<String>> switches =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(java.util.Map.Entry<ToggleOwner, Set<String>> eldest) {
                     return size() > MAX_CACHED;
@@ -60,8 +60,10 @@ final class JpaMeetingStore implements MeetingStore {
     }
 
     private Set<String> loadDisabledTopics(String org, String meetingId, String user) {
-        return tx.read(em -> new LinkedHashSet<>(em.createQuery("select t.topic from ToggleEntity t where t.org = :org"
-                        + " and t.meetingId = :m and t.member = :u and t.enabled = false order by t.topic", String.class)
+        return tx.read(em -> new LinkedHashSet<>(em.createQuery(
+                        "select t.topic from ToggleEntity t where t.org = :org"
+                                + " and t.meetingId = :m and t.member = :u and t.enabled = false order by t.topic",
+                        String.class)
                 .setParameter("org", org)
                 .setParameter("m", meetingId)
                 .setParameter("u", user)

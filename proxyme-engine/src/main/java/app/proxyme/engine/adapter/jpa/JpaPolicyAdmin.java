@@ -1,11 +1,11 @@
 package app.proxyme.engine.adapter.jpa;
 
-import app.proxyme.domain.DomainException;
 import app.proxyme.domain.DependencyUnavailableException;
-import app.proxyme.engine.policy.file.PolicyTuples;
+import app.proxyme.domain.DomainException;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.policy.file.PolicyDocument;
 import app.proxyme.engine.policy.file.PolicyFiles;
+import app.proxyme.engine.policy.file.PolicyTuples;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Locale;
@@ -104,9 +104,19 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
     }
 
     private static void deleteContent(EntityManager em, String org) {
-        for (String entity : List.of("TopicEntity", "RuleEntity", "GrantEntity", "RoleEntity", "MemberEntity",
-                "SettingsEntity", "DomainEntity", "PolicyTestEntity", "PermissionEntity")) {
-            em.createQuery("delete from " + entity + " e where e.org = :org").setParameter("org", org).executeUpdate();
+        for (String entity : List.of(
+                "TopicEntity",
+                "RuleEntity",
+                "GrantEntity",
+                "RoleEntity",
+                "MemberEntity",
+                "SettingsEntity",
+                "DomainEntity",
+                "PolicyTestEntity",
+                "PermissionEntity")) {
+            em.createQuery("delete from " + entity + " e where e.org = :org")
+                    .setParameter("org", org)
+                    .executeUpdate();
         }
         for (String prefix : PolicyTuples.objectPrefixes(org)) {
             em.createQuery("delete from TupleEntity t where t.object like :p")
@@ -121,8 +131,8 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
     private static void insertContent(EntityManager em, PolicyDocument doc) {
         String org = doc.org();
         var s = doc.settings();
-        em.persist(new SettingsEntity(org, s.minConfidence(), s.ambiguityMargin(), s.approvalTimeoutSeconds(),
-                s.auditRetentionDays()));
+        em.persist(new SettingsEntity(
+                org, s.minConfidence(), s.ambiguityMargin(), s.approvalTimeoutSeconds(), s.auditRetentionDays()));
         requireOwnDomains(em, doc);
         int i = 0;
         for (String domain : doc.domains()) {
@@ -145,13 +155,26 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
         i = 0;
         for (var t : doc.topics().entrySet()) {
             var spec = t.getValue();
-            em.persist(new TopicEntity(org, t.getKey(), spec.description() == null ? "" : spec.description(),
-                    JsonText.of(spec.examples()), JsonText.of(spec.playbook()), i++));
+            em.persist(new TopicEntity(
+                    org,
+                    t.getKey(),
+                    spec.description() == null ? "" : spec.description(),
+                    JsonText.of(spec.examples()),
+                    JsonText.of(spec.playbook()),
+                    i++));
         }
         i = 0;
         for (var r : doc.rules()) {
-            var rule = new RuleEntity(org, r.id(), r.text(), r.scope().toUpperCase(Locale.ROOT), r.subject(),
-                    r.effect().toUpperCase(Locale.ROOT), JsonText.of(r.topics()), JsonText.of(r.phrases()), i++);
+            var rule = new RuleEntity(
+                    org,
+                    r.id(),
+                    r.text(),
+                    r.scope().toUpperCase(Locale.ROOT),
+                    r.subject(),
+                    r.effect().toUpperCase(Locale.ROOT),
+                    JsonText.of(r.topics()),
+                    JsonText.of(r.phrases()),
+                    i++);
             rule.enabled = r.enabled();
             rule.compiledForm = r.form() == PolicyDocument.RuleForm.COMPILED;
             rule.entitiesJson = JsonText.of(r.compiled().entities());
@@ -159,8 +182,13 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
         }
         i = 0;
         for (var t : doc.tests()) {
-            em.persist(new PolicyTestEntity(org, i++, t.text(),
-                    t.member() == null ? null : t.member().toLowerCase(Locale.ROOT), t.role(), t.outcome(),
+            em.persist(new PolicyTestEntity(
+                    org,
+                    i++,
+                    t.text(),
+                    t.member() == null ? null : t.member().toLowerCase(Locale.ROOT),
+                    t.role(),
+                    t.outcome(),
                     t.layer()));
         }
         i = 0;

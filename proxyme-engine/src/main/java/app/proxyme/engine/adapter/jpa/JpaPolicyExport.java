@@ -1,7 +1,7 @@
 package app.proxyme.engine.adapter.jpa;
 
-import app.proxyme.engine.policy.file.PolicyTuples;
 import app.proxyme.engine.policy.file.PolicyDocument;
+import app.proxyme.engine.policy.file.PolicyTuples;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,57 +26,87 @@ final class JpaPolicyExport {
         }
         var topics = new LinkedHashMap<String, PolicyDocument.TopicSpec>();
         em.createQuery("select t from TopicEntity t where t.org = :org order by t.sortOrder", TopicEntity.class)
-                .setParameter("org", org).getResultList()
-                .forEach(t -> topics.put(t.id, new PolicyDocument.TopicSpec(t.description,
-                        JsonText.strings(t.examplesJson), JsonText.strings(t.playbookJson))));
-        Set<String> tuples = em.createQuery("select t from TupleEntity t where t.object like :p", TupleEntity.class)
-                .setParameter("p", "topic:" + org + "/%").getResultList().stream()
+                .setParameter("org", org)
+                .getResultList()
+                .forEach(t -> topics.put(
+                        t.id,
+                        new PolicyDocument.TopicSpec(
+                                t.description, JsonText.strings(t.examplesJson), JsonText.strings(t.playbookJson))));
+        Set<String> tuples = em
+                .createQuery("select t from TupleEntity t where t.object like :p", TupleEntity.class)
+                .setParameter("p", "topic:" + org + "/%")
+                .getResultList()
+                .stream()
                 .map(t -> t.object + "#" + t.relation + "@" + t.user)
                 .collect(Collectors.toSet());
         var roles = new LinkedHashMap<String, PolicyDocument.RoleSpec>();
         em.createQuery("select r from RoleEntity r where r.org = :org order by r.sortOrder", RoleEntity.class)
-                .setParameter("org", org).getResultList()
+                .setParameter("org", org)
+                .getResultList()
                 .forEach(r -> roles.put(r.id, role(org, r.id, topics.keySet(), tuples)));
         var members = new LinkedHashMap<String, PolicyDocument.MemberSpec>();
         em.createQuery("select m from MemberEntity m where m.org = :org order by m.email", MemberEntity.class)
-                .setParameter("org", org).getResultList()
-                .forEach(m -> members.put(m.email, new PolicyDocument.MemberSpec(m.role, m.displayName,
-                        m.subject)));
-        var rules = em.createQuery("select r from RuleEntity r where r.org = :org order by r.sortOrder",
-                        RuleEntity.class)
-                .setParameter("org", org).getResultList().stream()
+                .setParameter("org", org)
+                .getResultList()
+                .forEach(m -> members.put(m.email, new PolicyDocument.MemberSpec(m.role, m.displayName, m.subject)));
+        var rules = em
+                .createQuery("select r from RuleEntity r where r.org = :org order by r.sortOrder", RuleEntity.class)
+                .setParameter("org", org)
+                .getResultList()
+                .stream()
                 .map(JpaPolicyExport::rule)
                 .toList();
         SettingsEntity s = em.find(SettingsEntity.class, org);
-        var settings = s == null ? PolicyDocument.SettingsSpec.DEFAULTS
-                : new PolicyDocument.SettingsSpec(s.minConfidence, s.ambiguityMargin, s.approvalTimeoutSeconds,
-                        s.auditRetentionDays);
-        var domains = em.createQuery("select d from DomainEntity d where d.org = :org order by d.sortOrder",
-                        DomainEntity.class)
-                .setParameter("org", org).getResultList().stream().map(d -> d.domain).toList();
-        var tests = em.createQuery("select t from PolicyTestEntity t where t.org = :org order by t.sortOrder",
+        var settings = s == null
+                ? PolicyDocument.SettingsSpec.DEFAULTS
+                : new PolicyDocument.SettingsSpec(
+                        s.minConfidence, s.ambiguityMargin, s.approvalTimeoutSeconds, s.auditRetentionDays);
+        var domains = em
+                .createQuery("select d from DomainEntity d where d.org = :org order by d.sortOrder", DomainEntity.class)
+                .setParameter("org", org)
+                .getResultList()
+                .stream()
+                .map(d -> d.domain)
+                .toList();
+        var tests = em
+                .createQuery(
+                        "select t from PolicyTestEntity t where t.org = :org order by t.sortOrder",
                         PolicyTestEntity.class)
-                .setParameter("org", org).getResultList().stream()
+                .setParameter("org", org)
+                .getResultList()
+                .stream()
                 .map(t -> new PolicyDocument.TestSpec(t.text, t.member, t.role, t.outcome, t.layer))
                 .toList();
         var permissions = new LinkedHashMap<String, String>();
-        em.createQuery("select p from PermissionEntity p where p.org = :org order by p.sortOrder",
+        em.createQuery(
+                        "select p from PermissionEntity p where p.org = :org order by p.sortOrder",
                         PermissionEntity.class)
-                .setParameter("org", org).getResultList()
+                .setParameter("org", org)
+                .getResultList()
                 .forEach(p -> permissions.put(p.id, p.description));
         var grants = new LinkedHashMap<String, List<String>>();
         em.createQuery("select g from GrantEntity g where g.org = :org order by g.sortOrder", GrantEntity.class)
-                .setParameter("org", org).getResultList()
+                .setParameter("org", org)
+                .getResultList()
                 .forEach(g -> grants.put(g.id, JsonText.strings(g.permissionsJson)));
-        return Optional.of(new PolicyDocument(org, o.name, domains, topics, roles, members, rules, tests, permissions,
-                grants, settings));
+        return Optional.of(new PolicyDocument(
+                org, o.name, domains, topics, roles, members, rules, tests, permissions, grants, settings));
     }
 
     private static PolicyDocument.RuleSpec rule(RuleEntity r) {
-        var compiled = new PolicyDocument.CompiledSpec(r.effect.toUpperCase(Locale.ROOT),
-                JsonText.strings(r.topicsJson), JsonText.strings(r.phrasesJson), JsonText.strings(r.entitiesJson));
-        return new PolicyDocument.RuleSpec(r.id, r.text, r.scope.toLowerCase(Locale.ROOT), r.subject, r.enabled,
-                compiled, r.compiledForm ? PolicyDocument.RuleForm.COMPILED : PolicyDocument.RuleForm.INLINE);
+        var compiled = new PolicyDocument.CompiledSpec(
+                r.effect.toUpperCase(Locale.ROOT),
+                JsonText.strings(r.topicsJson),
+                JsonText.strings(r.phrasesJson),
+                JsonText.strings(r.entitiesJson));
+        return new PolicyDocument.RuleSpec(
+                r.id,
+                r.text,
+                r.scope.toLowerCase(Locale.ROOT),
+                r.subject,
+                r.enabled,
+                compiled,
+                r.compiledForm ? PolicyDocument.RuleForm.COMPILED : PolicyDocument.RuleForm.INLINE);
     }
 
     private static PolicyDocument.RoleSpec role(String org, String role, Set<String> topicIds, Set<String> tuples) {

@@ -66,17 +66,19 @@ final class JpaPolicyStore implements PolicyStore {
         if (o == null) {
             throw DomainException.notFound("no organisation " + org);
         }
-        var topics = em.createQuery("select t from TopicEntity t where t.org = :org order by t.sortOrder",
-                        TopicEntity.class)
+        var topics = em
+                .createQuery("select t from TopicEntity t where t.org = :org order by t.sortOrder", TopicEntity.class)
                 .setParameter("org", org)
-                .getResultList().stream()
-                .map(t -> new Topic(t.id, t.description, JsonText.strings(t.examplesJson),
-                        JsonText.strings(t.playbookJson)))
+                .getResultList()
+                .stream()
+                .map(t -> new Topic(
+                        t.id, t.description, JsonText.strings(t.examplesJson), JsonText.strings(t.playbookJson)))
                 .toList();
-        var rules = em.createQuery("select r from RuleEntity r where r.org = :org order by r.sortOrder",
-                        RuleEntity.class)
+        var rules = em
+                .createQuery("select r from RuleEntity r where r.org = :org order by r.sortOrder", RuleEntity.class)
                 .setParameter("org", org)
-                .getResultList().stream()
+                .getResultList()
+                .stream()
                 .filter(r -> r.enabled == null || r.enabled)
                 .map(JpaPolicyStore::rule)
                 .toList();
@@ -97,7 +99,12 @@ final class JpaPolicyStore implements PolicyStore {
     }
 
     private static Rule rule(RuleEntity r) {
-        return new Rule(r.id, r.text, RuleScope.valueOf(r.scope), r.subject, Effect.valueOf(r.effect),
+        return new Rule(
+                r.id,
+                r.text,
+                RuleScope.valueOf(r.scope),
+                r.subject,
+                Effect.valueOf(r.effect),
                 Set.copyOf(JsonText.strings(r.topicsJson)),
                 Rule.phrases(JsonText.strings(r.phrasesJson).toArray(String[]::new)));
     }

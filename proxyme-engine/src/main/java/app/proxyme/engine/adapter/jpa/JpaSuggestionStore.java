@@ -33,10 +33,12 @@ final class JpaSuggestionStore implements SuggestionStore {
 
     @Override
     public Optional<Suggestion> byApproval(String approvalId) {
-        return tx.read(em -> em.createQuery("select s from SuggestionEntity s where s.approvalId = :a",
-                        SuggestionEntity.class)
-                .setParameter("a", approvalId)
-                .getResultStream().findFirst().map(JpaSuggestionStore::toSuggestion));
+        return tx.read(
+                em -> em.createQuery("select s from SuggestionEntity s where s.approvalId = :a", SuggestionEntity.class)
+                        .setParameter("a", approvalId)
+                        .getResultStream()
+                        .findFirst()
+                        .map(JpaSuggestionStore::toSuggestion));
     }
 
     @Override
@@ -59,31 +61,49 @@ final class JpaSuggestionStore implements SuggestionStore {
 
     @Override
     public List<Suggestion> pending(String org, String user) {
-        return tx.read(em -> em.createQuery("select s from SuggestionEntity s where s.org = :org and s.member = :u"
-                        + " and s.approvalStatus = :pending order by s.createdAt, s.id", SuggestionEntity.class)
+        return tx.read(em -> em
+                .createQuery(
+                        "select s from SuggestionEntity s where s.org = :org and s.member = :u"
+                                + " and s.approvalStatus = :pending order by s.createdAt, s.id",
+                        SuggestionEntity.class)
                 .setParameter("org", org)
                 .setParameter("u", user)
                 .setParameter("pending", ApprovalStatus.PENDING.name())
-                .getResultList().stream().map(JpaSuggestionStore::toSuggestion).toList());
+                .getResultList()
+                .stream()
+                .map(JpaSuggestionStore::toSuggestion)
+                .toList());
     }
 
     @Override
     public List<Suggestion> due(Instant now) {
-        return tx.read(em -> em.createQuery("select s from SuggestionEntity s where s.approvalStatus = :pending"
-                        + " and s.expiresAt <= :now order by s.expiresAt, s.id", SuggestionEntity.class)
+        return tx.read(em -> em
+                .createQuery(
+                        "select s from SuggestionEntity s where s.approvalStatus = :pending"
+                                + " and s.expiresAt <= :now order by s.expiresAt, s.id",
+                        SuggestionEntity.class)
                 .setParameter("pending", ApprovalStatus.PENDING.name())
                 .setParameter("now", now.toEpochMilli())
-                .getResultList().stream().map(JpaSuggestionStore::toSuggestion).toList());
+                .getResultList()
+                .stream()
+                .map(JpaSuggestionStore::toSuggestion)
+                .toList());
     }
 
     @Override
     public List<Suggestion> inMeeting(String org, String meetingId, String user) {
-        return tx.read(em -> em.createQuery("select s from SuggestionEntity s where s.org = :org"
-                        + " and s.meetingId = :m and s.member = :u order by s.createdAt, s.id", SuggestionEntity.class)
+        return tx.read(em -> em
+                .createQuery(
+                        "select s from SuggestionEntity s where s.org = :org"
+                                + " and s.meetingId = :m and s.member = :u order by s.createdAt, s.id",
+                        SuggestionEntity.class)
                 .setParameter("org", org)
                 .setParameter("m", meetingId)
                 .setParameter("u", user)
-                .getResultList().stream().map(JpaSuggestionStore::toSuggestion).toList());
+                .getResultList()
+                .stream()
+                .map(JpaSuggestionStore::toSuggestion)
+                .toList());
     }
 
     private static void copy(Suggestion s, SuggestionEntity e) {
@@ -95,17 +115,27 @@ final class JpaSuggestionStore implements SuggestionStore {
         e.text = s.text();
         e.status = s.status().name();
         e.approvalId = s.approvalId();
-        e.approvalStatus = s.approvalStatus() == null ? null : s.approvalStatus().name();
+        e.approvalStatus =
+                s.approvalStatus() == null ? null : s.approvalStatus().name();
         e.createdAt = s.createdAt().toEpochMilli();
         e.expiresAt = s.expiresAt() == null ? null : s.expiresAt().toEpochMilli();
         e.decidedBy = s.decidedBy();
     }
 
     private static Suggestion toSuggestion(SuggestionEntity e) {
-        return new Suggestion(e.id, e.org, e.meetingId, e.member, e.chunkSeq, e.topic, e.text,
-                SuggestionStatus.valueOf(e.status), e.approvalId,
+        return new Suggestion(
+                e.id,
+                e.org,
+                e.meetingId,
+                e.member,
+                e.chunkSeq,
+                e.topic,
+                e.text,
+                SuggestionStatus.valueOf(e.status),
+                e.approvalId,
                 e.approvalStatus == null ? null : ApprovalStatus.valueOf(e.approvalStatus),
-                Instant.ofEpochMilli(e.createdAt), e.expiresAt == null ? null : Instant.ofEpochMilli(e.expiresAt),
+                Instant.ofEpochMilli(e.createdAt),
+                e.expiresAt == null ? null : Instant.ofEpochMilli(e.expiresAt),
                 e.decidedBy);
     }
 }

@@ -44,11 +44,14 @@ final class JpaTupleStore implements TupleStore {
     @Override
     public List<Tuple> read(String objectPrefix) {
         String prefix = objectPrefix == null ? "" : objectPrefix;
-        return tx.read(em -> em.createQuery(
+        return tx.read(em -> em
+                .createQuery(
                         "select t from TupleEntity t where t.object like :p order by t.object, t.relation, t.user",
                         TupleEntity.class)
-                .setParameter("p", prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .getResultList().stream()
+                .setParameter(
+                        "p", prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .getResultList()
+                .stream()
                 .map(e -> new Tuple(e.object, e.relation, e.user))
                 .toList());
     }

@@ -19,7 +19,9 @@ public class ParticipantKey implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ParticipantKey k && Objects.equals(org, k.org) && Objects.equals(meetingId, k.meetingId)
+        return o instanceof ParticipantKey k
+                && Objects.equals(org, k.org)
+                && Objects.equals(meetingId, k.meetingId)
                 && Objects.equals(member, k.member);
     }
 

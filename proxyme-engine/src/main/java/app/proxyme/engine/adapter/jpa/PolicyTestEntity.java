@@ -36,8 +36,7 @@ class PolicyTestEntity {
 
     protected PolicyTestEntity() {}
 
-    PolicyTestEntity(String org, int sortOrder, String text, String member, String role, String outcome,
-            String layer) {
+    PolicyTestEntity(String org, int sortOrder, String text, String member, String role, String outcome, String layer) {
         this.org = org;
         this.sortOrder = sortOrder;
         this.text = text;

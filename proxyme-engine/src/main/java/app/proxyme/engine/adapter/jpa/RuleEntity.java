@@ -52,8 +52,16 @@ class RuleEntity {
 
     protected RuleEntity() {}
 
-    RuleEntity(String org, String id, String text, String scope, String subject, String effect, String topicsJson,
-            String phrasesJson, int sortOrder) {
+    RuleEntity(
+            String org,
+            String id,
+            String text,
+            String scope,
+            String subject,
+            String effect,
+            String topicsJson,
+            String phrasesJson,
+            int sortOrder) {
         this.org = org;
         this.id = id;
         this.text = text;

@@ -33,7 +33,11 @@ class SettingsEntity {
         this.approvalTimeoutSeconds = approvalTimeoutSeconds;
     }
 
-    SettingsEntity(String org, Double minConfidence, Double ambiguityMargin, Integer approvalTimeoutSeconds,
+    SettingsEntity(
+            String org,
+            Double minConfidence,
+            Double ambiguityMargin,
+            Integer approvalTimeoutSeconds,
             Integer auditRetentionDays) {
         this(org, minConfidence, ambiguityMargin, approvalTimeoutSeconds);
         this.auditRetentionDays = auditRetentionDays;

@@ -21,8 +21,11 @@ public class ToggleKey implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ToggleKey k && Objects.equals(org, k.org) && Objects.equals(meetingId, k.meetingId)
-                && Objects.equals(member, k.member) && Objects.equals(topic, k.topic);
+        return o instanceof ToggleKey k
+                && Objects.equals(org, k.org)
+                && Objects.equals(meetingId, k.meetingId)
+                && Objects.equals(member, k.member)
+                && Objects.equals(topic, k.topic);
     }
 
     @Override

@@ -19,7 +19,9 @@ public class TupleKey implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TupleKey k && Objects.equals(object, k.object) && Objects.equals(relation, k.relation)
+        return o instanceof TupleKey k
+                && Objects.equals(object, k.object)
+                && Objects.equals(relation, k.relation)
                 && Objects.equals(user, k.user);
     }
 

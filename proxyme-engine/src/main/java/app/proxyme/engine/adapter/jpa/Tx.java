@@ -5,8 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import java.util.function.Consumer;
-import org.eclipse.persistence.exceptions.EclipseLinkException;
 import java.util.function.Function;
+import org.eclipse.persistence.exceptions.EclipseLinkException;
 
 /** Explicit RESOURCE_LOCAL transactions: one entity manager per unit of work, database errors fail closed. */
 final class Tx {

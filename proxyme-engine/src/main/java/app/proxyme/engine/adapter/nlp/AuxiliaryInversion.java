@@ -10,9 +10,29 @@ import java.util.Set;
  */
 final class AuxiliaryInversion implements QuestionCue {
     /** Subjects that make "have" / "has" / "had" a question rather than "have a good weekend". */
-    private static final Set<String> PRONOUN_SUBJECTS = Set.of("you", "we", "they", "it", "there", "anyone",
-            "anybody", "everyone", "your", "any", "y'all", "he", "she", "i", "the", "an", "someone", "somebody",
-            "anything", "this", "that", "our");
+    private static final Set<String> PRONOUN_SUBJECTS = Set.of(
+            "you",
+            "we",
+            "they",
+            "it",
+            "there",
+            "anyone",
+            "anybody",
+            "everyone",
+            "your",
+            "any",
+            "y'all",
+            "he",
+            "she",
+            "i",
+            "the",
+            "an",
+            "someone",
+            "somebody",
+            "anything",
+            "this",
+            "that",
+            "our");
 
     private final SubjectWords catalogue;
 
@@ -28,9 +48,10 @@ final class AuxiliaryInversion implements QuestionCue {
             return Optional.empty();
         }
         String subject = text.word(1);
-        boolean inverted = catalogue.opensAt(text, 1) || (aux.startsWith("ha")
-                ? PRONOUN_SUBJECTS.contains(subject)
-                : Vocabulary.SUBJECT_STARTERS.contains(subject) || !Vocabulary.NOT_A_SUBJECT.contains(subject));
+        boolean inverted = catalogue.opensAt(text, 1)
+                || (aux.startsWith("ha")
+                        ? PRONOUN_SUBJECTS.contains(subject)
+                        : Vocabulary.SUBJECT_STARTERS.contains(subject) || !Vocabulary.NOT_A_SUBJECT.contains(subject));
         return inverted
                 ? Optional.of(QuestionVerdict.question(0.9, "auxiliary inversion '" + aux + " " + subject + "'"))
                 : Optional.empty();

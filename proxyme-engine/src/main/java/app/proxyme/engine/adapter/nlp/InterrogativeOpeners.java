@@ -9,8 +9,8 @@ import java.util.Set;
  * ("when we tried it last year it broke"), where a personal subject follows the wh-word with no inversion.
  */
 final class InterrogativeOpeners implements QuestionCue {
-    private static final Set<String> SUBORDINATE_FOLLOWERS = Set.of("whether", "if", "how", "what", "why",
-            "when", "where", "who", "which");
+    private static final Set<String> SUBORDINATE_FOLLOWERS =
+            Set.of("whether", "if", "how", "what", "why", "when", "where", "who", "which");
 
     private final AuxiliaryInversion inversion;
 
@@ -30,9 +30,10 @@ final class InterrogativeOpeners implements QuestionCue {
         }
         int copula = pseudoCleftCopula(text);
         if (copula > 0) {
-            return Optional.of(questionAfterCopula(text, copula)
-                    ? QuestionVerdict.question(0.8, "pseudo-cleft introducing a question")
-                    : QuestionVerdict.statement(0.9, "pseudo-cleft statement"));
+            return Optional.of(
+                    questionAfterCopula(text, copula)
+                            ? QuestionVerdict.question(0.8, "pseudo-cleft introducing a question")
+                            : QuestionVerdict.statement(0.9, "pseudo-cleft statement"));
         }
         if (Vocabulary.PERSONAL_SUBJECTS.contains(next)) {
             return Optional.of(QuestionVerdict.statement(0.75, "wh-word opening a subordinate clause"));
@@ -47,8 +48,12 @@ final class InterrogativeOpeners implements QuestionCue {
      */
     private static int pseudoCleftCopula(SpokenText text) {
         String next = text.word(1);
-        boolean subject = Vocabulary.PERSONAL_SUBJECTS.contains(next) || next.equals("you") || next.equals("you're")
-                || next.equals("they") || next.equals("everyone") || next.equals("people");
+        boolean subject = Vocabulary.PERSONAL_SUBJECTS.contains(next)
+                || next.equals("you")
+                || next.equals("you're")
+                || next.equals("they")
+                || next.equals("everyone")
+                || next.equals("people");
         if (!subject) {
             return -1;
         }
@@ -65,9 +70,13 @@ final class InterrogativeOpeners implements QuestionCue {
     private boolean questionAfterCopula(SpokenText text, int copula) {
         var rest = new SpokenText(text.words().subList(copula + 1, text.words().size()), false);
         if (SUBORDINATE_FOLLOWERS.contains(rest.first())) {
-            return rest.first().equals("whether") || rest.first().equals("if")
-                    || inversion.judge(new SpokenText(rest.words().subList(1, rest.words().size()), false))
-                            .map(QuestionVerdict::question).orElse(false);
+            return rest.first().equals("whether")
+                    || rest.first().equals("if")
+                    || inversion
+                            .judge(new SpokenText(
+                                    rest.words().subList(1, rest.words().size()), false))
+                            .map(QuestionVerdict::question)
+                            .orElse(false);
         }
         return inversion.judge(rest).map(QuestionVerdict::question).orElse(false);
     }

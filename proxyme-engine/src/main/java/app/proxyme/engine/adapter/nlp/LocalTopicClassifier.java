@@ -1,6 +1,5 @@
 package app.proxyme.engine.adapter.nlp;
 
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.policy.TopicCatalog;
 import app.proxyme.domain.port.out.TopicClassifier;
@@ -46,8 +45,8 @@ public final class LocalTopicClassifier implements TopicClassifier {
             return new Classification(false, verdict.confidence(), List.of());
         }
         String sentence = spoken.sentence();
-        return new Classification(verdict.question(), verdict.confidence(),
-                forCatalog.index().rank(sentence, encoder.encode(sentence)));
+        return new Classification(
+                verdict.question(), verdict.confidence(), forCatalog.index().rank(sentence, encoder.encode(sentence)));
     }
 
     private Derived derived(TopicCatalog catalog) {
@@ -56,8 +55,10 @@ public final class LocalTopicClassifier implements TopicClassifier {
         if (d != null) {
             return d;
         }
-        d = derived.computeIfAbsent(key, k -> new Derived(TopicIndex.build(catalog, encoder, scoring),
-                new QuestionDetector(SubjectWords.of(catalog))));
+        d = derived.computeIfAbsent(
+                key,
+                k -> new Derived(
+                        TopicIndex.build(catalog, encoder, scoring), new QuestionDetector(SubjectWords.of(catalog))));
         derived.keySet().removeIf(k -> k.org().equals(key.org()) && k.version() < key.version());
         return d;
     }

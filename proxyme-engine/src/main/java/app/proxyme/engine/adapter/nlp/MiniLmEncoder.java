@@ -1,11 +1,11 @@
 package app.proxyme.engine.adapter.nlp;
 
-import app.proxyme.domain.DependencyUnavailableException;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import app.proxyme.domain.DependencyUnavailableException;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
@@ -46,7 +46,8 @@ final class MiniLmEncoder implements SentenceEncoder {
      * own inference on its own thread, so ONNX Runtime's pool would only add threads that busy-wait for work.
      */
     private static EmbeddingModel load() {
-        try (InputStream model = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
+        try (InputStream model = resource(MODEL);
+                InputStream tokenizer = resource(TOKENIZER)) {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             var options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
@@ -56,8 +57,8 @@ final class MiniLmEncoder implements SentenceEncoder {
             OrtSession session = env.createSession(model.readAllBytes(), options);
             return new SingleThreadedMiniLm(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN));
         } catch (IOException | OrtException | RuntimeException | LinkageError e) {
-            throw new DependencyUnavailableException("classifier",
-                    "the local embedding model could not be loaded: " + e, e);
+            throw new DependencyUnavailableException(
+                    "classifier", "the local embedding model could not be loaded: " + e, e);
         }
     }
 
@@ -109,8 +110,12 @@ final class MiniLmEncoder implements SentenceEncoder {
     public List<float[]> encodeAll(List<String> sentences) {
         EmbeddingModel m = model();
         try {
-            var segments = sentences.stream().map(s -> TextSegment.from(s.isBlank() ? "." : s)).toList();
-            return m.embedAll(segments).content().stream().map(e -> SentenceEncoder.unit(e.vector())).toList();
+            var segments = sentences.stream()
+                    .map(s -> TextSegment.from(s.isBlank() ? "." : s))
+                    .toList();
+            return m.embedAll(segments).content().stream()
+                    .map(e -> SentenceEncoder.unit(e.vector()))
+                    .toList();
         } catch (RuntimeException | LinkageError e) {
             throw new DependencyUnavailableException("classifier", "the local embedding model failed: " + e, e);
         }

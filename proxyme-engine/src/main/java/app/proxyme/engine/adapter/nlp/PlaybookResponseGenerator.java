@@ -1,6 +1,5 @@
 package app.proxyme.engine.adapter.nlp;
 
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.port.out.ResponseGenerator;
@@ -56,7 +55,9 @@ public final class PlaybookResponseGenerator implements ResponseGenerator {
         String answer = topic.playbook().isEmpty()
                 ? "I don't have an approved answer on that yet, so I'll check with the team and follow up "
                         + "with you in writing after the call."
-                : bestAnswer(topic.playbook(), SpokenText.of(QuestionSubject.lastSentence(question)).sentence());
+                : bestAnswer(
+                        topic.playbook(),
+                        SpokenText.of(QuestionSubject.lastSentence(question)).sentence());
         return leadIn(subject, answer) + answer;
     }
 

@@ -14,6 +14,7 @@ final class QuestionDetector {
     private final List<QuestionCue> anywhere = List.of(new IndirectQuestions(), new TagQuestions());
     /** Cues read at the start of the chunk, once fillers are gone. */
     private final List<QuestionCue> openings;
+
     private final QuestionCue preamble = new EmbeddedClauses();
 
     /** A detector that knows generic English only. */
@@ -24,8 +25,7 @@ final class QuestionDetector {
     /** A detector for one catalogue: its topic words can be the subject of a question. */
     QuestionDetector(SubjectWords catalogue) {
         var inversion = new AuxiliaryInversion(catalogue);
-        openings = List.of(new StatementPatterns(), new InterrogativeOpeners(inversion), inversion,
-                new RequestVerbs());
+        openings = List.of(new StatementPatterns(), new InterrogativeOpeners(inversion), inversion, new RequestVerbs());
     }
 
     QuestionVerdict detect(String raw) {

@@ -12,9 +12,33 @@ import java.util.Set;
 final class QuestionSubject {
     static final int MAX_WORDS = 5;
 
-    private static final Set<String> SKIP = Set.of("please", "tell", "walk", "show", "explain", "send", "give",
-            "describe", "ignore", "previous", "instructions", "say", "pretend", "act", "write", "repeat", "guys",
-            "mind", "wondering", "curious", "know", "like", "love", "want", "need", "thanks");
+    private static final Set<String> SKIP = Set.of(
+            "please",
+            "tell",
+            "walk",
+            "show",
+            "explain",
+            "send",
+            "give",
+            "describe",
+            "ignore",
+            "previous",
+            "instructions",
+            "say",
+            "pretend",
+            "act",
+            "write",
+            "repeat",
+            "guys",
+            "mind",
+            "wondering",
+            "curious",
+            "know",
+            "like",
+            "love",
+            "want",
+            "need",
+            "thanks");
 
     private QuestionSubject() {}
 
@@ -23,7 +47,9 @@ final class QuestionSubject {
         var words = new ArrayList<String>();
         for (String w : SpokenText.of(lastSentence(question)).words()) {
             String clean = w.replaceAll("[^\\p{L}\\p{N}-]", "");
-            if (clean.length() < 3 || SKIP.contains(clean) || Terms.of(clean).isEmpty()
+            if (clean.length() < 3
+                    || SKIP.contains(clean)
+                    || Terms.of(clean).isEmpty()
                     || !topicTerms.containsAll(Terms.of(clean))) {
                 continue;
             }

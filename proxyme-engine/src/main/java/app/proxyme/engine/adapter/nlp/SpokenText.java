@@ -17,16 +17,60 @@ record SpokenText(List<String> words, boolean questionMark) {
     static final int MAX_CHARS = 600;
 
     /** Words that open spoken sentences without carrying meaning. */
-    private static final Set<String> FILLERS = Set.of("so", "um", "umm", "uh", "uhm", "er", "erm", "ah", "and",
-            "okay", "ok", "yeah", "yes", "yep", "right", "but", "well", "alright", "hey", "oh", "hmm", "like",
-            "also", "now", "sorry", "actually", "just", "anyway", "then", "great", "cool", "sure", "perfect",
-            "hi", "hello", "mm", "listen", "basically", "honestly", "guys", "folks");
+    private static final Set<String> FILLERS = Set.of(
+            "so",
+            "um",
+            "umm",
+            "uh",
+            "uhm",
+            "er",
+            "erm",
+            "ah",
+            "and",
+            "okay",
+            "ok",
+            "yeah",
+            "yes",
+            "yep",
+            "right",
+            "but",
+            "well",
+            "alright",
+            "hey",
+            "oh",
+            "hmm",
+            "like",
+            "also",
+            "now",
+            "sorry",
+            "actually",
+            "just",
+            "anyway",
+            "then",
+            "great",
+            "cool",
+            "sure",
+            "perfect",
+            "hi",
+            "hello",
+            "mm",
+            "listen",
+            "basically",
+            "honestly",
+            "guys",
+            "folks");
 
     /** Multi-word fillers: "you know" and "i mean" go, a lone "you" or "i" stays. */
     private static final List<List<String>> FILLER_PHRASES = List.of(
-            List.of("you", "know"), List.of("i", "mean"), List.of("quick", "question"),
-            List.of("one", "more", "thing"), List.of("out", "of", "curiosity"), List.of("just", "curious"),
-            List.of("by", "the", "way"), List.of("thank", "you"), List.of("thanks"));
+            List.of("you", "know"),
+            List.of("i", "mean"),
+            List.of("quick", "question"),
+            List.of("one", "more", "thing"),
+            List.of("out", "of", "curiosity"),
+            List.of("just", "curious"),
+            List.of("by", "the", "way"),
+            List.of("thank", "you"),
+            List.of("thanks"));
 
     static SpokenText of(String raw) {
         String text = raw == null ? "" : raw;
@@ -97,12 +141,14 @@ record SpokenText(List<String> words, boolean questionMark) {
     /** Whether the words starting at {@code from} begin with {@code phrase} (space-separated). */
     boolean startsWith(int from, String phrase) {
         List<String> p = Arrays.asList(phrase.split(" "));
-        return from + p.size() <= words.size() && words.subList(from, from + p.size()).equals(p);
+        return from + p.size() <= words.size()
+                && words.subList(from, from + p.size()).equals(p);
     }
 
     /** Whether the words end with {@code phrase} (space-separated). */
     boolean endsWith(String phrase) {
         List<String> p = Arrays.asList(phrase.split(" "));
-        return words.size() > p.size() && words.subList(words.size() - p.size(), words.size()).equals(p);
+        return words.size() > p.size()
+                && words.subList(words.size() - p.size(), words.size()).equals(p);
     }
 }

@@ -50,15 +50,20 @@ final class SubjectWords {
         var stems = new HashSet<String>();
         var phrases = new ArrayList<List<String>>();
         for (Topic topic : catalog.topics()) {
-            List<String> parts = Arrays.stream(topic.id().split("_")).filter(p -> !p.isEmpty()).toList();
+            List<String> parts = Arrays.stream(topic.id().split("_"))
+                    .filter(p -> !p.isEmpty())
+                    .toList();
             parts.stream().filter(SubjectWords::salient).map(Terms::stem).forEach(stems::add);
             if (parts.size() > 1) {
                 phrases.add(parts.stream().map(Terms::stem).toList());
             }
             Set<String> exampleStems = new HashSet<>();
             topic.examples().forEach(e -> words(e).stream().map(Terms::stem).forEach(exampleStems::add));
-            words(topic.description()).stream().filter(SubjectWords::salient).map(Terms::stem)
-                    .filter(exampleStems::contains).forEach(stems::add);
+            words(topic.description()).stream()
+                    .filter(SubjectWords::salient)
+                    .map(Terms::stem)
+                    .filter(exampleStems::contains)
+                    .forEach(stems::add);
         }
         return new SubjectWords(stems, phrases);
     }
@@ -99,12 +104,17 @@ final class SubjectWords {
 
     /** A word that can stand for a subject by itself: three letters or more, no digits only, not generic. */
     private static boolean salient(String word) {
-        return word.length() >= 3 && !word.chars().allMatch(Character::isDigit) && !Terms.stopword(word)
-                && !Vocabulary.NOT_A_SUBJECT.contains(word) && !GENERIC_STEMS.contains(Terms.stem(word));
+        return word.length() >= 3
+                && !word.chars().allMatch(Character::isDigit)
+                && !Terms.stopword(word)
+                && !Vocabulary.NOT_A_SUBJECT.contains(word)
+                && !GENERIC_STEMS.contains(Terms.stem(word));
     }
 
     private static List<String> words(String text) {
-        return Arrays.stream(WORD.split(text.toLowerCase(Locale.ROOT))).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(WORD.split(text.toLowerCase(Locale.ROOT)))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     /** "works", "calls", "checking": inflections of the generic verbs are generic too. */

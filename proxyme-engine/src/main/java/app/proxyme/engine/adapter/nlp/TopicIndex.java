@@ -22,8 +22,13 @@ final class TopicIndex {
     private final Scoring scoring;
     private final float[] centroid;
 
-    private TopicIndex(List<String> topicIds, List<float[][]> vectors, List<Set<String>> vocabularies,
-            Map<String, Double> idf, Scoring scoring, float[] centroid) {
+    private TopicIndex(
+            List<String> topicIds,
+            List<float[][]> vectors,
+            List<Set<String>> vocabularies,
+            Map<String, Double> idf,
+            Scoring scoring,
+            float[] centroid) {
         this.centroid = centroid;
         this.topicIds = topicIds;
         this.vectors = vectors;
@@ -50,10 +55,17 @@ final class TopicIndex {
             vocabularies.add(Terms.ofAll(sentences));
         }
         float[] centroid = centroid(vectors);
-        var centred = vectors.stream().map(vs -> Arrays.stream(vs).map(v -> centre(v, centroid, scoring))
-                .toArray(float[][]::new)).toList();
-        return new TopicIndex(List.copyOf(ids), centred, List.copyOf(vocabularies),
-                inverseFrequencies(vocabularies), scoring, centroid);
+        var centred = vectors.stream()
+                .map(vs ->
+                        Arrays.stream(vs).map(v -> centre(v, centroid, scoring)).toArray(float[][]::new))
+                .toList();
+        return new TopicIndex(
+                List.copyOf(ids),
+                centred,
+                List.copyOf(vocabularies),
+                inverseFrequencies(vocabularies),
+                scoring,
+                centroid);
     }
 
     /**

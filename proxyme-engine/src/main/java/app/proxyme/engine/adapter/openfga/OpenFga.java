@@ -46,8 +46,9 @@ public final class OpenFga implements AutoCloseable {
     /** Writes the model and, if the store is empty, the tuples; returns the new model's id. */
     public String sync(FgaModel model, List<Tuple> tuples) {
         var synced = OpenFgaModelSync.sync(connection, model, tuples);
-        LOG.log(System.Logger.Level.INFO, "OpenFGA model " + synced.modelId() + " written; " + synced.tuplesWritten()
-                + " tuples written");
+        LOG.log(
+                System.Logger.Level.INFO,
+                "OpenFGA model " + synced.modelId() + " written; " + synced.tuplesWritten() + " tuples written");
         return synced.modelId();
     }
 

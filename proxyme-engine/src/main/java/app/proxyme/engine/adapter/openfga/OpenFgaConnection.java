@@ -79,11 +79,11 @@ final class OpenFgaConnection implements AutoCloseable {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new DependencyUnavailableException("fga", what + " timed out after " + timeout.toMillis() + " ms",
-                    e);
+            throw new DependencyUnavailableException("fga", what + " timed out after " + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() instanceof ExecutionException inner && inner.getCause() != null
-                    ? inner.getCause() : e.getCause();
+                    ? inner.getCause()
+                    : e.getCause();
             throw new DependencyUnavailableException("fga", what + " failed: " + cause, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

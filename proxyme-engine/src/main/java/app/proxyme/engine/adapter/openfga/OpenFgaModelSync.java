@@ -12,8 +12,8 @@ import java.util.List;
 
 /** Writes the product's model to the store, and the organisations' tuples when the store has none. */
 final class OpenFgaModelSync {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private OpenFgaModelSync() {}
 
@@ -27,14 +27,17 @@ final class OpenFgaModelSync {
         } catch (Exception e) {
             throw new IllegalStateException("the model does not map to the SDK's request: " + e.getMessage(), e);
         }
-        String modelId = connection.call("write model", c -> c.writeAuthorizationModel(request))
+        String modelId = connection
+                .call("write model", c -> c.writeAuthorizationModel(request))
                 .getAuthorizationModelId();
         if (modelId == null || modelId.isBlank()) {
             throw new DependencyUnavailableException("fga", "the server returned no model id");
         }
         connection.useModel(modelId);
-        boolean empty = connection.call("read", c -> c.read(new ClientReadRequest(),
-                new ClientReadOptions().pageSize(1))).getTuples().isEmpty();
+        boolean empty = connection
+                .call("read", c -> c.read(new ClientReadRequest(), new ClientReadOptions().pageSize(1)))
+                .getTuples()
+                .isEmpty();
         int written = 0;
         if (empty && !tuples.isEmpty()) {
             new OpenFgaRemoteTuples(connection).apply(tuples, List.of());

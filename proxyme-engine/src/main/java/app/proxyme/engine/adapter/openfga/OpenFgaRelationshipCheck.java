@@ -40,12 +40,17 @@ public final class OpenFgaRelationshipCheck implements RelationshipCheck {
         var items = new ArrayList<ClientBatchCheckItem>(queries.size());
         for (int i = 0; i < queries.size(); i++) {
             RelationshipQuery q = queries.get(i);
-            items.add(new ClientBatchCheckItem().user(q.user()).relation(q.relation())._object(q.object())
+            items.add(new ClientBatchCheckItem()
+                    .user(q.user())
+                    .relation(q.relation())
+                    ._object(q.object())
                     .correlationId("q" + i));
         }
-        var response = connection.call("batch-check", client -> client.batchCheck(
-                ClientBatchCheckRequest.ofChecks(items),
-                new ClientBatchCheckOptions().maxBatchSize(CHUNK).maxParallelRequests(1)));
+        var response = connection.call(
+                "batch-check",
+                client -> client.batchCheck(
+                        ClientBatchCheckRequest.ofChecks(items),
+                        new ClientBatchCheckOptions().maxBatchSize(CHUNK).maxParallelRequests(1)));
         Map<String, ClientBatchCheckSingleResponse> byId = new HashMap<>();
         for (var r : response.getResult()) {
             byId.put(r.getCorrelationId(), r);

@@ -36,8 +36,10 @@ final class OpenFgaRemoteTuples implements RemoteTuples {
                 done.add(b);
             } catch (RuntimeException e) {
                 String undone = undo(done);
-                throw new RemoteTuplesException("FGA write " + (done.size() + 1) + " of " + batches.size()
-                        + " failed (" + e.getMessage() + "); " + undone, e);
+                throw new RemoteTuplesException(
+                        "FGA write " + (done.size() + 1) + " of " + batches.size() + " failed (" + e.getMessage()
+                                + "); " + undone,
+                        e);
             }
         }
         return new Applied(batches.size(), writes.size() + deletes.size());
@@ -61,12 +63,20 @@ final class OpenFgaRemoteTuples implements RemoteTuples {
 
     private void send(Batch b) {
         var request = new ClientWriteRequest()
-                .writes(b.writes().stream().map(t -> new ClientTupleKey().user(t.user()).relation(t.relation())
-                        ._object(t.object())).toList())
-                .deletes(b.deletes().stream().map(t -> new ClientTupleKeyWithoutCondition().user(t.user())
-                        .relation(t.relation())._object(t.object())).toList());
-        connection.call("write", client -> client.write(request,
-                new ClientWriteOptions().transactionChunkSize(PER_REQUEST)));
+                .writes(b.writes().stream()
+                        .map(t -> new ClientTupleKey()
+                                .user(t.user())
+                                .relation(t.relation())
+                                ._object(t.object()))
+                        .toList())
+                .deletes(b.deletes().stream()
+                        .map(t -> new ClientTupleKeyWithoutCondition()
+                                .user(t.user())
+                                .relation(t.relation())
+                                ._object(t.object()))
+                        .toList());
+        connection.call(
+                "write", client -> client.write(request, new ClientWriteOptions().transactionChunkSize(PER_REQUEST)));
     }
 
     private static List<Batch> batches(List<Tuple> writes, List<Tuple> deletes) {

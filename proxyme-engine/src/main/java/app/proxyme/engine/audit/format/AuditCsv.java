@@ -15,9 +15,23 @@ public final class AuditCsv {
     public static String line(AuditRecord r) {
         AuditEntry e = r.entry();
         var sb = new StringBuilder(256);
-        Object[] cells = {r.id(), r.seq(), AuditJson.timestamp(r.ts()), e.org(), e.meeting(), e.user(), e.actor(),
-            e.type().wire(), e.topic(), e.outcome(), e.layer(), AuditJson.detailJson(e.detail()), r.prev(),
-            r.meetingPrev(), r.hash()};
+        Object[] cells = {
+            r.id(),
+            r.seq(),
+            AuditJson.timestamp(r.ts()),
+            e.org(),
+            e.meeting(),
+            e.user(),
+            e.actor(),
+            e.type().wire(),
+            e.topic(),
+            e.outcome(),
+            e.layer(),
+            AuditJson.detailJson(e.detail()),
+            r.prev(),
+            r.meetingPrev(),
+            r.hash()
+        };
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 sb.append(',');

@@ -45,10 +45,24 @@ public final class AuditJson {
         Object detail = m.get("detail");
         @SuppressWarnings("unchecked")
         Map<String, Object> details = detail instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of();
-        var entry = new AuditEntry(AuditType.fromWire(str(m, "type")), str(m, "org"), str(m, "meeting"),
-                str(m, "user"), str(m, "actor"), str(m, "topic"), str(m, "outcome"), str(m, "layer"), details);
-        return new AuditRecord(str(m, "id"), ((Number) m.get("seq")).longValue(), Instant.parse(str(m, "ts")), entry,
-                str(m, "prev"), str(m, "meetingPrev"), str(m, "hash"));
+        var entry = new AuditEntry(
+                AuditType.fromWire(str(m, "type")),
+                str(m, "org"),
+                str(m, "meeting"),
+                str(m, "user"),
+                str(m, "actor"),
+                str(m, "topic"),
+                str(m, "outcome"),
+                str(m, "layer"),
+                details);
+        return new AuditRecord(
+                str(m, "id"),
+                ((Number) m.get("seq")).longValue(),
+                Instant.parse(str(m, "ts")),
+                entry,
+                str(m, "prev"),
+                str(m, "meetingPrev"),
+                str(m, "hash"));
     }
 
     /** The hash a record must have, recomputed from its content (its stored {@code hash} is ignored). */
@@ -84,8 +98,8 @@ public final class AuditJson {
         return json == null || json.isBlank() ? Map.of() : readMap(json);
     }
 
-    private static LinkedHashMap<String, Object> fields(String id, long seq, Instant ts, AuditEntry e, String prev,
-            String meetingPrev) {
+    private static LinkedHashMap<String, Object> fields(
+            String id, long seq, Instant ts, AuditEntry e, String prev, String meetingPrev) {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", id);
         m.put("seq", seq);

@@ -241,7 +241,9 @@ public final class CanonicalWriter {
                 d[n++] = (byte) (0xC0 | (c >> 6));
                 d[n++] = (byte) (0x80 | (c & 0x3F));
             } else if (Character.isSurrogate(c)) {
-                if (!Character.isHighSurrogate(c) || i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                if (!Character.isHighSurrogate(c)
+                        || i + 1 >= s.length()
+                        || !Character.isLowSurrogate(s.charAt(i + 1))) {
                     throw new Invalid("lone surrogate in a string");
                 }
                 int cp = Character.toCodePoint(c, s.charAt(++i));

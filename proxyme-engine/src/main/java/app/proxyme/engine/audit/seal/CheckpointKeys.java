@@ -1,21 +1,12 @@
 package app.proxyme.engine.audit.seal;
 
-import app.proxyme.engine.keys.Jwks;
-import java.nio.charset.StandardCharsets;
 import app.proxyme.engine.audit.verify.ChainCheck;
 import app.proxyme.engine.audit.verify.ChainLink;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import app.proxyme.engine.keys.Jwks;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -41,7 +32,12 @@ public final class CheckpointKeys implements ChainCheck.SealCheck {
     @Override
     public boolean valid(ChainLink.Checkpoint checkpoint) {
         PublicKey key = byId.get(checkpoint.keyId());
-        return key != null && CheckpointSeal.verify(key, checkpoint.org(), checkpoint.lastPrunedSeq(),
-                checkpoint.lastPrunedHash(), checkpoint.signature());
+        return key != null
+                && CheckpointSeal.verify(
+                        key,
+                        checkpoint.org(),
+                        checkpoint.lastPrunedSeq(),
+                        checkpoint.lastPrunedHash(),
+                        checkpoint.signature());
     }
 }

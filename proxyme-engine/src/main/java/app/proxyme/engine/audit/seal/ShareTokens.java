@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -65,8 +64,9 @@ public final class ShareTokens {
 
     /** A token for the grant. */
     public String issue(ShareGrant g) {
-        String payload = B64.encodeToString(String.join("\n", g.org(), g.meeting(),
-                Long.toString(g.expiresAt().getEpochSecond()), g.shareId()).getBytes(StandardCharsets.UTF_8));
+        String payload = B64.encodeToString(String.join(
+                        "\n", g.org(), g.meeting(), Long.toString(g.expiresAt().getEpochSecond()), g.shareId())
+                .getBytes(StandardCharsets.UTF_8));
         return payload + "." + B64.encodeToString(mac(payload));
     }
 

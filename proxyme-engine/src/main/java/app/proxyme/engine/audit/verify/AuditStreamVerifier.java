@@ -53,7 +53,14 @@ public final class AuditStreamVerifier {
     }
 
     static ChainVerdict unreadable(long position, String why) {
-        return new ChainVerdict(false, position, null, null, null, 0, position,
+        return new ChainVerdict(
+                false,
+                position,
+                null,
+                null,
+                null,
+                0,
+                position,
                 "event " + position + " is not a valid JSON event: " + why);
     }
 }

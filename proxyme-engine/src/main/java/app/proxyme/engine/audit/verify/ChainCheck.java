@@ -1,8 +1,8 @@
 package app.proxyme.engine.audit.verify;
 
+import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.ChainVerdict;
 import app.proxyme.engine.audit.format.AuditJson;
-import app.proxyme.domain.audit.AuditRecord;
 import java.util.Objects;
 
 /**
@@ -17,7 +17,11 @@ import java.util.Objects;
  */
 public final class ChainCheck {
     /** Which linking to check. */
-    public enum Mode { ORGANISATION, MEETING, ANY }
+    public enum Mode {
+        ORGANISATION,
+        MEETING,
+        ANY
+    }
 
     /** Checks a checkpoint's signature (offline: against the published checkpoint keys). */
     @FunctionalInterface
@@ -59,7 +63,10 @@ public final class ChainCheck {
             first = link;
         }
         ChainLink.Checkpoint cp = link.checkpoint();
-        if (sealedBy == null && cp != null && first.seq() > 1 && cp.lastPrunedSeq() == first.seq() - 1
+        if (sealedBy == null
+                && cp != null
+                && first.seq() > 1
+                && cp.lastPrunedSeq() == first.seq() - 1
                 && cp.lastPrunedHash().equals(first.prev())) {
             sealedBy = link;
             if (sealCheck != null && sealBreak == null && !sealCheck.valid(cp)) {
@@ -87,7 +94,8 @@ public final class ChainCheck {
     private String orgProblem(ChainLink link) {
         if (last == null) {
             return link.seq() == 1 && !AuditRecord.GENESIS.equals(link.prev())
-                    ? "the first event (seq 1) does not link to genesis" : null;
+                    ? "the first event (seq 1) does not link to genesis"
+                    : null;
         }
         if (link.seq() != last.seq() + 1) {
             return "seq " + link.seq() + " follows seq " + last.seq() + " (an event deleted or reordered)";
@@ -105,7 +113,8 @@ public final class ChainCheck {
         if (last == null) {
             meeting = link.meeting();
             return AuditRecord.GENESIS.equals(link.meetingPrev())
-                    ? null : "the meeting's first event does not link to genesis";
+                    ? null
+                    : "the meeting's first event does not link to genesis";
         }
         if (link.seq() <= last.seq()) {
             return "seq " + link.seq() + " follows seq " + last.seq() + " (reordered)";
@@ -145,8 +154,11 @@ public final class ChainCheck {
         }
         String anchor = anchor(byPrev);
         if (first == null && byPrev && sealCheck != null && this.first.seq() > 1 && sealedBy == null) {
-            first = new Break(this.first, 1, "the chain starts at seq " + this.first.seq()
-                    + " and no checkpoint in the file vouches for what precedes it");
+            first = new Break(
+                    this.first,
+                    1,
+                    "the chain starts at seq " + this.first.seq()
+                            + " and no checkpoint in the file vouches for what precedes it");
         }
         if (first == null && expectedHead != null && !expectedHead.equals(last.hash())) {
             first = new Break(last, events, "the last event's hash is not the expected head (a truncated tail)");
@@ -154,8 +166,16 @@ public final class ChainCheck {
         if (first == null) {
             return new ChainVerdict(true, events, last.hash(), by, null, 0, 0, null, anchor);
         }
-        return new ChainVerdict(false, events, last.hash(), by, first.link().id(), first.link().seq(),
-                first.position(), first.reason(), anchor);
+        return new ChainVerdict(
+                false,
+                events,
+                last.hash(),
+                by,
+                first.link().id(),
+                first.link().seq(),
+                first.position(),
+                first.reason(),
+                anchor);
     }
 
     private String anchor(boolean byPrev) {
@@ -171,7 +191,7 @@ public final class ChainCheck {
 
     /** The link of a stored record, its hash recomputed with {@link AuditJson#hash(AuditRecord)}. */
     public static ChainLink linkOf(AuditRecord r) {
-        return new ChainLink(r.id(), r.seq(), r.entry().meeting(), r.prev(), r.meetingPrev(), r.hash(),
-                AuditJson.hash(r));
+        return new ChainLink(
+                r.id(), r.seq(), r.entry().meeting(), r.prev(), r.meetingPrev(), r.hash(), AuditJson.hash(r));
     }
 }

@@ -12,10 +12,17 @@ package app.proxyme.engine.audit.verify;
  * @param actualHash the hash recomputed from the event's content
  * @param checkpoint what a {@code checkpoint} event vouches for, or {@code null}
  */
-public record ChainLink(String id, long seq, String meeting, String prev, String meetingPrev, String hash,
-        String actualHash, Checkpoint checkpoint) {
-    public ChainLink(String id, long seq, String meeting, String prev, String meetingPrev, String hash,
-            String actualHash) {
+public record ChainLink(
+        String id,
+        long seq,
+        String meeting,
+        String prev,
+        String meetingPrev,
+        String hash,
+        String actualHash,
+        Checkpoint checkpoint) {
+    public ChainLink(
+            String id, long seq, String meeting, String prev, String meetingPrev, String hash, String actualHash) {
         this(id, seq, meeting, prev, meetingPrev, hash, actualHash, null);
     }
 

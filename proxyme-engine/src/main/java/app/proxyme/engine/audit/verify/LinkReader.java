@@ -51,7 +51,7 @@ final class LinkReader {
                 case "hash" -> hash = text;
                 case "org" -> org = text;
                 case "type" -> type = text;
-                default -> { }
+                default -> {}
             }
         }
 
@@ -80,8 +80,15 @@ final class LinkReader {
         sha256.update(buffer.data(), 0, buffer.length());
         String actual = HexFormat.of().formatHex(sha256.digest());
         ChainLink.Checkpoint checkpoint = "checkpoint".equals(fields.type) ? checkpoint() : null;
-        return new ChainLink(orEmpty(fields.id), fields.seq, fields.meeting, orEmpty(fields.prev),
-                fields.meetingPrev, orEmpty(fields.hash), actual, checkpoint);
+        return new ChainLink(
+                orEmpty(fields.id),
+                fields.seq,
+                fields.meeting,
+                orEmpty(fields.prev),
+                fields.meetingPrev,
+                orEmpty(fields.hash),
+                actual,
+                checkpoint);
     }
 
     /** What a checkpoint event vouches for, read back from its canonical form (rare: no need to be fast). */

@@ -92,7 +92,10 @@ final class PolicyChecks {
             problems.add(at + ": scope must be org, role or user");
         }
         var c = r.compiled();
-        if (r.form() == RuleForm.INLINE && c.effect() == null && c.topics().isEmpty() && c.phrases().isEmpty()) {
+        if (r.form() == RuleForm.INLINE
+                && c.effect() == null
+                && c.topics().isEmpty()
+                && c.phrases().isEmpty()) {
             problems.add(at + ": the compiled form is missing: compiled: {effect, topics, phrases, entities}");
             return;
         }
@@ -102,7 +105,8 @@ final class PolicyChecks {
         } else if (Arrays.stream(Effect.values()).noneMatch(e -> e.name().equalsIgnoreCase(c.effect()))) {
             problems.add(in + ": effect must be DENY, APPROVE or AUTO, not '" + c.effect() + "'");
         }
-        c.topics().stream().filter(t -> !doc.topics().containsKey(t))
+        c.topics().stream()
+                .filter(t -> !doc.topics().containsKey(t))
                 .forEach(t -> problems.add(in + ": unknown topic '" + t + "'"));
         if (c.topics().isEmpty() && c.phrases().isEmpty()) {
             problems.add(in + ": a rule names topics, phrases or both");
@@ -117,8 +121,8 @@ final class PolicyChecks {
         var entities = new HashSet<String>();
         for (String e : c.entities()) {
             if (e == null || e.isBlank() || e.length() > MAX_ENTITY) {
-                problems.add(in + ".entities: an entity is a name of 1 to " + MAX_ENTITY + " characters, not '" + e
-                        + "'");
+                problems.add(
+                        in + ".entities: an entity is a name of 1 to " + MAX_ENTITY + " characters, not '" + e + "'");
             } else if (!entities.add(e)) {
                 problems.add(in + ".entities: '" + e + "' is listed twice");
             }
@@ -148,12 +152,14 @@ final class PolicyChecks {
             if (t.outcome() == null) {
                 problems.add(at + ".expect: outcome is required (" + names(Outcome.values()) + ")");
             } else if (outcome(t.outcome()) == null) {
-                problems.add(at + ".expect.outcome: unknown outcome '" + t.outcome() + "' ("
-                        + names(Outcome.values()) + ")");
+                problems.add(at + ".expect.outcome: unknown outcome '" + t.outcome() + "' (" + names(Outcome.values())
+                        + ")");
             }
             if (t.layer() != null && layer(t.layer()) == null) {
                 problems.add(at + ".expect.layer: unknown layer '" + t.layer() + "' ("
-                        + String.join(", ", Arrays.stream(Layer.values()).map(Layer::wire).toList()) + ")");
+                        + String.join(
+                                ", ",
+                                Arrays.stream(Layer.values()).map(Layer::wire).toList()) + ")");
             }
         }
         return problems;
@@ -190,7 +196,10 @@ final class PolicyChecks {
 
     /** The outcome's name for a case-insensitive one, else {@code null}. */
     static String outcome(String value) {
-        return Arrays.stream(Outcome.values()).map(Enum::name).filter(n -> n.equalsIgnoreCase(value)).findFirst()
+        return Arrays.stream(Outcome.values())
+                .map(Enum::name)
+                .filter(n -> n.equalsIgnoreCase(value))
+                .findFirst()
                 .orElse(null);
     }
 
@@ -198,7 +207,9 @@ final class PolicyChecks {
     static String layer(String value) {
         return Arrays.stream(Layer.values())
                 .filter(l -> l.wire().equalsIgnoreCase(value) || l.name().equalsIgnoreCase(value))
-                .map(Layer::wire).findFirst().orElse(null);
+                .map(Layer::wire)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String names(Enum<?>[] values) {

@@ -34,9 +34,18 @@ import java.util.Set;
  * @param grants the permissions each role's members grant by default (ACI.md), by role, in file order
  * @param settings settings
  */
-public record PolicyDocument(String org, String name, List<String> domains, Map<String, TopicSpec> topics,
-        Map<String, RoleSpec> roles, Map<String, MemberSpec> members, List<RuleSpec> rules, List<TestSpec> tests,
-        Map<String, String> permissions, Map<String, List<String>> grants, SettingsSpec settings) {
+public record PolicyDocument(
+        String org,
+        String name,
+        List<String> domains,
+        Map<String, TopicSpec> topics,
+        Map<String, RoleSpec> roles,
+        Map<String, MemberSpec> members,
+        List<RuleSpec> rules,
+        List<TestSpec> tests,
+        Map<String, String> permissions,
+        Map<String, List<String>> grants,
+        SettingsSpec settings) {
 
     public PolicyDocument {
         domains = List.copyOf(Objects.requireNonNullElse(domains, List.of()));
@@ -47,8 +56,14 @@ public record PolicyDocument(String org, String name, List<String> domains, Map<
     }
 
     /** A document of the sections every policy has had, without domains, tests, permissions and grants. */
-    public PolicyDocument(String org, String name, Map<String, TopicSpec> topics, Map<String, RoleSpec> roles,
-            Map<String, MemberSpec> members, List<RuleSpec> rules, SettingsSpec settings) {
+    public PolicyDocument(
+            String org,
+            String name,
+            Map<String, TopicSpec> topics,
+            Map<String, RoleSpec> roles,
+            Map<String, MemberSpec> members,
+            List<RuleSpec> rules,
+            SettingsSpec settings) {
         this(org, name, List.of(), topics, roles, members, rules, List.of(), Map.of(), Map.of(), settings);
     }
 
@@ -120,8 +135,14 @@ public record PolicyDocument(String org, String name, List<String> domains, Map<
      * @param enabled {@code false}: kept but not in force; {@code null}: the file says nothing, so in force
      * @param form how the file gives {@code compiled}
      */
-    public record RuleSpec(String id, String text, String scope, String subject, Boolean enabled,
-            CompiledSpec compiled, RuleForm form) {
+    public record RuleSpec(
+            String id,
+            String text,
+            String scope,
+            String subject,
+            Boolean enabled,
+            CompiledSpec compiled,
+            RuleForm form) {
         public RuleSpec {
             Objects.requireNonNull(compiled, "compiled");
             form = compiled.entities().isEmpty()
@@ -130,7 +151,13 @@ public record PolicyDocument(String org, String name, List<String> domains, Map<
         }
 
         /** An enabled rule written inline, as the shipped files write them. */
-        public RuleSpec(String id, String text, String scope, String subject, String effect, List<String> topics,
+        public RuleSpec(
+                String id,
+                String text,
+                String scope,
+                String subject,
+                String effect,
+                List<String> topics,
                 List<String> phrases) {
             this(id, text, scope, subject, null, new CompiledSpec(effect, topics, phrases, List.of()), RuleForm.INLINE);
         }
@@ -168,8 +195,8 @@ public record PolicyDocument(String org, String name, List<String> domains, Map<
      * Tunables; {@code null} fields take the runtime's defaults. {@code auditRetentionDays}: how long audit events
      * are kept ({@code null}: for ever).
      */
-    public record SettingsSpec(Double minConfidence, Double ambiguityMargin, Integer approvalTimeoutSeconds,
-            Integer auditRetentionDays) {
+    public record SettingsSpec(
+            Double minConfidence, Double ambiguityMargin, Integer approvalTimeoutSeconds, Integer auditRetentionDays) {
         public static final SettingsSpec DEFAULTS = new SettingsSpec(null, null, null, null);
 
         public SettingsSpec(Double minConfidence, Double ambiguityMargin, Integer approvalTimeoutSeconds) {
@@ -178,43 +205,55 @@ public record PolicyDocument(String org, String name, List<String> domains, Map<
     }
 
     public PolicyDocument withTopics(Map<String, TopicSpec> topics) {
-        return new PolicyDocument(org, name, domains, topics, roles, members, rules, tests, permissions, grants,
-                settings);
+        return new PolicyDocument(
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
     }
 
     public PolicyDocument withRoles(Map<String, RoleSpec> roles) {
-        return new PolicyDocument(org, name, domains, topics, roles, members, rules, tests, permissions, grants,
-                settings);
+        return new PolicyDocument(
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
     }
 
     public PolicyDocument withMembers(Map<String, MemberSpec> members) {
-        return new PolicyDocument(org, name, domains, topics, roles, members, rules, tests, permissions, grants,
-                settings);
+        return new PolicyDocument(
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
     }
 
     public PolicyDocument withRules(List<RuleSpec> rules) {
-        return new PolicyDocument(org, name, domains, topics, roles, members, rules, tests, permissions, grants,
-                settings);
+        return new PolicyDocument(
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
     }
 
     public PolicyDocument withGrants(Map<String, List<String>> grants) {
-        return new PolicyDocument(org, name, domains, topics, roles, members, rules, tests, permissions, grants,
-                settings);
+        return new PolicyDocument(
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
     }
 
     public PolicyDocument withSettings(SettingsSpec settings) {
-        return new PolicyDocument(org, name, domains, topics, roles, members, rules, tests, permissions, grants,
-                settings);
+        return new PolicyDocument(
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
     }
 
     /** The policy the decision reads, with {@code defaults} filling what the document leaves out. */
     public OrgPolicy toOrgPolicy(PolicySettings defaults, long version) {
-        var catalog = new TopicCatalog(org, topics.entrySet().stream()
-                .map(e -> new Topic(e.getKey(), e.getValue().description(), e.getValue().examples(),
-                        e.getValue().playbook()))
-                .toList(), version);
-        return new OrgPolicy(org, catalog, rules.stream().filter(RuleSpec::inForce).map(PolicyDocument::toRule)
-                .toList(), settings(defaults));
+        var catalog = new TopicCatalog(
+                org,
+                topics.entrySet().stream()
+                        .map(e -> new Topic(
+                                e.getKey(),
+                                e.getValue().description(),
+                                e.getValue().examples(),
+                                e.getValue().playbook()))
+                        .toList(),
+                version);
+        return new OrgPolicy(
+                org,
+                catalog,
+                rules.stream()
+                        .filter(RuleSpec::inForce)
+                        .map(PolicyDocument::toRule)
+                        .toList(),
+                settings(defaults));
     }
 
     public PolicySettings settings(PolicySettings defaults) {
@@ -228,13 +267,19 @@ public record PolicyDocument(String org, String name, List<String> domains, Map<
 
     public List<Member> memberList() {
         return members.entrySet().stream()
-                .map(e -> new Member(e.getKey(), org, e.getValue().role(), e.getValue().name()))
+                .map(e -> new Member(
+                        e.getKey(), org, e.getValue().role(), e.getValue().name()))
                 .toList();
     }
 
     static Rule toRule(RuleSpec r) {
-        return new Rule(r.id(), r.text(), RuleScope.valueOf(r.scope().toUpperCase(Locale.ROOT)), r.subject(),
-                Effect.valueOf(r.effect().toUpperCase(Locale.ROOT)), Set.copyOf(r.topics()),
+        return new Rule(
+                r.id(),
+                r.text(),
+                RuleScope.valueOf(r.scope().toUpperCase(Locale.ROOT)),
+                r.subject(),
+                Effect.valueOf(r.effect().toUpperCase(Locale.ROOT)),
+                Set.copyOf(r.topics()),
                 Rule.phrases(r.phrases().toArray(String[]::new)));
     }
 
@@ -262,7 +307,9 @@ public record PolicyDocument(String org, String name, List<String> domains, Map<
         });
         roles.forEach((role, spec) -> {
             var seen = new LinkedHashMap<String, String>();
-            for (var list : List.of(Map.entry("auto", spec.auto()), Map.entry("approve", spec.approve()),
+            for (var list : List.of(
+                    Map.entry("auto", spec.auto()),
+                    Map.entry("approve", spec.approve()),
                     Map.entry("deny", spec.deny()))) {
                 for (String topic : list.getValue()) {
                     if (!topics.containsKey(topic)) {
@@ -278,8 +325,8 @@ public record PolicyDocument(String org, String name, List<String> domains, Map<
         });
         members.forEach((email, m) -> {
             if (m.role() != null && m.role().endsWith(" roles]")) {
-                problems.add("members." + email + ".role: a member holds one role, not " + m.role()
-                        .substring(1, m.role().length() - 1));
+                problems.add("members." + email + ".role: a member holds one role, not "
+                        + m.role().substring(1, m.role().length() - 1));
             } else if (m.role() == null || !roles.containsKey(m.role())) {
                 problems.add("members." + email + ": unknown role '" + m.role() + "'");
             }

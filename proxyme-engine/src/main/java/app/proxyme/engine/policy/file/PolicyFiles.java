@@ -22,8 +22,8 @@ public final class PolicyFiles {
     /** The demo organisations shipped with Proxy Me, seeded on first start. */
     public static final List<String> DEMO_ORGS = List.of("acme", "globex");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private PolicyFiles() {}
 
@@ -71,12 +71,12 @@ public final class PolicyFiles {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            throw InvalidPolicyException.at(List.of(new PolicyProblem(line, "not valid YAML: "
-                    + e.getOriginalMessage())));
+            throw InvalidPolicyException.at(
+                    List.of(new PolicyProblem(line, "not valid YAML: " + e.getOriginalMessage())));
         }
         if (root == null || !root.isObject()) {
-            throw InvalidPolicyException.at(List.of(new PolicyProblem(1,
-                    "a policy is a YAML mapping with org, topics, roles, ...")));
+            throw InvalidPolicyException.at(
+                    List.of(new PolicyProblem(1, "a policy is a YAML mapping with org, topics, roles, ...")));
         }
         var problems = new ArrayList<String>();
         root.fieldNames().forEachRemaining(section -> {
@@ -108,8 +108,18 @@ public final class PolicyFiles {
     }
 
     /** The sections of a policy file, in the order the export writes them. */
-    static final List<String> SECTIONS = List.of("org", "name", "domains", "topics", "roles", "members", "rules",
-            "tests", "permissions", "grants", "settings");
+    static final List<String> SECTIONS = List.of(
+            "org",
+            "name",
+            "domains",
+            "topics",
+            "roles",
+            "members",
+            "rules",
+            "tests",
+            "permissions",
+            "grants",
+            "settings");
 
     private static final Set<String> TOPIC_FIELDS = Set.of("description", "examples", "playbook");
     private static final Set<String> ROLE_FIELDS = Set.of("auto", "approve", "deny");
@@ -138,22 +148,24 @@ public final class PolicyFiles {
         fields(n, "members." + email, MEMBER_FIELDS, problems);
         JsonNode role = n.path("role");
         if (role.isArray()) {
-            return new PolicyDocument.MemberSpec(role.size() == 1 ? role.get(0).asText() : "[" + role.size()
-                    + " roles]", text(n, "name"), text(n, "subject"));
+            return new PolicyDocument.MemberSpec(
+                    role.size() == 1 ? role.get(0).asText() : "[" + role.size() + " roles]",
+                    text(n, "name"),
+                    text(n, "subject"));
         }
         return new PolicyDocument.MemberSpec(text(n, "role"), text(n, "name"), text(n, "subject"));
     }
 
     private static PolicyDocument.TopicSpec topic(String id, JsonNode n, List<String> problems) {
         fields(n, "topics." + id, TOPIC_FIELDS, problems);
-        return new PolicyDocument.TopicSpec(text(n, "description"), strings(n.path("examples")),
-                strings(n.path("playbook")));
+        return new PolicyDocument.TopicSpec(
+                text(n, "description"), strings(n.path("examples")), strings(n.path("playbook")));
     }
 
     private static PolicyDocument.RoleSpec role(String name, JsonNode n, List<String> problems) {
         fields(n, "roles." + name, ROLE_FIELDS, problems);
-        return new PolicyDocument.RoleSpec(strings(n.path("auto")), strings(n.path("approve")),
-                strings(n.path("deny")));
+        return new PolicyDocument.RoleSpec(
+                strings(n.path("auto")), strings(n.path("approve")), strings(n.path("deny")));
     }
 
     private static String permission(String name, JsonNode n, List<String> problems) {
@@ -190,8 +202,13 @@ public final class PolicyFiles {
             String at = id != null ? "rules." + id : "rules[" + i + "]";
             i++;
             fields(r, at, RULE_FIELDS, problems);
-            rules.add(new PolicyDocument.RuleSpec(id, text(r, "text"), r.has("scope") ? text(r, "scope") : "org",
-                    text(r, "subject"), bool(r, "enabled", at, problems), compiled(r, at, problems),
+            rules.add(new PolicyDocument.RuleSpec(
+                    id,
+                    text(r, "text"),
+                    r.has("scope") ? text(r, "scope") : "org",
+                    text(r, "subject"),
+                    bool(r, "enabled", at, problems),
+                    compiled(r, at, problems),
                     isGiven(r.get("compiled")) ? PolicyDocument.RuleForm.COMPILED : PolicyDocument.RuleForm.INLINE));
         }
         return rules;
@@ -201,8 +218,8 @@ public final class PolicyFiles {
     private static PolicyDocument.CompiledSpec compiled(JsonNode rule, String at, List<String> problems) {
         JsonNode c = rule.get("compiled");
         if (!isGiven(c)) {
-            return new PolicyDocument.CompiledSpec(text(rule, "effect"), strings(rule.path("topics")),
-                    strings(rule.path("phrases")), List.of());
+            return new PolicyDocument.CompiledSpec(
+                    text(rule, "effect"), strings(rule.path("topics")), strings(rule.path("phrases")), List.of());
         }
         if (INLINE_FIELDS.stream().anyMatch(rule::has)) {
             problems.add(at + ": effect, topics and phrases go under compiled when it is given, not beside it");
@@ -211,8 +228,8 @@ public final class PolicyFiles {
             problems.add(at + ".compiled: must be a mapping {effect, topics, phrases, entities}");
         }
         fields(c, at + ".compiled", COMPILED_FIELDS, problems);
-        return new PolicyDocument.CompiledSpec(text(c, "effect"), strings(c.path("topics")),
-                strings(c.path("phrases")), strings(c.path("entities")));
+        return new PolicyDocument.CompiledSpec(
+                text(c, "effect"), strings(c.path("topics")), strings(c.path("phrases")), strings(c.path("entities")));
     }
 
     private static List<PolicyDocument.TestSpec> tests(JsonNode n, List<String> problems) {
@@ -239,8 +256,10 @@ public final class PolicyFiles {
             String outcome = text(expect, "outcome");
             String layer = text(expect, "layer");
             String member = text(t, "member");
-            tests.add(new PolicyDocument.TestSpec(text(t, "text"),
-                    member == null ? null : member.trim().toLowerCase(java.util.Locale.ROOT), text(t, "role"),
+            tests.add(new PolicyDocument.TestSpec(
+                    text(t, "text"),
+                    member == null ? null : member.trim().toLowerCase(java.util.Locale.ROOT),
+                    text(t, "role"),
                     outcome == null ? null : Objects.requireNonNullElse(PolicyChecks.outcome(outcome), outcome),
                     layer == null ? null : Objects.requireNonNullElse(PolicyChecks.layer(layer), layer)));
         }
@@ -255,7 +274,9 @@ public final class PolicyFiles {
         return new PolicyDocument.SettingsSpec(
                 n.has("minConfidence") ? n.get("minConfidence").asDouble() : null,
                 n.has("ambiguityMargin") ? n.get("ambiguityMargin").asDouble() : null,
-                n.has("approvalTimeoutSeconds") ? n.get("approvalTimeoutSeconds").asInt() : null,
+                n.has("approvalTimeoutSeconds")
+                        ? n.get("approvalTimeoutSeconds").asInt()
+                        : null,
                 wholeNumber(n, "auditRetentionDays", problems));
     }
 
@@ -294,8 +315,8 @@ public final class PolicyFiles {
         }
         n.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
-                problems.add(at + "." + f + ": unknown field (" + String.join(", ", known.stream().sorted().toList())
-                        + ")");
+                problems.add(at + "." + f + ": unknown field ("
+                        + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         });
     }

@@ -59,10 +59,12 @@ public final class PolicyTuples {
             tuples.add(new Tuple(role(org, role), ORGANIZATION, organization(org)));
             tuples.add(new Tuple(organization(org), MEMBER, assignees(org, role)));
         });
-        doc.topics().keySet().forEach(topic -> tuples.add(new Tuple(topic(org, topic), ORGANIZATION,
-                organization(org))));
-        doc.members().forEach((email, m) ->
-                tuples.add(new Tuple(role(org, m.role()), ASSIGNEE, "user:" + email.toLowerCase(Locale.ROOT))));
+        doc.topics()
+                .keySet()
+                .forEach(topic -> tuples.add(new Tuple(topic(org, topic), ORGANIZATION, organization(org))));
+        doc.members()
+                .forEach((email, m) ->
+                        tuples.add(new Tuple(role(org, m.role()), ASSIGNEE, "user:" + email.toLowerCase(Locale.ROOT))));
         doc.roles().forEach((role, spec) -> {
             String who = assignees(org, role);
             spec.auto().forEach(t -> tuples.add(new Tuple(topic(org, t), AUTO_RESPONDER, who)));

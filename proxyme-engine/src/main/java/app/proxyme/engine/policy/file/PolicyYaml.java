@@ -49,7 +49,8 @@ public final class PolicyYaml {
         out.append("\ntopics:").append(doc.topics().isEmpty() ? " {}\n" : "\n");
         doc.topics().forEach((id, t) -> {
             out.append("  ").append(plain(id)).append(":\n");
-            out.append("    description: ").append(quoted(t.description() == null ? "" : t.description()))
+            out.append("    description: ")
+                    .append(quoted(t.description() == null ? "" : t.description()))
                     .append('\n');
             block(out, "    ", "examples", t.examples());
             block(out, "    ", "playbook", t.playbook());
@@ -137,8 +138,12 @@ public final class PolicyYaml {
             return;
         }
         out.append("\npermissions:\n");
-        doc.permissions().forEach((name, description) ->
-                out.append("  ").append(plain(name)).append(": ").append(quoted(description)).append('\n'));
+        doc.permissions()
+                .forEach((name, description) -> out.append("  ")
+                        .append(plain(name))
+                        .append(": ")
+                        .append(quoted(description))
+                        .append('\n'));
     }
 
     private static void grants(PolicyDocument doc, StringBuilder out) {
@@ -166,7 +171,11 @@ public final class PolicyYaml {
                 throw new IllegalStateException(e);
             }
             if (value != null) {
-                lines.append("  ").append(c.getName()).append(": ").append(scalar(value)).append('\n');
+                lines.append("  ")
+                        .append(c.getName())
+                        .append(": ")
+                        .append(scalar(value))
+                        .append('\n');
             }
         }
         out.append("\nsettings:").append(lines.isEmpty() ? " {}\n" : "\n" + lines);
@@ -227,7 +236,11 @@ public final class PolicyYaml {
                 case '\t' -> b.append("\\t");
                 case '\r' -> b.append("\\r");
                 default -> {
-                    if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+                    if (c < 0x20
+                            || c == 0x7f
+                            || (c >= 0x80 && c <= 0x9f)
+                            || c == '\u2028'
+                            || c == '\u2029'
                             || c == '\ufeff') {
                         b.append(String.format("\\u%04x", (int) c));
                     } else {

@@ -26,6 +26,7 @@ public final class YamlLines {
     private final Map<String, String> values = new java.util.LinkedHashMap<>();
     /** {@code rules.<id>} to {@code rules[<index>]}, so that messages may name a rule by its id. */
     private final Map<String, String> aliases = new HashMap<>();
+
     private final List<PolicyProblem> duplicates = new ArrayList<>();
 
     private YamlLines() {}
@@ -124,7 +125,9 @@ public final class YamlLines {
 
     /** Whether {@code path} is {@code ancestor} or lies below it. */
     private static boolean within(String path, String ancestor) {
-        return ancestor.isEmpty() || path.equals(ancestor) || path.startsWith(ancestor + ".")
+        return ancestor.isEmpty()
+                || path.equals(ancestor)
+                || path.startsWith(ancestor + ".")
                 || path.startsWith(ancestor + "[");
     }
 

@@ -2,7 +2,6 @@ package app.proxyme.engine.adapter.fga;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.contract.RelationshipCheckContractTest;
 import app.proxyme.engine.fga.InMemoryTupleStore;
@@ -21,8 +20,17 @@ import org.junit.jupiter.api.Test;
  * demo policies, tuples that no policy document writes (a foreign role, a directly blocked user).
  */
 class EmbeddedRelationshipCheckTest extends RelationshipCheckContractTest {
-    private static final List<String> DEMO_TOPICS = List.of("product", "security", "pricing", "commitment", "roadmap",
-            "legal", "competitors", "personnel", "scheduling", "smalltalk");
+    private static final List<String> DEMO_TOPICS = List.of(
+            "product",
+            "security",
+            "pricing",
+            "commitment",
+            "roadmap",
+            "legal",
+            "competitors",
+            "personnel",
+            "scheduling",
+            "smalltalk");
 
     private final InMemoryTupleStore tuples = new InMemoryTupleStore();
     private volatile boolean unreadable;
@@ -71,24 +79,32 @@ class EmbeddedRelationshipCheckTest extends RelationshipCheckContractTest {
         tuples.write(PolicyTuples.of(PolicyFiles.demo("acme")));
         tuples.write(PolicyTuples.of(PolicyFiles.demo("globex")));
 
-        assertEquals(List.of("AUTO", "APPROVE", "DENY", "APPROVE", "DENY", "DENY", "APPROVE", "DENY", "AUTO", "AUTO"),
+        assertEquals(
+                List.of("AUTO", "APPROVE", "DENY", "APPROVE", "DENY", "DENY", "APPROVE", "DENY", "AUTO", "AUTO"),
                 demoRow("jae@acme.test", "acme"));
-        assertEquals(List.of("AUTO", "AUTO", "DENY", "APPROVE", "APPROVE", "DENY", "APPROVE", "DENY", "AUTO", "AUTO"),
+        assertEquals(
+                List.of("AUTO", "AUTO", "DENY", "APPROVE", "APPROVE", "DENY", "APPROVE", "DENY", "AUTO", "AUTO"),
                 demoRow("se@acme.test", "acme"));
-        assertEquals(List.of("AUTO", "APPROVE", "APPROVE", "APPROVE", "DENY", "DENY", "APPROVE", "DENY", "AUTO",
-                "AUTO"), demoRow("ae@acme.test", "acme"));
-        assertEquals(List.of("AUTO", "APPROVE", "AUTO", "APPROVE", "APPROVE", "APPROVE", "AUTO", "DENY", "AUTO",
-                "AUTO"), demoRow("mgr@acme.test", "acme"));
-        assertEquals(List.of("DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY"),
+        assertEquals(
+                List.of("AUTO", "APPROVE", "APPROVE", "APPROVE", "DENY", "DENY", "APPROVE", "DENY", "AUTO", "AUTO"),
+                demoRow("ae@acme.test", "acme"));
+        assertEquals(
+                List.of("AUTO", "APPROVE", "AUTO", "APPROVE", "APPROVE", "APPROVE", "AUTO", "DENY", "AUTO", "AUTO"),
+                demoRow("mgr@acme.test", "acme"));
+        assertEquals(
+                List.of("DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY"),
                 demoRow("admin@acme.test", "acme"));
         assertEquals("AUTO", effect("sam@globex.test", "globex", "product").name());
-        assertEquals(List.of("DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY"),
+        assertEquals(
+                List.of("DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY", "DENY"),
                 demoRow("sam@globex.test", "acme"));
     }
 
     @Test
     void a_role_of_another_organisation_granted_on_a_topic_never_counts() {
-        tuples.write(List.of(new Tuple(RelationshipCheck.topic(acme, "legal"), PolicyTuples.AUTO_RESPONDER,
+        tuples.write(List.of(new Tuple(
+                RelationshipCheck.topic(acme, "legal"),
+                PolicyTuples.AUTO_RESPONDER,
                 PolicyTuples.assignees(globex, "account_executive"))));
 
         assertEquals("DENY", effect(sam, acme, "legal").name());
@@ -98,8 +114,8 @@ class EmbeddedRelationshipCheckTest extends RelationshipCheckContractTest {
     void a_directly_blocked_user_loses_what_the_role_grants() {
         assertEquals("AUTO", effect(ae, acme, "product").name());
 
-        var block = List.of(new Tuple(RelationshipCheck.topic(acme, "product"), PolicyTuples.BLOCKED,
-                RelationshipCheck.user(ae)));
+        var block = List.of(
+                new Tuple(RelationshipCheck.topic(acme, "product"), PolicyTuples.BLOCKED, RelationshipCheck.user(ae)));
         tuples.write(block);
         assertEquals("DENY", effect(ae, acme, "product").name());
 

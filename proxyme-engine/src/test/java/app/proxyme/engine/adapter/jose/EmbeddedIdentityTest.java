@@ -15,7 +15,7 @@ class EmbeddedIdentityTest extends IdentityContractTest {
 
     @Override
     protected Identity identity(PolicyStore members, Clock clock) {
-        return new EmbeddedIdentity(SigningKeys.loadOrCreate(dir.resolve(UUID.randomUUID().toString()), "identity"),
-                members, clock);
+        return new EmbeddedIdentity(
+                SigningKeys.loadOrCreate(dir.resolve(UUID.randomUUID().toString()), "identity"), members, clock);
     }
 }

@@ -20,8 +20,16 @@ public final class AuditAppender {
         System.out.flush();
         for (long i = 0; ; i++) {
             String meeting = "m" + (i % 3);
-            var records = log.append(List.of(new AuditEntry(AuditType.CHUNK, args[3], meeting, "jae@acme.test",
-                    "engine", null, null, null, Map.of("chunkSeq", i))));
+            var records = log.append(List.of(new AuditEntry(
+                    AuditType.CHUNK,
+                    args[3],
+                    meeting,
+                    "jae@acme.test",
+                    "engine",
+                    null,
+                    null,
+                    null,
+                    Map.of("chunkSeq", i))));
             System.out.println("ACK " + records.get(0).seq());
             System.out.flush();
         }

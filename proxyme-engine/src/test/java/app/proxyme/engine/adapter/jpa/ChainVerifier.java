@@ -22,7 +22,9 @@ final class ChainVerifier {
             if (meeting == null) {
                 assertEquals(null, r.meetingPrev(), "no meetingPrev without a meeting");
             } else {
-                assertEquals(meetingPrev.getOrDefault(meeting, AuditRecord.GENESIS), r.meetingPrev(),
+                assertEquals(
+                        meetingPrev.getOrDefault(meeting, AuditRecord.GENESIS),
+                        r.meetingPrev(),
                         "meetingPrev of " + r.seq());
                 meetingPrev.put(meeting, r.hash());
             }

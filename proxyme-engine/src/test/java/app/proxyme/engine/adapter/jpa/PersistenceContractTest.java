@@ -81,17 +81,32 @@ abstract class PersistenceContractTest {
         assertEquals("junior_ae", jae.role());
         assertEquals("acme", jae.org());
         assertEquals("Jo Junior-AE", jae.displayName());
-        assertEquals("account_executive", db.policyStore().member("sam@globex.test").orElseThrow().role());
+        assertEquals(
+                "account_executive",
+                db.policyStore().member("sam@globex.test").orElseThrow().role());
         assertTrue(db.policyStore().member("nobody@acme.test").isEmpty());
 
         var policy = db.policyStore().policy("acme");
-        assertEquals(List.of("product", "security", "pricing", "commitment", "roadmap", "legal", "competitors",
-                "personnel", "scheduling", "smalltalk"), policy.catalog().topics().stream().map(t -> t.id()).toList());
+        assertEquals(
+                List.of(
+                        "product",
+                        "security",
+                        "pricing",
+                        "commitment",
+                        "roadmap",
+                        "legal",
+                        "competitors",
+                        "personnel",
+                        "scheduling",
+                        "smalltalk"),
+                policy.catalog().topics().stream().map(t -> t.id()).toList());
         assertEquals(3, policy.rules().size());
         assertEquals(Effect.DENY, policy.rules().get(0).cap());
         assertTrue(policy.rules().get(2).matches("product", "could we talk to other customers"));
         assertEquals(Duration.ofSeconds(120), policy.settings().approvalTimeout());
-        assertEquals(app.proxyme.domain.policy.PolicySettings.DEFAULTS.minConfidence(), policy.settings().minConfidence());
+        assertEquals(
+                app.proxyme.domain.policy.PolicySettings.DEFAULTS.minConfidence(),
+                policy.settings().minConfidence());
         assertThrows(DomainException.class, () -> db.policyStore().policy("initech"));
 
         db.close();
@@ -105,18 +120,30 @@ abstract class PersistenceContractTest {
         Instant fixed = Instant.parse("2030-05-06T07:08:09.123456Z");
         var log = db.auditLog(Clock.fixed(fixed, java.time.ZoneOffset.UTC));
         String org = "t" + Ids.next("o").substring(2, 14);
-        var appended = log.append(List.of(new AuditEntry(AuditType.DECISION, org, "m1", "jae@acme.test", "engine",
-                "pricing", "DENY", "fga", Map.of("chunkSeq", 12, "confidence", 0.91, "flags", List.of("a")))));
+        var appended = log.append(List.of(new AuditEntry(
+                AuditType.DECISION,
+                org,
+                "m1",
+                "jae@acme.test",
+                "engine",
+                "pricing",
+                "DENY",
+                "fga",
+                Map.of("chunkSeq", 12, "confidence", 0.91, "flags", List.of("a")))));
         var r = appended.get(0);
         assertEquals(Instant.parse("2030-05-06T07:08:09.123Z"), r.ts());
         assertTrue(r.id().startsWith("ev_"));
         ChainVerifier.assertChain(log.meeting(org, "m1"));
         String json = app.proxyme.engine.audit.format.AuditJson.toJson(r);
-        assertTrue(json.startsWith("{\"id\":\"" + r.id() + "\",\"seq\":1,\"ts\":\"2030-05-06T07:08:09.123Z\","
-                + "\"org\":\"" + org + "\",\"meeting\":\"m1\",\"user\":\"jae@acme.test\",\"actor\":\"engine\","
-                + "\"type\":\"decision\",\"topic\":\"pricing\",\"outcome\":\"DENY\",\"layer\":\"fga\",\"detail\":"), json);
-        assertTrue(json.endsWith("\"meetingPrev\":\"" + AuditRecord.GENESIS + "\",\"hash\":\"" + r.hash() + "\"}"),
+        assertTrue(
+                json.startsWith(
+                        "{\"id\":\"" + r.id() + "\",\"seq\":1,\"ts\":\"2030-05-06T07:08:09.123Z\","
+                                + "\"org\":\"" + org
+                                + "\",\"meeting\":\"m1\",\"user\":\"jae@acme.test\",\"actor\":\"engine\","
+                                + "\"type\":\"decision\",\"topic\":\"pricing\",\"outcome\":\"DENY\",\"layer\":\"fga\",\"detail\":"),
                 json);
+        assertTrue(
+                json.endsWith("\"meetingPrev\":\"" + AuditRecord.GENESIS + "\",\"hash\":\"" + r.hash() + "\"}"), json);
     }
 
     @Test
@@ -126,13 +153,20 @@ abstract class PersistenceContractTest {
         db.close(); // one process at a time on an H2 file
         String[] c = connection();
         String javaBin = ProcessHandle.current().info().command().orElseThrow();
-        var child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
-                AuditAppender.class.getName(), c[0], c[1], c[2], org)
+        var child = new ProcessBuilder(
+                        javaBin,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AuditAppender.class.getName(),
+                        c[0],
+                        c[1],
+                        c[2],
+                        org)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         long acknowledged = 0;
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
-                java.nio.charset.StandardCharsets.UTF_8))) {
+        try (var out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("ACK ")) {
@@ -172,7 +206,15 @@ abstract class PersistenceContractTest {
             }
             var bad = pool.submit(() -> {
                 start.await();
-                return log.append(List.of(new AuditEntry(AuditType.CHUNK, org, null, null, "engine", null, null, null,
+                return log.append(List.of(new AuditEntry(
+                        AuditType.CHUNK,
+                        org,
+                        null,
+                        null,
+                        "engine",
+                        null,
+                        null,
+                        null,
                         Map.of("notJson", new Object()))));
             });
             start.countDown();
@@ -206,9 +248,15 @@ abstract class PersistenceContractTest {
     @Test
     void retention_prunes_behind_a_signed_checkpoint_and_what_remains_verifies() throws Exception {
         var doc = PolicyFiles.demo("globex");
-        db.policyAdmin().replace(new app.proxyme.engine.policy.file.PolicyDocument(doc.org(), doc.name(), doc.topics(),
-                doc.roles(), doc.members(), doc.rules(),
-                new app.proxyme.engine.policy.file.PolicyDocument.SettingsSpec(null, null, null, 30)));
+        db.policyAdmin()
+                .replace(new app.proxyme.engine.policy.file.PolicyDocument(
+                        doc.org(),
+                        doc.name(),
+                        doc.topics(),
+                        doc.roles(),
+                        doc.members(),
+                        doc.rules(),
+                        new app.proxyme.engine.policy.file.PolicyDocument.SettingsSpec(null, null, null, 30)));
         assertEquals(30, db.auditPruning().retentionDays().get("globex"));
         Instant now = Instant.now();
         var old = db.auditLog(Clock.fixed(now.minus(Duration.ofDays(40)), java.time.ZoneOffset.UTC));
@@ -224,8 +272,8 @@ abstract class PersistenceContractTest {
         keys.initialize(2048);
         var pair = keys.generateKeyPair();
         var seal = new app.proxyme.engine.audit.seal.CheckpointSeal(pair.getPrivate(), pair.getPublic(), "audit-test");
-        var retention = new app.proxyme.engine.audit.AuditRetention(db.auditPruning(), db.auditReader(), log, seal,
-                Clock.systemUTC());
+        var retention = new app.proxyme.engine.audit.AuditRetention(
+                db.auditPruning(), db.auditReader(), log, seal, Clock.systemUTC());
 
         var pruned = retention.run();
 
@@ -234,7 +282,9 @@ abstract class PersistenceContractTest {
         assertEquals(before - 5, pruned.get(0).deleted());
         var remaining = db.auditEvents("globex", 1, Long.MAX_VALUE);
         assertEquals(before - 4, remaining.get(0).seq());
-        var checkpoint = remaining.stream().filter(r -> r.entry().type() == AuditType.CHECKPOINT).findFirst()
+        var checkpoint = remaining.stream()
+                .filter(r -> r.entry().type() == AuditType.CHECKPOINT)
+                .findFirst()
                 .orElseThrow();
         assertEquals(remaining.get(0).prev(), checkpoint.entry().detail().get("lastPrunedHash"));
         var admin = new app.proxyme.domain.policy.Member("admin@globex.test", "globex", "org_admin", null);
@@ -357,7 +407,7 @@ abstract class PersistenceContractTest {
     }
 
     static AuditEntry entry(String org, String meeting, int i) {
-        return new AuditEntry(AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null,
-                Map.of("chunkSeq", i));
+        return new AuditEntry(
+                AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null, Map.of("chunkSeq", i));
     }
 }

@@ -46,7 +46,8 @@ abstract class PolicyFileStorageContractTest {
         db.policyAdmin().replace(PolicyFiles.parse(exported));
 
         assertEquals(EVERY_SECTION, exported);
-        assertEquals(exported, PolicyYaml.write(db.policyAdmin().export("initech").orElseThrow()));
+        assertEquals(
+                exported, PolicyYaml.write(db.policyAdmin().export("initech").orElseThrow()));
     }
 
     @Test
@@ -55,15 +56,17 @@ abstract class PolicyFileStorageContractTest {
 
         var rules = db.policyStore().policy("initech").rules();
 
-        assertEquals(List.of("no-discounts", "no-tps-reports"), rules.stream().map(r -> r.id()).toList());
+        assertEquals(
+                List.of("no-discounts", "no-tps-reports"),
+                rules.stream().map(r -> r.id()).toList());
     }
 
     @Test
     void an_email_domain_belongs_to_one_organisation_and_the_refusal_does_not_name_it() {
         db.policyAdmin().replace(PolicyFiles.parse(EVERY_SECTION));
         String before = PolicyYaml.write(db.policyAdmin().export("initech").orElseThrow());
-        var claims = PolicyFiles.parse(
-                INITRODE.replace("members:", "domains: [initrode.test, initech.test]\n\nmembers:"));
+        var claims =
+                PolicyFiles.parse(INITRODE.replace("members:", "domains: [initrode.test, initech.test]\n\nmembers:"));
 
         var e = assertThrows(DomainException.class, () -> db.policyAdmin().replace(claims));
 
@@ -81,8 +84,8 @@ abstract class PolicyFileStorageContractTest {
         var e = assertThrows(DomainException.class, () -> db.policyAdmin().replace(other));
 
         assertEquals(DomainException.Kind.CONFLICT, e.kind());
-        assertEquals("member milton@initech.example: the e-mail domain belongs to another organisation",
-                e.getMessage());
+        assertEquals(
+                "member milton@initech.example: the e-mail domain belongs to another organisation", e.getMessage());
         assertFalse(db.policyAdmin().organisations().contains("initrode"));
     }
 

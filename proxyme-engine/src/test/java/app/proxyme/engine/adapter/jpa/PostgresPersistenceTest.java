@@ -15,7 +15,8 @@ class PostgresPersistenceTest extends PersistenceContractTest {
     static void createSchema() throws Exception {
         pg = Prerequisites.postgres();
         schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = pg.connect(); var s = c.createStatement()) {
+        try (Connection c = pg.connect();
+                var s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
     }
@@ -23,7 +24,8 @@ class PostgresPersistenceTest extends PersistenceContractTest {
     @AfterAll
     static void dropSchema() throws Exception {
         if (schema != null) {
-            try (Connection c = pg.connect(); var s = c.createStatement()) {
+            try (Connection c = pg.connect();
+                    var s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
@@ -37,22 +39,27 @@ class PostgresPersistenceTest extends PersistenceContractTest {
             log.append(java.util.List.of(entry(tenant, "m1", i)));
         }
         String[] c = connection();
-        try (Connection con = java.sql.DriverManager.getConnection(c[0], c[1], c[2]); var s = con.createStatement()) {
+        try (Connection con = java.sql.DriverManager.getConnection(c[0], c[1], c[2]);
+                var s = con.createStatement()) {
             for (String sql : new String[] {
                 "UPDATE audit_events SET outcome = 'AUTO' WHERE org = '" + tenant + "'",
                 "DELETE FROM audit_events WHERE org = '" + tenant + "' AND seq = 3",
-                "TRUNCATE audit_events"}) {
-                var e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> s.execute(sql));
+                "TRUNCATE audit_events"
+            }) {
+                var e = org.junit.jupiter.api.Assertions.assertThrows(
+                        java.sql.SQLException.class, () -> s.execute(sql));
                 org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("append-only"), e.getMessage());
             }
             // the retention flag alone is not enough: no checkpoint covers these events
             con.setAutoCommit(false);
             s.execute("SET LOCAL proxyme.audit_retention = 'on'");
-            org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    java.sql.SQLException.class,
                     () -> s.execute("DELETE FROM audit_events WHERE org = '" + tenant + "' AND seq = 1"));
             con.rollback();
         }
-        org.junit.jupiter.api.Assertions.assertEquals(3, db.auditEvents(tenant, 1, Long.MAX_VALUE).size());
+        org.junit.jupiter.api.Assertions.assertEquals(
+                3, db.auditEvents(tenant, 1, Long.MAX_VALUE).size());
     }
 
     @Override

@@ -16,7 +16,8 @@ class PostgresPolicyFileStorageTest extends PolicyFileStorageContractTest {
     void open() {
         pg = Prerequisites.postgres();
         schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = pg.connect(); var s = c.createStatement()) {
+        try (Connection c = pg.connect();
+                var s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
@@ -28,7 +29,8 @@ class PostgresPolicyFileStorageTest extends PolicyFileStorageContractTest {
     void dropSchema() throws Exception {
         close();
         if (schema != null) {
-            try (Connection c = pg.connect(); var s = c.createStatement()) {
+            try (Connection c = pg.connect();
+                    var s = c.createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }

@@ -3,8 +3,8 @@ package app.proxyme.engine.adapter.nlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.port.out.TopicClassifier;
 import app.proxyme.domain.port.out.contract.TopicClassifierContractTest;
 import java.util.ArrayList;
@@ -45,8 +45,13 @@ class ClassifierBehaviourTest extends TopicClassifierContractTest {
 
     @Test
     void concurrent_classifications_agree_and_median_latency_is_reported() throws Exception {
-        String[] texts = {"so um does it integrate with our ticketing tool", "are you iso certified",
-                "can we get a discount for paying upfront", "how was your flight", "when will dark mode ship"};
+        String[] texts = {
+            "so um does it integrate with our ticketing tool",
+            "are you iso certified",
+            "can we get a discount for paying upfront",
+            "how was your flight",
+            "when will dark mode ship"
+        };
         classifier.classify(catalog, texts[0]);
         var times = new ArrayList<Double>();
         for (int round = 0; round < 20; round++) {
@@ -56,13 +61,19 @@ class ClassifierBehaviourTest extends TopicClassifierContractTest {
                 times.add((System.nanoTime() - start) / 1e6);
             }
         }
-        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("classify latency over %d chunks: median %.2f ms, p90 %.2f ms%n", sorted.length,
-                sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.9)]);
+        double[] sorted =
+                times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(
+                "classify latency over %d chunks: median %.2f ms, p90 %.2f ms%n",
+                sorted.length, sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.9)]);
         try (var pool = Executors.newFixedThreadPool(4)) {
-            var futures = Arrays.stream(texts).map(t -> pool.submit(() -> classifier.classify(catalog, t))).toList();
+            var futures = Arrays.stream(texts)
+                    .map(t -> pool.submit(() -> classifier.classify(catalog, t)))
+                    .toList();
             for (int i = 0; i < texts.length; i++) {
-                assertEquals(classifier.classify(catalog, texts[i]).top(), futures.get(i).get().top());
+                assertEquals(
+                        classifier.classify(catalog, texts[i]).top(),
+                        futures.get(i).get().top());
             }
         }
         assertTrue(sorted[sorted.length / 2] < 50, "median latency too high");

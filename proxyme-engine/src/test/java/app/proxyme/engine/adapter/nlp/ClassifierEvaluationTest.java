@@ -1,11 +1,11 @@
 package app.proxyme.engine.adapter.nlp;
 
-import app.proxyme.domain.policy.PolicySettings;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.domain.decision.Classification;
+import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.engine.testsupport.Prerequisites;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,18 +28,23 @@ class ClassifierEvaluationTest {
 
     @Test
     void our_own_held_out_sentences_stay_safe() throws Exception {
-        Path file = Path.of(getClass().getResource("/eval/heldout-utterances.jsonl").toURI());
+        Path file =
+                Path.of(getClass().getResource("/eval/heldout-utterances.jsonl").toURI());
         assertMeetsBar("held-out", LabelledUtterance.read(file), 0.85, 0.80, 0.75, 0.75);
     }
 
-    private static void assertMeetsBar(String set, List<LabelledUtterance> rows, double question, double topic,
-            double useful, double outcome) {
+    private static void assertMeetsBar(
+            String set, List<LabelledUtterance> rows, double question, double topic, double useful, double outcome) {
         var fixture = new EvaluationFixture();
         List<Classification> classifications = fixture.classify(CLASSIFIER, rows);
-        List<Scorecard> cards = fixture.score(rows, classifications, EvaluationFixture.settings(
-                PolicySettings.DEFAULTS.minConfidence(), PolicySettings.DEFAULTS.ambiguityMargin()));
-        System.out.printf("%n== %s set: %d rows, minConfidence %.2f, ambiguityMargin %.2f%n", set, rows.size(),
-                PolicySettings.DEFAULTS.minConfidence(), PolicySettings.DEFAULTS.ambiguityMargin());
+        List<Scorecard> cards = fixture.score(
+                rows,
+                classifications,
+                EvaluationFixture.settings(
+                        PolicySettings.DEFAULTS.minConfidence(), PolicySettings.DEFAULTS.ambiguityMargin()));
+        System.out.printf(
+                "%n== %s set: %d rows, minConfidence %.2f, ambiguityMargin %.2f%n",
+                set, rows.size(), PolicySettings.DEFAULTS.minConfidence(), PolicySettings.DEFAULTS.ambiguityMargin());
         cards.forEach(c -> System.out.println(c.line()));
         cards.forEach(c -> c.failures().forEach(f -> System.out.println("   miss " + f)));
         var checks = new ArrayList<org.junit.jupiter.api.function.Executable>();

@@ -25,7 +25,10 @@ final class EvaluationFixture {
     }
 
     Member memberOf(String role) {
-        return doc.memberList().stream().filter(m -> m.role().equals(role)).findFirst().orElseThrow();
+        return doc.memberList().stream()
+                .filter(m -> m.role().equals(role))
+                .findFirst()
+                .orElseThrow();
     }
 
     List<Classification> classify(LocalTopicClassifier classifier, List<LabelledUtterance> rows) {
@@ -36,7 +39,8 @@ final class EvaluationFixture {
     List<Scorecard> score(List<LabelledUtterance> rows, List<Classification> classifications, PolicySettings defaults) {
         OrgPolicy policy = policy(defaults);
         PolicySettings settings = doc.settings(defaults);
-        return ROLES.stream().map(role -> Scorecard.of(doc, policy, settings, memberOf(role), rows, classifications,
-                fga)).toList();
+        return ROLES.stream()
+                .map(role -> Scorecard.of(doc, policy, settings, memberOf(role), rows, classifications, fga))
+                .toList();
     }
 }

@@ -30,8 +30,11 @@ record LabelledUtterance(String text, boolean question, String topic, List<Strin
             JsonNode n = JSON.readTree(line);
             var also = new ArrayList<String>();
             n.path("also").forEach(a -> also.add(a.asText()));
-            rows.add(new LabelledUtterance(n.get("text").asText(), n.get("question").asBoolean(),
-                    n.get("topic").asText(), List.copyOf(also),
+            rows.add(new LabelledUtterance(
+                    n.get("text").asText(),
+                    n.get("question").asBoolean(),
+                    n.get("topic").asText(),
+                    List.copyOf(also),
                     n.hasNonNull("rule_cap") ? Effect.valueOf(n.get("rule_cap").asText()) : null));
         }
         return rows;

@@ -3,9 +3,9 @@ package app.proxyme.engine.adapter.nlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.Topic;
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.ResponseGenerator;
 import app.proxyme.domain.port.out.ScopedToken;
 import app.proxyme.domain.port.out.contract.ResponseGeneratorContractTest;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class PlaybookResponseGeneratorTest extends ResponseGeneratorContractTest {
     private static final Member SE = new Member("se@acme.test", "acme", "sales_engineer", "Sam");
-    private static final ScopedToken TOKEN = new ScopedToken("t", "write:suggestions", "security",
-            Instant.now().plusSeconds(60), false);
+    private static final ScopedToken TOKEN =
+            new ScopedToken("t", "write:suggestions", "security", Instant.now().plusSeconds(60), false);
     private final PlaybookResponseGenerator generator = new PlaybookResponseGenerator();
 
     @Override
@@ -34,10 +34,14 @@ class PlaybookResponseGeneratorTest extends ResponseGeneratorContractTest {
             throw new DependencyUnavailableException("generator", "model missing");
         });
     }
-    private final Topic security = new Topic("security", "Security: encryption of data, single sign-on, SSO",
-            List.of("is our data encrypted"), List.of(
-            "Single sign-on is supported over SAML and OIDC with the major identity providers.",
-            "Data is encrypted in transit with TLS and at rest with AES-256."));
+
+    private final Topic security = new Topic(
+            "security",
+            "Security: encryption of data, single sign-on, SSO",
+            List.of("is our data encrypted"),
+            List.of(
+                    "Single sign-on is supported over SAML and OIDC with the major identity providers.",
+                    "Data is encrypted in transit with TLS and at rest with AES-256."));
 
     @Test
     void picks_the_playbook_answer_that_fits_the_question_and_names_its_subject() {
@@ -63,7 +67,8 @@ class PlaybookResponseGeneratorTest extends ResponseGeneratorContractTest {
 
     @Test
     void the_lead_in_does_not_depend_on_the_topic_id() {
-        var chat = List.of("Doing well, thanks for asking! Glad we could get together today.",
+        var chat = List.of(
+                "Doing well, thanks for asking! Glad we could get together today.",
                 "Thanks for asking! It was a nice break, and it's good to be back.");
         var people = List.of("I'm not able to discuss internal personnel matters, but your account team is stable.");
         var logistics = List.of("Happy to. I'll send a calendar invitation with a few options.");
@@ -71,10 +76,12 @@ class PlaybookResponseGeneratorTest extends ResponseGeneratorContractTest {
             String description = "Holidays, trips and the weather; salaries and hiring; meetings and invitations.";
             var examples = List.of("how was your holiday", "what do your engineers earn", "can we book a meeting");
             for (String q : List.of("how was your holiday", "what do your engineers earn", "can we book a meeting")) {
-                var answers = List.of("smalltalk", "scheduling", "personnel", "chitchat", "hr_matters", "meetings")
-                        .stream().map(id -> generator.generate(SE, new Topic(id, description, examples, playbook), q,
-                                TOKEN))
-                        .distinct().toList();
+                var answers =
+                        List.of("smalltalk", "scheduling", "personnel", "chitchat", "hr_matters", "meetings").stream()
+                                .map(id -> generator.generate(
+                                        SE, new Topic(id, description, examples, playbook), q, TOKEN))
+                                .distinct()
+                                .toList();
                 assertEquals(1, answers.size(), answers.toString());
             }
         }
@@ -89,20 +96,31 @@ class PlaybookResponseGeneratorTest extends ResponseGeneratorContractTest {
 
     @Test
     void an_answer_that_declines_gets_a_neutral_lead_in_and_any_other_answer_a_good_question() {
-        assertEquals("On \"salary\": ", PlaybookResponseGenerator.leadIn("salary",
-                "I'm not able to discuss internal personnel matters, but I can introduce your account team."));
-        assertEquals("On \"discount\": ", PlaybookResponseGenerator.leadIn("discount",
-                "I can't confirm discounts on the spot. I'll come back with an offer."));
-        assertEquals("Good question about \"data encrypt\". ", PlaybookResponseGenerator.leadIn("data encrypt",
-                "Data is encrypted in transit with TLS and at rest with AES-256. We can't read it."));
+        assertEquals(
+                "On \"salary\": ",
+                PlaybookResponseGenerator.leadIn(
+                        "salary",
+                        "I'm not able to discuss internal personnel matters, but I can introduce your account team."));
+        assertEquals(
+                "On \"discount\": ",
+                PlaybookResponseGenerator.leadIn(
+                        "discount", "I can't confirm discounts on the spot. I'll come back with an offer."));
+        assertEquals(
+                "Good question about \"data encrypt\". ",
+                PlaybookResponseGenerator.leadIn(
+                        "data encrypt",
+                        "Data is encrypted in transit with TLS and at rest with AES-256. We can't read it."));
         assertEquals("Good question. ", PlaybookResponseGenerator.leadIn("", "Data is encrypted at rest."));
     }
 
     @Test
     void a_non_demo_topic_is_answered_from_its_own_playbook() {
-        var warranty = new Topic("warranty_claims", "Warranty claims: repairs, replacements, proof of purchase.",
+        var warranty = new Topic(
+                "warranty_claims",
+                "Warranty claims: repairs, replacements, proof of purchase.",
                 List.of("is my blender still under warranty"),
-                List.of("Sure, send us the proof of purchase and we'll arrange a repair or a replacement.",
+                List.of(
+                        "Sure, send us the proof of purchase and we'll arrange a repair or a replacement.",
                         "Every appliance carries a two year warranty covering repairs and replacements."));
         String answer = generator.generate(SE, warranty, "how long is the warranty on replacements", TOKEN);
         assertTrue(answer.startsWith("Good question about \"warranty replacements\". Every appliance"), answer);

@@ -43,19 +43,33 @@ class QuestionDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tell me more about the approval flow", "walk us through the admin console",
-            "could you send over the security whitepaper", "please share the recording afterwards",
-            "i was wondering if the trial can be extended", "let me know when your engineers are free"})
+    @ValueSource(
+            strings = {
+                "tell me more about the approval flow",
+                "walk us through the admin console",
+                "could you send over the security whitepaper",
+                "please share the recording afterwards",
+                "i was wondering if the trial can be extended",
+                "let me know when your engineers are free"
+            })
     void requests_are_questions(String text) {
         question(text);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"we mostly track this in shared spreadsheets today", "let me pull up the numbers",
-            "thanks so much for making the time everyone", "i'll forward the summary to our cfo",
-            "okay i think that's everything on integrations", "my video keeps freezing sorry",
-            "when we tried a similar tool last year nobody used it", "will do", "have a great weekend",
-            "that's exactly right"})
+    @ValueSource(
+            strings = {
+                "we mostly track this in shared spreadsheets today",
+                "let me pull up the numbers",
+                "thanks so much for making the time everyone",
+                "i'll forward the summary to our cfo",
+                "okay i think that's everything on integrations",
+                "my video keeps freezing sorry",
+                "when we tried a similar tool last year nobody used it",
+                "will do",
+                "have a great weekend",
+                "that's exactly right"
+            })
     void statements_are_not_questions(String text) {
         statement(text);
     }

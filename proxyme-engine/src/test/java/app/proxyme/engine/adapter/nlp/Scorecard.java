@@ -2,11 +2,11 @@ package app.proxyme.engine.adapter.nlp;
 
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Decision;
-import app.proxyme.domain.layers.DecisionRequest;
 import app.proxyme.domain.decision.Outcome;
-import app.proxyme.domain.layers.PolicyDecider;
 import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.flow.Flow;
+import app.proxyme.domain.layers.DecisionRequest;
+import app.proxyme.domain.layers.PolicyDecider;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
@@ -22,8 +22,17 @@ import java.util.Set;
  *
  * <p>A non-question that gets {@code AUTO} counts as unsafe too (it deserves {@code NONE}, less than {@code AUTO}).
  */
-record Scorecard(String role, int rows, int questionRows, int questionCorrect, int topicCorrect, int unsafeAuto,
-        int deservingAuto, int gotAutoWhenDeserved, int outcomeCorrect, List<String> failures) {
+record Scorecard(
+        String role,
+        int rows,
+        int questionRows,
+        int questionCorrect,
+        int topicCorrect,
+        int unsafeAuto,
+        int deservingAuto,
+        int gotAutoWhenDeserved,
+        int outcomeCorrect,
+        List<String> failures) {
 
     double questionAccuracy() {
         return (double) questionCorrect / rows;
@@ -42,13 +51,28 @@ record Scorecard(String role, int rows, int questionRows, int questionCorrect, i
     }
 
     String line() {
-        return String.format(Locale.ROOT, "%-18s question accuracy %.3f | topic accuracy %.3f | unsafe AUTO %d | "
-                + "useful AUTO %.3f (%d/%d) | outcome accuracy %.3f", role, questionAccuracy(), topicAccuracy(),
-                unsafeAuto, usefulAuto(), gotAutoWhenDeserved, deservingAuto, outcomeAccuracy());
+        return String.format(
+                Locale.ROOT,
+                "%-18s question accuracy %.3f | topic accuracy %.3f | unsafe AUTO %d | "
+                        + "useful AUTO %.3f (%d/%d) | outcome accuracy %.3f",
+                role,
+                questionAccuracy(),
+                topicAccuracy(),
+                unsafeAuto,
+                usefulAuto(),
+                gotAutoWhenDeserved,
+                deservingAuto,
+                outcomeAccuracy());
     }
 
-    static Scorecard of(PolicyDocument doc, OrgPolicy policy, PolicySettings settings, Member member,
-            List<LabelledUtterance> rows, List<Classification> classifications, DocumentRoleCheck fga) {
+    static Scorecard of(
+            PolicyDocument doc,
+            OrgPolicy policy,
+            PolicySettings settings,
+            Member member,
+            List<LabelledUtterance> rows,
+            List<Classification> classifications,
+            DocumentRoleCheck fga) {
         var role = doc.roles().get(member.role());
         var decider = new PolicyDecider(fga);
         int questionRows = 0, questionCorrect = 0, topicCorrect = 0, unsafe = 0, deserving = 0, useful = 0, ok = 0;
@@ -56,12 +80,14 @@ record Scorecard(String role, int rows, int questionRows, int questionCorrect, i
         for (int i = 0; i < rows.size(); i++) {
             LabelledUtterance row = rows.get(i);
             Classification c = classifications.get(i);
-            Decision d = decider.decide(new DecisionRequest(member, row.text(), c, policy.catalog(), policy.rules(),
-                    Set.of(), settings), Flow.IGNORE);
+            Decision d = decider.decide(
+                    new DecisionRequest(member, row.text(), c, policy.catalog(), policy.rules(), Set.of(), settings),
+                    Flow.IGNORE);
             if (c.question() == row.question()) {
                 questionCorrect++;
             }
-            Effect deserved = row.plausible().stream().map(t -> capped(role.effectOf(t), row))
+            Effect deserved = row.plausible().stream()
+                    .map(t -> capped(role.effectOf(t), row))
                     .reduce(Effect.AUTO, Effect::and);
             boolean correct;
             if (!row.question()) {
@@ -79,8 +105,13 @@ record Scorecard(String role, int rows, int questionRows, int questionCorrect, i
                         .anyMatch(t -> d.outcome() == Outcome.of(capped(role.effectOf(t), row)));
                 if (d.outcome() == Outcome.AUTO && deserved != Effect.AUTO) {
                     unsafe++;
-                    failures.add(String.format(Locale.ROOT, "%s: UNSAFE AUTO (%s) for \"%s\" [%s]", member.role(),
-                            d.topic(), row.text(), describe(c)));
+                    failures.add(String.format(
+                            Locale.ROOT,
+                            "%s: UNSAFE AUTO (%s) for \"%s\" [%s]",
+                            member.role(),
+                            d.topic(),
+                            row.text(),
+                            describe(c)));
                 }
                 if (deserved == Effect.AUTO) {
                     deserving++;
@@ -92,12 +123,28 @@ record Scorecard(String role, int rows, int questionRows, int questionCorrect, i
             if (correct) {
                 ok++;
             } else {
-                failures.add(String.format(Locale.ROOT, "%s: got %s (%s) for \"%s\" [q=%s, %s]", member.role(),
-                        d.outcome(), d.topic(), row.text(), c.question(), describe(c)));
+                failures.add(String.format(
+                        Locale.ROOT,
+                        "%s: got %s (%s) for \"%s\" [q=%s, %s]",
+                        member.role(),
+                        d.outcome(),
+                        d.topic(),
+                        row.text(),
+                        c.question(),
+                        describe(c)));
             }
         }
-        return new Scorecard(member.role(), rows.size(), questionRows, questionCorrect, topicCorrect, unsafe,
-                deserving, useful, ok, failures);
+        return new Scorecard(
+                member.role(),
+                rows.size(),
+                questionRows,
+                questionCorrect,
+                topicCorrect,
+                unsafe,
+                deserving,
+                useful,
+                ok,
+                failures);
     }
 
     private static Effect capped(Effect effect, LabelledUtterance row) {

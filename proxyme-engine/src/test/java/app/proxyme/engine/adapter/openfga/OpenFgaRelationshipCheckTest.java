@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * answering 500 is the unavailable case), and batches, times out and writes as the server expects.
  */
 class OpenFgaRelationshipCheckTest extends RelationshipCheckContractTest {
-    private static final List<RelationshipQuery> ONE = List.of(new RelationshipQuery("user:se@acme.test",
-            RelationshipCheck.CAN_AUTO_RESPOND, "topic:acme/product"));
+    private static final List<RelationshipQuery> ONE = List.of(
+            new RelationshipQuery("user:se@acme.test", RelationshipCheck.CAN_AUTO_RESPOND, "topic:acme/product"));
 
     private final OpenFgaStub stub;
     private final OpenFga fga;
@@ -39,8 +39,7 @@ class OpenFgaRelationshipCheckTest extends RelationshipCheckContractTest {
     }
 
     private FgaSettings settings(Duration timeout) {
-        return new FgaSettings("openfga", stub.url(), "01STORE", null, "secret-token", null, null, null, null,
-                timeout);
+        return new FgaSettings("openfga", stub.url(), "01STORE", null, "secret-token", null, null, null, null, timeout);
     }
 
     @AfterEach
@@ -75,8 +74,8 @@ class OpenFgaRelationshipCheckTest extends RelationshipCheckContractTest {
         subject().check(queries);
         subject().check(ONE);
 
-        assertEquals(List.of("POST batch-check", "POST batch-check", "POST batch-check", "POST batch-check"),
-                stub.requests);
+        assertEquals(
+                List.of("POST batch-check", "POST batch-check", "POST batch-check", "POST batch-check"), stub.requests);
     }
 
     @Test
@@ -84,7 +83,9 @@ class OpenFgaRelationshipCheckTest extends RelationshipCheckContractTest {
         try (var quick = OpenFga.connect(settings(Duration.ofMillis(300)), ProductModel.get(), List.of())) {
             stub.delayMs = 3000;
             long start = System.nanoTime();
-            assertThrows(DependencyUnavailableException.class, () -> quick.relationshipCheck().check(ONE));
+            assertThrows(
+                    DependencyUnavailableException.class,
+                    () -> quick.relationshipCheck().check(ONE));
             assertTrue(System.nanoTime() - start < 1_500_000_000L, "bounded by the timeout");
         }
     }
@@ -111,7 +112,8 @@ class OpenFgaRelationshipCheckTest extends RelationshipCheckContractTest {
         }
         stub.failWrite = 3;
 
-        var e = assertThrows(RemoteTuples.RemoteTuplesException.class,
+        var e = assertThrows(
+                RemoteTuples.RemoteTuplesException.class,
                 () -> fga.remoteTuples().apply(many, List.of()));
 
         assertTrue(e.getMessage().contains("write 3 of 3 failed"), e.getMessage());

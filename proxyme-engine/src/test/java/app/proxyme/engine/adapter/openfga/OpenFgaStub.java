@@ -12,7 +12,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,8 +82,12 @@ final class OpenFgaStub implements AutoCloseable {
             JsonNode k = c.path("tuple_key");
             var answer = new LinkedHashMap<String, Object>();
             try {
-                answer.put("allowed", engine.check(new CheckRequest(k.path("user").asText(),
-                        k.path("relation").asText(), k.path("object").asText())));
+                answer.put(
+                        "allowed",
+                        engine.check(new CheckRequest(
+                                k.path("user").asText(),
+                                k.path("relation").asText(),
+                                k.path("object").asText())));
             } catch (FgaException e) {
                 answer.put("allowed", false);
                 answer.put("error", Map.of("input_error", "validation_error", "message", e.getMessage()));
@@ -106,13 +109,20 @@ final class OpenFgaStub implements AutoCloseable {
     }
 
     private List<Map<String, Object>> read() {
-        return tuples.read("").stream().map(t -> Map.<String, Object>of("key", Map.of("user", t.user(),
-                "relation", t.relation(), "object", t.object()), "timestamp", "2025-01-01T00:00:00Z")).toList();
+        return tuples.read("").stream()
+                .map(t -> Map.<String, Object>of(
+                        "key",
+                        Map.of("user", t.user(), "relation", t.relation(), "object", t.object()),
+                        "timestamp",
+                        "2025-01-01T00:00:00Z"))
+                .toList();
     }
 
     private static List<Tuple> keys(JsonNode list) {
         var result = new ArrayList<Tuple>();
-        list.forEach(k -> result.add(new Tuple(k.path("object").asText(), k.path("relation").asText(),
+        list.forEach(k -> result.add(new Tuple(
+                k.path("object").asText(),
+                k.path("relation").asText(),
                 k.path("user").asText())));
         return result;
     }

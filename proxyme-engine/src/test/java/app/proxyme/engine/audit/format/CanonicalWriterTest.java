@@ -46,8 +46,10 @@ class CanonicalWriterTest {
                   "string": "\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\"\\/",
                   "literals": [null, true, false]
                 }""";
-        assertBoth("{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
-                + "\"string\":\"\u20ac$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}", input);
+        assertBoth(
+                "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"
+                        + "\"string\":\"\u20ac$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}",
+                input);
     }
 
     @Test
@@ -63,29 +65,41 @@ class CanonicalWriterTest {
                   "\\u0080": "Control",
                   "\\u00f6": "Latin Small Letter O With Diaeresis"
                 }""";
-        assertBoth("{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\","
-                + "\"\u00f6\":\"Latin Small Letter O With Diaeresis\",\"\u20ac\":\"Euro Sign\","
-                + "\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}", input);
+        assertBoth(
+                "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\","
+                        + "\"\u00f6\":\"Latin Small Letter O With Diaeresis\",\"\u20ac\":\"Euro Sign\","
+                        + "\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}",
+                input);
     }
 
     @Test
     void numbers_follow_the_rfcs_ieee754_table() throws IOException {
         // RFC 8785 appendix B: IEEE 754 bit patterns and their canonical text
         String[][] table = {
-            {"0000000000000000", "0"}, {"8000000000000000", "0"},
-            {"0000000000000001", "5e-324"}, {"8000000000000001", "-5e-324"},
-            {"7fefffffffffffff", "1.7976931348623157e+308"}, {"ffefffffffffffff", "-1.7976931348623157e+308"},
-            {"4340000000000000", "9007199254740992"}, {"c340000000000000", "-9007199254740992"},
+            {"0000000000000000", "0"},
+            {"8000000000000000", "0"},
+            {"0000000000000001", "5e-324"},
+            {"8000000000000001", "-5e-324"},
+            {"7fefffffffffffff", "1.7976931348623157e+308"},
+            {"ffefffffffffffff", "-1.7976931348623157e+308"},
+            {"4340000000000000", "9007199254740992"},
+            {"c340000000000000", "-9007199254740992"},
             {"4430000000000000", "295147905179352830000"},
-            {"44b52d02c7e14af5", "9.999999999999997e+22"}, {"44b52d02c7e14af6", "1e+23"},
+            {"44b52d02c7e14af5", "9.999999999999997e+22"},
+            {"44b52d02c7e14af6", "1e+23"},
             {"44b52d02c7e14af7", "1.0000000000000001e+23"},
-            {"444b1ae4d6e2ef4e", "999999999999999700000"}, {"444b1ae4d6e2ef4f", "999999999999999900000"},
+            {"444b1ae4d6e2ef4e", "999999999999999700000"},
+            {"444b1ae4d6e2ef4f", "999999999999999900000"},
             {"444b1ae4d6e2ef50", "1e+21"},
-            {"3eb0c6f7a0b5ed8c", "9.999999999999997e-7"}, {"3eb0c6f7a0b5ed8d", "0.000001"},
-            {"41b3de4355555553", "333333333.3333332"}, {"41b3de4355555554", "333333333.33333325"},
-            {"41b3de4355555555", "333333333.3333333"}, {"41b3de4355555556", "333333333.3333334"},
+            {"3eb0c6f7a0b5ed8c", "9.999999999999997e-7"},
+            {"3eb0c6f7a0b5ed8d", "0.000001"},
+            {"41b3de4355555553", "333333333.3333332"},
+            {"41b3de4355555554", "333333333.33333325"},
+            {"41b3de4355555555", "333333333.3333333"},
+            {"41b3de4355555556", "333333333.3333334"},
             {"41b3de4355555557", "333333333.33333343"},
-            {"becbf647612f3696", "-0.0000033333333333333333"}, {"43143ff3c1cb0959", "1424953923781206.2"},
+            {"becbf647612f3696", "-0.0000033333333333333333"},
+            {"43143ff3c1cb0959", "1424953923781206.2"},
         };
         for (String[] row : table) {
             double d = Double.longBitsToDouble(Long.parseUnsignedLong(row[0], 16));
@@ -95,8 +109,8 @@ class CanonicalWriterTest {
             String text = d == 0 ? (row[0].startsWith("8") ? "-0" : "0") : Double.toString(d);
             assertBoth("{\"n\":" + row[1] + "}", "{\"n\":" + text + "}");
         }
-        assertBoth("{\"i\":-9007199254740991,\"j\":9007199254740992}",
-                "{\"i\":-9007199254740991,\"j\":9007199254740993}");
+        assertBoth(
+                "{\"i\":-9007199254740991,\"j\":9007199254740992}", "{\"i\":-9007199254740991,\"j\":9007199254740993}");
     }
 
     @Test

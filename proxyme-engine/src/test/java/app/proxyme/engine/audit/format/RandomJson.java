@@ -4,8 +4,28 @@ import java.util.Random;
 
 /** Random JSON text with nasty strings, keys and numbers, for comparing canonicalizers. */
 final class RandomJson {
-    private static final String[] PIECES = {"a", "Z", "é", "€", "\ud83d\ude00", "\u0001", "\u001f", "\"", "\\", "/",
-        "\n", "\t", "\u007f", "\u2028", "\ufb33", " ", "1", "_", "\u0080", "ö"};
+    private static final String[] PIECES = {
+        "a",
+        "Z",
+        "é",
+        "€",
+        "\ud83d\ude00",
+        "\u0001",
+        "\u001f",
+        "\"",
+        "\\",
+        "/",
+        "\n",
+        "\t",
+        "\u007f",
+        "\u2028",
+        "\ufb33",
+        " ",
+        "1",
+        "_",
+        "\u0080",
+        "ö"
+    };
 
     private RandomJson() {}
 
@@ -30,8 +50,10 @@ final class RandomJson {
         return switch (r.nextInt(depth > 3 ? 5 : 7)) {
             case 0 -> quoted(text(r));
             case 1 -> Long.toString(r.nextLong() >> r.nextInt(64));
-            case 2 -> Double.toString(Double.longBitsToDouble(r.nextLong()) % 1e300).replace("NaN", "0.5")
-                    .replace("Infinity", "1");
+            case 2 ->
+                Double.toString(Double.longBitsToDouble(r.nextLong()) % 1e300)
+                        .replace("NaN", "0.5")
+                        .replace("Infinity", "1");
             case 3 -> r.nextBoolean() ? "true" : "false";
             case 4 -> r.nextBoolean() ? "null" : Double.toString(r.nextDouble() * 1000);
             case 5 -> object(r, depth + 1);

@@ -1,12 +1,12 @@
 package app.proxyme.engine.audit.verify;
 
-import app.proxyme.domain.audit.ChainVerdict;
-import app.proxyme.engine.audit.format.AuditJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.audit.ChainVerdict;
+import app.proxyme.engine.audit.format.AuditJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,10 @@ class AuditStreamVerifierTest {
     }
 
     private List<String> meeting(String id) {
-        return chain.stream().filter(r -> id.equals(r.entry().meeting())).map(AuditJson::toJson).toList();
+        return chain.stream()
+                .filter(r -> id.equals(r.entry().meeting()))
+                .map(AuditJson::toJson)
+                .toList();
     }
 
     @Test
@@ -153,6 +156,7 @@ class AuditStreamVerifierTest {
         assertFalse(v.ok());
         assertEquals(6, v.position());
         assertFalse(verify(List.of(), null).ok());
-        assertFalse(verify(List.of(org.get(0).replace("{\"id\"", "{\"seq\":7,\"id\"")), null).ok());
+        assertFalse(verify(List.of(org.get(0).replace("{\"id\"", "{\"seq\":7,\"id\"")), null)
+                .ok());
     }
 }

@@ -1,9 +1,5 @@
 package app.proxyme.engine.audit.verify;
 
-import app.proxyme.domain.audit.ChainVerdict;
-import app.proxyme.engine.audit.format.AuditJson;
-import app.proxyme.engine.audit.seal.CheckpointKeys;
-import app.proxyme.engine.audit.seal.CheckpointSeal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
+import app.proxyme.domain.audit.ChainVerdict;
+import app.proxyme.engine.audit.format.AuditJson;
+import app.proxyme.engine.audit.seal.CheckpointKeys;
+import app.proxyme.engine.audit.seal.CheckpointSeal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package app.proxyme.engine.audit.verify;
 
-import app.proxyme.engine.audit.format.AuditJson;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
+import app.proxyme.engine.audit.format.AuditJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,15 +44,20 @@ public final class SampleChain {
         if (i % 2 == 0) {
             detail.put("confidence", 0.5 + (i % 50) / 100.0);
             detail.put("reason", "role junior_ae may not respond on pricing — «fga» said no");
-            detail.put("trace", List.of(Map.of("layer", "rules", "effect", "AUTO", "ms", 0.12),
-                    Map.of("layer", "fga", "effect", "DENY", "ms", 1.5),
-                    Map.of("layer", "toggles", "effect", "skipped")));
-            return new AuditEntry(AuditType.DECISION, org, meeting, "jae@acme.test", "engine", "pricing", "DENY",
-                    "fga", detail);
+            detail.put(
+                    "trace",
+                    List.of(
+                            Map.of("layer", "rules", "effect", "AUTO", "ms", 0.12),
+                            Map.of("layer", "fga", "effect", "DENY", "ms", 1.5),
+                            Map.of("layer", "toggles", "effect", "skipped")));
+            return new AuditEntry(
+                    AuditType.DECISION, org, meeting, "jae@acme.test", "engine", "pricing", "DENY", "fga", detail);
         }
         detail.put("speaker", "customer");
-        detail.put("text", "so um how much would the enterprise plan cost for \"two hundred\" seats, per month? "
-                + "Ünïcödé ✓ 😀 line\nbreak");
+        detail.put(
+                "text",
+                "so um how much would the enterprise plan cost for \"two hundred\" seats, per month? "
+                        + "Ünïcödé ✓ 😀 line\nbreak");
         return new AuditEntry(AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null, detail);
     }
 
@@ -69,8 +74,8 @@ public final class SampleChain {
             String meeting = i % 10 == 0 ? null : "m" + (i % meetings);
             AuditEntry entry = entry(org, meeting, i);
             String meetingPrev = meeting == null ? null : meetingHeads.getOrDefault(meeting, AuditRecord.GENESIS);
-            var r = new AuditRecord(String.format("ev_%024x", i), i, t0.plusMillis(i * 37L), entry, prev,
-                    meetingPrev, "");
+            var r = new AuditRecord(
+                    String.format("ev_%024x", i), i, t0.plusMillis(i * 37L), entry, prev, meetingPrev, "");
             String hash = AuditJson.hash(r);
             out.write(AuditJson.toJson(new AuditRecord(r.id(), i, r.ts(), entry, prev, meetingPrev, hash)));
             out.write('\n');

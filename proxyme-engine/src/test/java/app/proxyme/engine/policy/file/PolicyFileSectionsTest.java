@@ -40,23 +40,31 @@ class PolicyFileSectionsTest {
         var doc = PolicyFiles.parse(EVERY_SECTION);
 
         assertEquals(List.of("initech.test", "initech.example"), doc.domains());
-        assertEquals("auth0|65f0c0ffee01", doc.members().get("bill@initech.test").subject());
+        assertEquals(
+                "auth0|65f0c0ffee01", doc.members().get("bill@initech.test").subject());
         var noDiscounts = doc.rules().get(0);
         assertEquals(PolicyDocument.RuleForm.COMPILED, noDiscounts.form());
-        assertEquals(new PolicyDocument.CompiledSpec("DENY", List.of("pricing"), List.of("\\bdiscounts?\\b"),
-                List.of("Initrode")), noDiscounts.compiled());
+        assertEquals(
+                new PolicyDocument.CompiledSpec(
+                        "DENY", List.of("pricing"), List.of("\\bdiscounts?\\b"), List.of("Initrode")),
+                noDiscounts.compiled());
         assertNull(noDiscounts.enabled());
         assertEquals(PolicyDocument.RuleForm.INLINE, doc.rules().get(1).form());
         assertEquals(Boolean.FALSE, doc.rules().get(1).enabled());
         assertEquals(Boolean.TRUE, doc.rules().get(2).enabled());
-        assertEquals(List.of(
-                new PolicyDocument.TestSpec("Could you give us a discount?", "peter@initech.example", null, "DENY",
-                        "rules"),
-                new PolicyDocument.TestSpec("Does it sync both ways?", null, "account_executive", "AUTO", null)),
+        assertEquals(
+                List.of(
+                        new PolicyDocument.TestSpec(
+                                "Could you give us a discount?", "peter@initech.example", null, "DENY", "rules"),
+                        new PolicyDocument.TestSpec(
+                                "Does it sync both ways?", null, "account_executive", "AUTO", null)),
                 doc.tests());
-        assertEquals(List.of("read:transcripts", "write:slack", "read:pii"), List.copyOf(doc.permissions().keySet()));
+        assertEquals(
+                List.of("read:transcripts", "write:slack", "read:pii"),
+                List.copyOf(doc.permissions().keySet()));
         assertEquals("Post to Slack for you", doc.permissions().get("write:slack"));
-        assertEquals(Map.of("account_executive", List.of("read:transcripts", "write:slack"), "org_admin", List.of()),
+        assertEquals(
+                Map.of("account_executive", List.of("read:transcripts", "write:slack"), "org_admin", List.of()),
                 doc.grants());
     }
 
@@ -77,16 +85,18 @@ class PolicyFileSectionsTest {
 
         assertNull(peter.subject());
         assertEquals("auth0|peter@initech.example", peter.subjectOf("peter@initech.example"));
-        assertTrue(PolicyYaml.write(doc).contains(
-                "  peter@initech.example: {role: account_executive, name: \"Peter Gibbons\"}\n"));
+        assertTrue(PolicyYaml.write(doc)
+                .contains("  peter@initech.example: {role: account_executive, name: \"Peter Gibbons\"}\n"));
     }
 
     @Test
     void a_disabled_rule_is_kept_but_not_in_force() {
-        var policy = PolicyFiles.parse(EVERY_SECTION)
-                .toOrgPolicy(new PolicySettings(0.5, 0.3, Duration.ofSeconds(120)), 1);
+        var policy =
+                PolicyFiles.parse(EVERY_SECTION).toOrgPolicy(new PolicySettings(0.5, 0.3, Duration.ofSeconds(120)), 1);
 
-        assertEquals(List.of("no-discounts", "no-tps-reports"), policy.rules().stream().map(r -> r.id()).toList());
+        assertEquals(
+                List.of("no-discounts", "no-tps-reports"),
+                policy.rules().stream().map(r -> r.id()).toList());
     }
 
     @Test
@@ -95,8 +105,14 @@ class PolicyFileSectionsTest {
             var doc = PolicyFiles.demo(org);
             String written = PolicyYaml.write(doc);
 
-            for (String absent : List.of("\ndomains:", "\ntests:", "\npermissions:", "\ngrants:", "compiled:",
-                    "subject: \"auth0", "enabled:")) {
+            for (String absent : List.of(
+                    "\ndomains:",
+                    "\ntests:",
+                    "\npermissions:",
+                    "\ngrants:",
+                    "compiled:",
+                    "subject: \"auth0",
+                    "enabled:")) {
                 assertFalse(written.contains(absent), org + " gained " + absent);
             }
             assertEquals(written, PolicyYaml.write(PolicyFiles.parse(written)), org);
@@ -116,17 +132,20 @@ class PolicyFileSectionsTest {
                 .replace("name: \"Peter Gibbons\"}", "name: \"Peter Gibbons\", title: \"Engineer\"}")
                 .replace("      entities:\n", "      entity_types: [org]\n      entities:\n");
 
-        assertErrors(yaml,
+        assertErrors(
+                yaml,
                 at(yaml, "peter@initech.example: {", "members.peter@initech.example.title: unknown field"),
                 at(yaml, "entity_types", "rules.no-discounts.compiled.entity_types: unknown field"));
     }
 
     @Test
     void domains_must_be_lower_case_domain_names_listed_once_and_hold_every_member() {
-        String yaml = EVERY_SECTION.replace("domains: [initech.test, initech.example]",
+        String yaml = EVERY_SECTION.replace(
+                "domains: [initech.test, initech.example]",
                 "domains:\n  - initech.test\n  - \"Initech Corp\"\n  - initech.test");
 
-        assertErrors(yaml,
+        assertErrors(
+                yaml,
                 at(yaml, "\"Initech Corp\"", "domains: 'Initech Corp' is not a lower case domain name"),
                 at(yaml, "  - initech.test\n  - \"Initech", "domains: 'initech.test' is listed twice"),
                 at(yaml, "peter@initech.example: {", "members.peter@initech.example: e-mail domain"));
@@ -142,13 +161,17 @@ class PolicyFileSectionsTest {
     @Test
     void subjects_are_not_blank_and_belong_to_one_member() {
         String blank = EVERY_SECTION.replace("subject: \"auth0|65f0c0ffee01\"", "subject: \" \"");
-        String taken = EVERY_SECTION.replace("subject: \"auth0|65f0c0ffee01\"",
-                "subject: \"auth0|peter@initech.example\"");
+        String taken =
+                EVERY_SECTION.replace("subject: \"auth0|65f0c0ffee01\"", "subject: \"auth0|peter@initech.example\"");
 
         assertErrors(blank, at(blank, "bill@initech.test: {", "members.bill@initech.test.subject: a subject is"));
-        assertErrors(taken, at(taken, "peter@initech.example: {",
-                "members.peter@initech.example.subject: 'auth0|peter@initech.example' is also the subject of "
-                        + "bill@initech.test"));
+        assertErrors(
+                taken,
+                at(
+                        taken,
+                        "peter@initech.example: {",
+                        "members.peter@initech.example.subject: 'auth0|peter@initech.example' is also the subject of "
+                                + "bill@initech.test"));
     }
 
     @Test
@@ -157,7 +180,8 @@ class PolicyFileSectionsTest {
                 .replace("      effect: DENY\n      topics: [pricing]", "      effect: BLOCK\n      topics: [weather]")
                 .replace("        - \"\\\\btps reports?\\\\b\"", "        - \"(tps\"");
 
-        assertErrors(yaml,
+        assertErrors(
+                yaml,
                 at(yaml, "effect: BLOCK", "rules.no-discounts.compiled: effect must be DENY, APPROVE or AUTO"),
                 at(yaml, "topics: [weather]", "rules.no-discounts.compiled: unknown topic 'weather'"),
                 at(yaml, "\"(tps\"", "rules.no-tps-reports.compiled: phrase '(tps' is not a regular expression"));
@@ -165,26 +189,32 @@ class PolicyFileSectionsTest {
 
     @Test
     void a_compiled_form_is_under_compiled_or_beside_the_text_not_both_and_not_missing() {
-        String both = EVERY_SECTION.replace("    scope: org\n    compiled:\n",
-                "    scope: org\n    effect: DENY\n    compiled:\n");
-        String missing = EVERY_SECTION.replace("    enabled: false\n    effect: APPROVE\n    topics: [product]\n",
-                "    enabled: false\n");
+        String both = EVERY_SECTION.replace(
+                "    scope: org\n    compiled:\n", "    scope: org\n    effect: DENY\n    compiled:\n");
+        String missing = EVERY_SECTION.replace(
+                "    enabled: false\n    effect: APPROVE\n    topics: [product]\n", "    enabled: false\n");
 
         assertErrors(both, at(both, "  - id: no-discounts", "rules.no-discounts: effect, topics and phrases go under"));
-        assertErrors(missing, at(missing, "  - id: ask-before-product-promises",
-                "rules.ask-before-product-promises: the compiled form is missing"));
+        assertErrors(
+                missing,
+                at(
+                        missing,
+                        "  - id: ask-before-product-promises",
+                        "rules.ask-before-product-promises: the compiled form is missing"));
     }
 
     @Test
     void entities_are_names_listed_once_and_enabled_is_true_or_false() {
         String yaml = EVERY_SECTION
-                .replace("        - \"Initrode\"\n",
-                        "        - \"Initrode\"\n        - \"\"\n        - \"Initrode\"\n")
+                .replace("        - \"Initrode\"\n", "        - \"Initrode\"\n        - \"\"\n        - \"Initrode\"\n")
                 .replace("    enabled: false\n", "    enabled: \"maybe\"\n");
 
-        assertErrors(yaml,
+        assertErrors(
+                yaml,
                 at(yaml, "        - \"\"", "rules.no-discounts.compiled.entities: an entity is a name"),
-                at(yaml, "        - \"Initrode\"\n        - \"\"",
+                at(
+                        yaml,
+                        "        - \"Initrode\"\n        - \"\"",
                         "rules.no-discounts.compiled.entities: 'Initrode' is listed twice"),
                 at(yaml, "enabled: \"maybe\"", "rules.ask-before-product-promises.enabled: must be true or false"));
     }
@@ -192,12 +222,15 @@ class PolicyFileSectionsTest {
     @Test
     void a_playground_case_names_a_known_member_or_role_and_a_known_outcome_and_layer() {
         String yaml = EVERY_SECTION
-                .replace("    member: peter@initech.example\n    expect: {outcome: DENY, layer: rules}",
+                .replace(
+                        "    member: peter@initech.example\n    expect: {outcome: DENY, layer: rules}",
                         "    member: milton@initech.test\n    expect: {outcome: MAYBE, layer: policy}")
-                .replace("    role: account_executive\n    expect: {outcome: AUTO}",
+                .replace(
+                        "    role: account_executive\n    expect: {outcome: AUTO}",
                         "    role: consultant\n    expect: {outcome: AUTO}");
 
-        assertErrors(yaml,
+        assertErrors(
+                yaml,
                 at(yaml, "member: milton", "tests[0].member: unknown member 'milton@initech.test'"),
                 at(yaml, "outcome: MAYBE", "tests[0].expect.outcome: unknown outcome 'MAYBE'"),
                 at(yaml, "outcome: MAYBE", "tests[0].expect.layer: unknown layer 'policy'"),
@@ -207,12 +240,16 @@ class PolicyFileSectionsTest {
     @Test
     void a_playground_case_has_text_one_subject_and_an_expected_outcome() {
         String yaml = EVERY_SECTION
-                .replace("    member: peter@initech.example\n    expect: {outcome: DENY, layer: rules}",
+                .replace(
+                        "    member: peter@initech.example\n    expect: {outcome: DENY, layer: rules}",
                         "    member: peter@initech.example\n    role: account_executive\n")
-                .replace("  - text: \"Does it sync both ways?\"\n    role: account_executive\n"
-                        + "    expect: {outcome: AUTO}\n", "  - expect: {outcome: AUTO}\n    text: \"\"\n");
+                .replace(
+                        "  - text: \"Does it sync both ways?\"\n    role: account_executive\n"
+                                + "    expect: {outcome: AUTO}\n",
+                        "  - expect: {outcome: AUTO}\n    text: \"\"\n");
 
-        assertErrors(yaml,
+        assertErrors(
+                yaml,
                 at(yaml, "  - text: \"Could you", "tests[0]: a case is for a member or for a role, not both"),
                 at(yaml, "  - text: \"Could you", "tests[0].expect: outcome is required"),
                 at(yaml, "  - expect: {outcome: AUTO}", "tests[1]: name the member or the role"),
@@ -232,11 +269,12 @@ class PolicyFileSectionsTest {
 
     @Test
     void permissions_are_named_kind_what_with_a_description() {
-        String yaml = EVERY_SECTION
-                .replace("  \"read:pii\": \"See personal data such as e-mail addresses and phone numbers\"\n",
-                        "  pii: \"Personal data\"\n  \"write:crm\": \"\"\n  \"read:goals\": [a, b]\n");
+        String yaml = EVERY_SECTION.replace(
+                "  \"read:pii\": \"See personal data such as e-mail addresses and phone numbers\"\n",
+                "  pii: \"Personal data\"\n  \"write:crm\": \"\"\n  \"read:goals\": [a, b]\n");
 
-        assertErrors(yaml,
+        assertErrors(
+                yaml,
                 at(yaml, "  pii: ", "permissions.pii: a permission is named kind:what"),
                 at(yaml, "\"write:crm\"", "permissions.write:crm: a description of 1 to 1000 characters is required"),
                 at(yaml, "\"read:goals\"", "permissions.read:goals: the value is the permission's description"),
@@ -245,21 +283,25 @@ class PolicyFileSectionsTest {
 
     @Test
     void grants_name_known_roles_and_defined_permissions_once() {
-        String yaml = EVERY_SECTION
-                .replace("  account_executive: [\"read:transcripts\", \"write:slack\"]\n",
-                        "  account_executive: [\"read:transcripts\", \"write:crm\", \"read:transcripts\"]\n"
-                                + "  intern: [\"read:transcripts\"]\n");
+        String yaml = EVERY_SECTION.replace(
+                "  account_executive: [\"read:transcripts\", \"write:slack\"]\n",
+                "  account_executive: [\"read:transcripts\", \"write:crm\", \"read:transcripts\"]\n"
+                        + "  intern: [\"read:transcripts\"]\n");
 
-        assertErrors(yaml,
+        assertErrors(
+                yaml,
                 at(yaml, "account_executive: [\"read", "grants.account_executive: unknown permission 'write:crm'"),
-                at(yaml, "account_executive: [\"read", "grants.account_executive: permission 'read:transcripts' "
-                        + "is listed twice"),
+                at(
+                        yaml,
+                        "account_executive: [\"read",
+                        "grants.account_executive: permission 'read:transcripts' " + "is listed twice"),
                 at(yaml, "  intern: [", "grants.intern: unknown role 'intern'"));
     }
 
     @Test
     void rule_problems_point_at_the_line_of_the_value_they_quote() {
-        String yaml = EVERY_SECTION.replace("    effect: APPROVE\n    topics: [product]\n",
+        String yaml = EVERY_SECTION.replace(
+                "    effect: APPROVE\n    topics: [product]\n",
                 "    effect: APPROVE\n    topics:\n      - product\n      - weather\n");
 
         assertErrors(yaml, at(yaml, "      - weather", "rules.ask-before-product-promises: unknown topic 'weather'"));
@@ -273,8 +315,11 @@ class PolicyFileSectionsTest {
         if (index < 0) {
             throw new AssertionError("no " + marker + " in the file");
         }
-        int line = 1 + (int) yaml.substring(0, index + (marker.startsWith("\n") ? 1 : 0)).chars()
-                .filter(c -> c == '\n').count();
+        int line = 1
+                + (int) yaml.substring(0, index + (marker.startsWith("\n") ? 1 : 0))
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count();
         return new Expected(line, messageStart);
     }
 
@@ -282,10 +327,13 @@ class PolicyFileSectionsTest {
     private static void assertErrors(String yaml, Expected... expected) {
         var e = assertThrows(PolicyFiles.InvalidPolicyException.class, () -> PolicyFiles.parse(yaml));
         List<PolicyProblem> errors = e.errors();
-        String all = String.join("\n", errors.stream().map(p -> p.line() + " " + p.message()).toList());
+        String all = String.join(
+                "\n", errors.stream().map(p -> p.line() + " " + p.message()).toList());
         assertEquals(expected.length, errors.size(), all);
         for (Expected x : expected) {
-            assertTrue(errors.stream().anyMatch(p -> p.line() == x.line() && p.message().startsWith(x.messageStart())),
+            assertTrue(
+                    errors.stream()
+                            .anyMatch(p -> p.line() == x.line() && p.message().startsWith(x.messageStart())),
                     "expected at line " + x.line() + ": " + x.messageStart() + "\nbut got:\n" + all);
         }
     }

@@ -38,7 +38,15 @@ public abstract class AuditLogContractTest {
     @Test
     void the_first_event_starts_the_organisations_chain_and_carries_what_was_appended() {
         Instant at = Instant.parse("2030-05-06T07:08:09.123Z");
-        var entry = new AuditEntry(AuditType.DECISION, org, "m1", "jae@acme.test", "engine", "pricing", "DENY", "fga",
+        var entry = new AuditEntry(
+                AuditType.DECISION,
+                org,
+                "m1",
+                "jae@acme.test",
+                "engine",
+                "pricing",
+                "DENY",
+                "fga",
                 Map.of("chunkSeq", 12, "flags", List.of("a")));
 
         var r = log(Clock.fixed(at, ZoneOffset.UTC)).append(List.of(entry)).get(0);
@@ -61,7 +69,9 @@ public abstract class AuditLogContractTest {
 
         var all = new ArrayList<>(records);
         all.addAll(more);
-        assertEquals(List.of(1, 2, 3, 4), all.stream().map(r -> r.entry().detail().get("chunkSeq")).toList());
+        assertEquals(
+                List.of(1, 2, 3, 4),
+                all.stream().map(r -> r.entry().detail().get("chunkSeq")).toList());
         assertChain(all);
         all.forEach(r -> assertNull(r.meetingPrev(), "no meeting, no meeting link"));
     }
@@ -92,7 +102,8 @@ public abstract class AuditLogContractTest {
 
         assertChain(appended);
         var m1 = log.meeting(org, "m1");
-        assertEquals(appended.stream().filter(r -> "m1".equals(r.entry().meeting())).toList(), m1);
+        assertEquals(
+                appended.stream().filter(r -> "m1".equals(r.entry().meeting())).toList(), m1);
         assertMeetingLinks(m1);
         assertMeetingLinks(log.meeting(org, "m2"));
         assertTrue(log.meeting(org, "m3").isEmpty());
@@ -149,7 +160,9 @@ public abstract class AuditLogContractTest {
             if (meeting == null) {
                 assertNull(r.meetingPrev(), "no meetingPrev without a meeting");
             } else {
-                assertEquals(meetingPrev.getOrDefault(meeting, AuditRecord.GENESIS), r.meetingPrev(),
+                assertEquals(
+                        meetingPrev.getOrDefault(meeting, AuditRecord.GENESIS),
+                        r.meetingPrev(),
                         "meetingPrev of " + r.seq());
                 meetingPrev.put(meeting, r.hash());
             }
@@ -170,7 +183,7 @@ public abstract class AuditLogContractTest {
     }
 
     protected static AuditEntry entry(String org, String meeting, int i) {
-        return new AuditEntry(AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null,
-                Map.of("chunkSeq", i));
+        return new AuditEntry(
+                AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null, Map.of("chunkSeq", i));
     }
 }

@@ -68,14 +68,26 @@ public abstract class AuditPruningContractTest {
         var mine = appendTen(org);
         appendTen(other);
         var sealedLater = Clock.fixed(T0.plusSeconds(60), java.time.ZoneOffset.UTC);
-        var checkpoint = log(sealedLater).append(List.of(new AuditEntry(AuditType.CHECKPOINT, org, null, null,
-                "engine", null, null, null, Map.of("lastPrunedSeq", 6, "lastPrunedHash", mine.get(5).hash())))).get(0);
+        var checkpoint = log(sealedLater)
+                .append(List.of(new AuditEntry(
+                        AuditType.CHECKPOINT,
+                        org,
+                        null,
+                        null,
+                        "engine",
+                        null,
+                        null,
+                        null,
+                        Map.of("lastPrunedSeq", 6, "lastPrunedHash", mine.get(5).hash()))))
+                .get(0);
 
         long deleted = pruning().deleteThrough(org, 6);
 
         assertEquals(6, deleted);
         var left = reader().page(org, null, 0, Long.MAX_VALUE, 100);
-        assertEquals(List.of(7L, 8L, 9L, 10L, 11L), left.stream().map(AuditRecord::seq).toList());
+        assertEquals(
+                List.of(7L, 8L, 9L, 10L, 11L),
+                left.stream().map(AuditRecord::seq).toList());
         assertEquals(new AuditHead(11, checkpoint.hash()), reader().head(org), "the chain's end is kept");
         assertEquals(10, reader().page(other, null, 0, Long.MAX_VALUE, 100).size(), "another organisation's events");
         assertTrue(pruning().lastSeqBefore(org, T0.plusSeconds(5)).isEmpty(), "nothing before the cutoff is left");
@@ -88,8 +100,8 @@ public abstract class AuditPruningContractTest {
         var records = new java.util.ArrayList<AuditRecord>();
         for (int i = 0; i < 10; i++) {
             clock.set(T0.plusSeconds(i));
-            records.addAll(log.append(List.of(new AuditEntry(AuditType.CHUNK, org, "m1", "jae@acme.test", "engine",
-                    null, null, null, Map.of("chunkSeq", i)))));
+            records.addAll(log.append(List.of(new AuditEntry(
+                    AuditType.CHUNK, org, "m1", "jae@acme.test", "engine", null, null, null, Map.of("chunkSeq", i)))));
         }
         return records;
     }

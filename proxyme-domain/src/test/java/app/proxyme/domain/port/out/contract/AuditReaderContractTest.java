@@ -42,8 +42,16 @@ public abstract class AuditReaderContractTest {
         var log = log(clock);
         for (int i = 0; i < 25; i++) {
             clock.set(T0.plusSeconds(i));
-            appended.addAll(log.append(List.of(new AuditEntry(AuditType.CHUNK, org, i % 2 == 0 ? "even" : null,
-                    "jae@acme.test", "engine", null, null, null, Map.of("chunkSeq", i)))));
+            appended.addAll(log.append(List.of(new AuditEntry(
+                    AuditType.CHUNK,
+                    org,
+                    i % 2 == 0 ? "even" : null,
+                    "jae@acme.test",
+                    "engine",
+                    null,
+                    null,
+                    null,
+                    Map.of("chunkSeq", i)))));
         }
     }
 
@@ -65,8 +73,16 @@ public abstract class AuditReaderContractTest {
 
     @Test
     void a_meetings_page_holds_only_its_events() {
-        assertEquals(List.of(1L, 3L, 5L), reader().page(org, "even", 0, 6, 10).stream().map(AuditRecord::seq).toList());
-        assertEquals(List.of(7L, 9L), reader().page(org, "even", 5, 100, 2).stream().map(AuditRecord::seq).toList());
+        assertEquals(
+                List.of(1L, 3L, 5L),
+                reader().page(org, "even", 0, 6, 10).stream()
+                        .map(AuditRecord::seq)
+                        .toList());
+        assertEquals(
+                List.of(7L, 9L),
+                reader().page(org, "even", 5, 100, 2).stream()
+                        .map(AuditRecord::seq)
+                        .toList());
     }
 
     @Test
@@ -80,8 +96,11 @@ public abstract class AuditReaderContractTest {
 
     @Test
     void the_span_of_a_window_includes_its_start_and_excludes_its_end() {
-        assertEquals(new SeqSpan(4, 9), reader().span(org, T0.plusSeconds(3), T0.plusSeconds(9)).orElseThrow());
-        assertEquals(new SeqSpan(1, 25), reader().span(org, T0, T0.plusSeconds(25)).orElseThrow());
+        assertEquals(
+                new SeqSpan(4, 9),
+                reader().span(org, T0.plusSeconds(3), T0.plusSeconds(9)).orElseThrow());
+        assertEquals(
+                new SeqSpan(1, 25), reader().span(org, T0, T0.plusSeconds(25)).orElseThrow());
         assertTrue(reader().span(org, T0.plusSeconds(100), T0.plusSeconds(200)).isEmpty());
         assertTrue(reader().span(org, T0.minusSeconds(10), T0).isEmpty());
     }

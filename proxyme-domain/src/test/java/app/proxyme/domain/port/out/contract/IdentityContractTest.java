@@ -42,7 +42,8 @@ public abstract class IdentityContractTest {
     private static final Member JAE = new Member("jae@acme.test", "acme", "junior_ae", "Jo");
     private static final Member AE = new Member("ae@acme.test", "acme", "account_executive", "Alex");
 
-    private final InMemoryPolicyStore members = new InMemoryPolicyStore().put(JAE).put(AE);
+    private final InMemoryPolicyStore members =
+            new InMemoryPolicyStore().put(JAE).put(AE);
     private final Contracts.MovableClock clock = new Contracts.MovableClock(Instant.now());
     private Identity identity;
 
@@ -79,10 +80,17 @@ public abstract class IdentityContractTest {
         String flipped = (signature.charAt(10) == 'A' ? "B" : "A");
         String noneHeader = encode(header.replaceAll("\"alg\"\\s*:\\s*\"[^\"]+\"", "\"alg\":\"none\""));
 
-        assertTrue(identity().verify(parts[0] + "." + otherMember + "." + signature).isEmpty(),
+        assertTrue(
+                identity()
+                        .verify(parts[0] + "." + otherMember + "." + signature)
+                        .isEmpty(),
                 "the payload names another member");
-        assertTrue(identity().verify(parts[0] + "." + parts[1] + "." + signature.substring(0, 10) + flipped
-                + signature.substring(11)).isEmpty(), "the signature was changed");
+        assertTrue(
+                identity()
+                        .verify(parts[0] + "." + parts[1] + "." + signature.substring(0, 10) + flipped
+                                + signature.substring(11))
+                        .isEmpty(),
+                "the signature was changed");
         assertTrue(identity().verify(parts[0] + "." + parts[1] + ".").isEmpty(), "the signature was removed");
         assertTrue(identity().verify(noneHeader + "." + otherMember + ".").isEmpty(), "alg none");
     }
@@ -98,7 +106,8 @@ public abstract class IdentityContractTest {
 
     @Test
     void a_token_of_another_identity_verifies_to_nobody() {
-        String foreign = identity(members, clock).login(JAE.email()).orElseThrow().token();
+        String foreign =
+                identity(members, clock).login(JAE.email()).orElseThrow().token();
 
         assertTrue(identity().verify(foreign).isEmpty());
     }
@@ -127,16 +136,20 @@ public abstract class IdentityContractTest {
         String kid = field(header, "kid");
 
         List<?> keys = assertInstanceOf(List.class, identity().jwks().get("keys"));
-        Map<?, ?> key = keys.stream().map(k -> (Map<?, ?>) k).filter(k -> kid.equals(k.get("kid"))).findFirst()
+        Map<?, ?> key = keys.stream()
+                .map(k -> (Map<?, ?>) k)
+                .filter(k -> kid.equals(k.get("kid")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no key " + kid + " in " + keys));
 
         assertEquals("RSA", key.get("kty"));
         for (String privatePart : List.of("d", "p", "q", "dp", "dq", "qi")) {
             assertFalse(key.containsKey(privatePart), "the JWK set must not hold " + privatePart);
         }
-        var publicKey = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                new BigInteger(1, Base64.getUrlDecoder().decode((String) key.get("n"))),
-                new BigInteger(1, Base64.getUrlDecoder().decode((String) key.get("e")))));
+        var publicKey = KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(
+                        new BigInteger(1, Base64.getUrlDecoder().decode((String) key.get("n"))),
+                        new BigInteger(1, Base64.getUrlDecoder().decode((String) key.get("e")))));
         var rs256 = Signature.getInstance("SHA256withRSA");
         rs256.initVerify(publicKey);
         rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));

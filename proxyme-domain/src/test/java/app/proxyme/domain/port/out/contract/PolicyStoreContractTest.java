@@ -40,15 +40,22 @@ public abstract class PolicyStoreContractTest {
     @BeforeEach
     void twoOrganisations() {
         store(acmePolicy(List.of(topic("product"), topic("pricing"))), List.of(jae, ae));
-        store(new OrgPolicy(globex, new TopicCatalog(globex, List.of(topic("security")), 1), List.of(),
-                new PolicySettings(0.6, 0.2, Duration.ofSeconds(45))), List.of(sam));
+        store(
+                new OrgPolicy(
+                        globex,
+                        new TopicCatalog(globex, List.of(topic("security")), 1),
+                        List.of(),
+                        new PolicySettings(0.6, 0.2, Duration.ofSeconds(45))),
+                List.of(sam));
     }
 
     @Test
     void a_member_is_found_by_email_in_their_own_organisation() {
         assertEquals(jae, subject().member(jae.email()).orElseThrow());
         assertEquals(sam, subject().member(sam.email()).orElseThrow());
-        assertEquals(jae, subject().member(jae.email().toUpperCase(java.util.Locale.ROOT)).orElseThrow(),
+        assertEquals(
+                jae,
+                subject().member(jae.email().toUpperCase(java.util.Locale.ROOT)).orElseThrow(),
                 "emails are compared whatever their case");
         assertTrue(subject().member("nobody@" + acme + ".test").isEmpty());
     }
@@ -59,8 +66,10 @@ public abstract class PolicyStoreContractTest {
 
         assertEquals(acme, policy.org());
         assertEquals(acme, policy.catalog().org());
-        assertEquals(List.of(topic("product"), topic("pricing")), policy.catalog().topics());
-        assertEquals(List.of("no-discounts"), policy.rules().stream().map(Rule::id).toList());
+        assertEquals(
+                List.of(topic("product"), topic("pricing")), policy.catalog().topics());
+        assertEquals(
+                List.of("no-discounts"), policy.rules().stream().map(Rule::id).toList());
         var rule = policy.rules().get(0);
         assertEquals(Effect.APPROVE, rule.cap());
         assertEquals(RuleScope.ROLE, rule.scope());
@@ -70,7 +79,9 @@ public abstract class PolicyStoreContractTest {
         assertEquals(new PolicySettings(0.7, 0.25, Duration.ofSeconds(90)), policy.settings());
 
         var other = subject().policy(globex);
-        assertEquals(List.of("security"), other.catalog().topics().stream().map(Topic::id).toList());
+        assertEquals(
+                List.of("security"),
+                other.catalog().topics().stream().map(Topic::id).toList());
         assertEquals(List.of(), other.rules());
         assertEquals(new PolicySettings(0.6, 0.2, Duration.ofSeconds(45)), other.settings());
     }
@@ -82,11 +93,19 @@ public abstract class PolicyStoreContractTest {
         store(acmePolicy(List.of(topic("product"), topic("pricing"), topic("legal"))), List.of(jae, ae));
 
         var after = subject().policy(acme);
-        assertEquals(List.of("product", "pricing", "legal"), after.catalog().topics().stream().map(Topic::id).toList());
-        assertNotEquals(before.catalog().version(), after.catalog().version(),
+        assertEquals(
+                List.of("product", "pricing", "legal"),
+                after.catalog().topics().stream().map(Topic::id).toList());
+        assertNotEquals(
+                before.catalog().version(),
+                after.catalog().version(),
                 "a catalogue's version changes whenever its content does");
-        assertEquals(List.of("security"),
-                subject().policy(globex).catalog().topics().stream().map(Topic::id).toList(), "others are kept");
+        assertEquals(
+                List.of("security"),
+                subject().policy(globex).catalog().topics().stream()
+                        .map(Topic::id)
+                        .toList(),
+                "others are kept");
     }
 
     @Test
@@ -101,14 +120,26 @@ public abstract class PolicyStoreContractTest {
     }
 
     private OrgPolicy acmePolicy(List<Topic> topics) {
-        var rule = new Rule("no-discounts", "Junior AEs never promise discounts without approval", RuleScope.ROLE,
-                "junior_ae", Effect.APPROVE, Set.of("pricing"), Rule.phrases("discount"));
-        return new OrgPolicy(acme, new TopicCatalog(acme, topics, 1), List.of(rule),
+        var rule = new Rule(
+                "no-discounts",
+                "Junior AEs never promise discounts without approval",
+                RuleScope.ROLE,
+                "junior_ae",
+                Effect.APPROVE,
+                Set.of("pricing"),
+                Rule.phrases("discount"));
+        return new OrgPolicy(
+                acme,
+                new TopicCatalog(acme, topics, 1),
+                List.of(rule),
                 new PolicySettings(0.7, 0.25, Duration.ofSeconds(90)));
     }
 
     private static Topic topic(String id) {
-        return new Topic(id, "All about " + id, List.of("what about " + id, "tell me about " + id),
+        return new Topic(
+                id,
+                "All about " + id,
+                List.of("what about " + id, "tell me about " + id),
                 List.of("Our answer on " + id + "."));
     }
 }

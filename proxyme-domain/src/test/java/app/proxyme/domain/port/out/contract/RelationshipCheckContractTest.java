@@ -6,8 +6,8 @@ import static app.proxyme.domain.policy.Effect.DENY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.RelationshipQuery;
 import java.util.ArrayList;
@@ -43,8 +43,8 @@ public abstract class RelationshipCheckContractTest {
      * @param roles per role, its effect per topic (a topic it does not name is DENY)
      * @param members per member's email, their one role
      */
-    public record Grants(String org, List<String> topics, Map<String, Map<String, Effect>> roles,
-            Map<String, String> members) {
+    public record Grants(
+            String org, List<String> topics, Map<String, Map<String, Effect>> roles, Map<String, String> members) {
         public Grants {
             topics = List.copyOf(topics);
             roles = Map.copyOf(roles);
@@ -53,7 +53,9 @@ public abstract class RelationshipCheckContractTest {
 
         /** The topics a role's effect is {@code effect} on, in topic order. */
         public List<String> topicsWith(String role, Effect effect) {
-            return topics.stream().filter(t -> roles.get(role).getOrDefault(t, DENY) == effect).toList();
+            return topics.stream()
+                    .filter(t -> roles.get(role).getOrDefault(t, DENY) == effect)
+                    .toList();
         }
     }
 
@@ -61,6 +63,7 @@ public abstract class RelationshipCheckContractTest {
 
     /** Two organisations of their own (the adapter's storage may be shared with other tests), and their members. */
     protected final String acme = Contracts.freshOrg();
+
     protected final String globex = Contracts.freshOrg();
     protected final String jae = "jae@" + acme + ".test";
     protected final String ae = "ae@" + acme + ".test";
@@ -71,16 +74,23 @@ public abstract class RelationshipCheckContractTest {
 
     /** acme: a junior AE (as given) and an AE with pricing APPROVE. */
     protected Grants acmeGrants(Map<String, Effect> juniorAe) {
-        return new Grants(acme, TOPICS, Map.of(
-                "junior_ae", juniorAe,
-                "account_executive", Map.of("product", AUTO, "security", AUTO, "pricing", APPROVE, "smalltalk", AUTO)),
+        return new Grants(
+                acme,
+                TOPICS,
+                Map.of(
+                        "junior_ae",
+                        juniorAe,
+                        "account_executive",
+                        Map.of("product", AUTO, "security", AUTO, "pricing", APPROVE, "smalltalk", AUTO)),
                 Map.of(jae, "junior_ae", ae, "account_executive"));
     }
 
     /** globex: a role of the same name as acme's, which may do more. */
     protected Grants globexGrants() {
-        return new Grants(globex, TOPICS, Map.of(
-                "account_executive", Map.of("product", AUTO, "pricing", AUTO, "legal", APPROVE)),
+        return new Grants(
+                globex,
+                TOPICS,
+                Map.of("account_executive", Map.of("product", AUTO, "pricing", AUTO, "legal", APPROVE)),
                 Map.of(sam, "account_executive"));
     }
 
@@ -100,7 +110,9 @@ public abstract class RelationshipCheckContractTest {
     @Test
     void junior_ae_never_gets_pricing_and_nobody_crosses_organisations() {
         assertEquals(DENY, effect(jae, acme, "pricing"));
-        assertEquals(List.of(DENY, DENY, DENY, DENY, DENY), row(sam, acme),
+        assertEquals(
+                List.of(DENY, DENY, DENY, DENY, DENY),
+                row(sam, acme),
                 "globex's account_executive grants nothing on acme's topics");
         assertEquals(List.of(DENY, DENY, DENY, DENY, DENY), row(ae, globex));
     }
@@ -122,15 +134,22 @@ public abstract class RelationshipCheckContractTest {
     @Test
     void unknown_relations_topics_and_users_are_false_and_answers_keep_their_order() {
         var queries = new ArrayList<RelationshipQuery>();
-        queries.add(new RelationshipQuery(RelationshipCheck.user(ae), "can_delete", RelationshipCheck.topic(acme, "product")));
-        queries.add(new RelationshipQuery(RelationshipCheck.user(ae), RelationshipCheck.CAN_AUTO_RESPOND,
+        queries.add(new RelationshipQuery(
+                RelationshipCheck.user(ae), "can_delete", RelationshipCheck.topic(acme, "product")));
+        queries.add(new RelationshipQuery(
+                RelationshipCheck.user(ae),
+                RelationshipCheck.CAN_AUTO_RESPOND,
                 RelationshipCheck.topic(acme, "nothing")));
-        queries.add(new RelationshipQuery(RelationshipCheck.user("nobody@" + acme + ".test"), RelationshipCheck.CAN_AUTO_RESPOND,
+        queries.add(new RelationshipQuery(
+                RelationshipCheck.user("nobody@" + acme + ".test"),
+                RelationshipCheck.CAN_AUTO_RESPOND,
                 RelationshipCheck.topic(acme, "product")));
         var expected = new ArrayList<>(List.of(false, false, false));
         for (int i = 0; i < 120; i++) { // more than one batch of an OpenFGA server (50 by default)
             String topic = TOPICS.get(i % TOPICS.size());
-            queries.add(new RelationshipQuery(RelationshipCheck.user(ae), RelationshipCheck.CAN_AUTO_RESPOND,
+            queries.add(new RelationshipQuery(
+                    RelationshipCheck.user(ae),
+                    RelationshipCheck.CAN_AUTO_RESPOND,
                     RelationshipCheck.topic(acme, topic)));
             expected.add(List.of("product", "security", "smalltalk").contains(topic));
         }
@@ -143,9 +162,13 @@ public abstract class RelationshipCheckContractTest {
     void it_fails_closed_when_it_cannot_answer() {
         makeUnavailable();
 
-        var e = assertThrows(DependencyUnavailableException.class, () -> subject().check(List.of(
-                new RelationshipQuery(RelationshipCheck.user(jae), RelationshipCheck.CAN_AUTO_RESPOND,
-                        RelationshipCheck.topic(acme, "product")))));
+        var e = assertThrows(
+                DependencyUnavailableException.class,
+                () -> subject()
+                        .check(List.of(new RelationshipQuery(
+                                RelationshipCheck.user(jae),
+                                RelationshipCheck.CAN_AUTO_RESPOND,
+                                RelationshipCheck.topic(acme, "product")))));
         assertEquals("fga", e.dependency());
     }
 
@@ -154,11 +177,16 @@ public abstract class RelationshipCheckContractTest {
     }
 
     protected Effect effect(String email, String org, String topic) {
-        var answers = subject().check(List.of(
-                new RelationshipQuery(RelationshipCheck.user(email), RelationshipCheck.CAN_AUTO_RESPOND,
-                        RelationshipCheck.topic(org, topic)),
-                new RelationshipQuery(RelationshipCheck.user(email), RelationshipCheck.CAN_RESPOND_WITH_APPROVAL,
-                        RelationshipCheck.topic(org, topic))));
+        var answers = subject()
+                .check(List.of(
+                        new RelationshipQuery(
+                                RelationshipCheck.user(email),
+                                RelationshipCheck.CAN_AUTO_RESPOND,
+                                RelationshipCheck.topic(org, topic)),
+                        new RelationshipQuery(
+                                RelationshipCheck.user(email),
+                                RelationshipCheck.CAN_RESPOND_WITH_APPROVAL,
+                                RelationshipCheck.topic(org, topic))));
         if (answers.get(0) && !answers.get(1)) {
             throw new AssertionError(email + " may answer on " + topic + " without approval but not with it");
         }

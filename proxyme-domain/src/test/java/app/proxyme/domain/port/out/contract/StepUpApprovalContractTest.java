@@ -3,12 +3,12 @@ package app.proxyme.domain.port.out.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.Ids;
 import app.proxyme.domain.approval.ApprovalStatus;
 import app.proxyme.domain.approval.BindingMessage;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.approval.SuggestionStatus;
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.StepUpApproval;
 import java.time.Instant;
 import java.util.List;
@@ -50,9 +50,10 @@ public abstract class StepUpApprovalContractTest {
         subject().request(jae, "Approve:security:we-are-soc");
         subject().request(sam, "Approve:pricing:list-price");
 
-        assertEquals(List.of(
-                new Delivery("acme", "jae@acme.test", jae.approvalId(), "Approve:security:we-are-soc"),
-                new Delivery("globex", "sam@globex.test", sam.approvalId(), "Approve:pricing:list-price")),
+        assertEquals(
+                List.of(
+                        new Delivery("acme", "jae@acme.test", jae.approvalId(), "Approve:security:we-are-soc"),
+                        new Delivery("globex", "sam@globex.test", sam.approvalId(), "Approve:pricing:list-price")),
                 delivered());
     }
 
@@ -61,14 +62,26 @@ public abstract class StepUpApprovalContractTest {
         makeUnreachable();
 
         var held = held("acme", "jae@acme.test", "pricing", "We can offer 10% off.");
-        assertThrows(DependencyUnavailableException.class,
+        assertThrows(
+                DependencyUnavailableException.class,
                 () -> subject().request(held, BindingMessage.of(held.topic(), held.text())));
     }
 
     private static Suggestion held(String org, String user, String topic, String text) {
         Instant now = Instant.parse("2030-02-01T10:00:00Z");
-        return new Suggestion(Ids.next("sg"), org, "m-" + Ids.next("m"), user, 3, topic, text,
-                SuggestionStatus.PENDING_APPROVAL, Ids.next("ap"), ApprovalStatus.PENDING, now, now.plusSeconds(120),
+        return new Suggestion(
+                Ids.next("sg"),
+                org,
+                "m-" + Ids.next("m"),
+                user,
+                3,
+                topic,
+                text,
+                SuggestionStatus.PENDING_APPROVAL,
+                Ids.next("ap"),
+                ApprovalStatus.PENDING,
+                now,
+                now.plusSeconds(120),
                 null);
     }
 }

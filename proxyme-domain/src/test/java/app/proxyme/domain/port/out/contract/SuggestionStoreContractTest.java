@@ -64,7 +64,8 @@ public abstract class SuggestionStoreContractTest {
             var outcome = i % 2 == 0 ? ApprovalStatus.APPROVED : ApprovalStatus.DENIED;
             tasks.add(() -> {
                 start.await();
-                return store().decide(held.approvalId(), outcome, "jae@acme.test", Instant.now()).isPresent();
+                return store().decide(held.approvalId(), outcome, "jae@acme.test", Instant.now())
+                        .isPresent();
             });
         }
 
@@ -82,7 +83,9 @@ public abstract class SuggestionStoreContractTest {
         assertFalse(decided.isPending());
         assertEquals(decided.approvalStatus().suggestionStatus(), decided.status());
         assertEquals("jae@acme.test", decided.decidedBy());
-        assertTrue(store().decide(held.approvalId(), ApprovalStatus.EXPIRED, "engine", Instant.now()).isEmpty(),
+        assertTrue(
+                store().decide(held.approvalId(), ApprovalStatus.EXPIRED, "engine", Instant.now())
+                        .isEmpty(),
                 "a decided approval is never decided again");
     }
 
@@ -92,16 +95,22 @@ public abstract class SuggestionStoreContractTest {
         var held = held("ae@acme.test", deadline);
         store().save(held);
 
-        var decided = store().decide(held.approvalId(), ApprovalStatus.APPROVED, "ae@acme.test",
-                deadline.minusSeconds(60)).orElseThrow();
+        var decided = store().decide(
+                        held.approvalId(), ApprovalStatus.APPROVED, "ae@acme.test", deadline.minusSeconds(60))
+                .orElseThrow();
 
         assertEquals(held.decided(ApprovalStatus.APPROVED, "ae@acme.test"), decided);
         assertEquals(decided, store().byApproval(held.approvalId()).orElseThrow());
         assertTrue(store().pending(org, "ae@acme.test").isEmpty());
-        assertFalse(ids(store().due(deadline.plusSeconds(1))).contains(held.id()), "a decided approval never falls due");
-        assertEquals(List.of(decided), store().inMeeting(org, meeting, "ae@acme.test"),
+        assertFalse(
+                ids(store().due(deadline.plusSeconds(1))).contains(held.id()), "a decided approval never falls due");
+        assertEquals(
+                List.of(decided),
+                store().inMeeting(org, meeting, "ae@acme.test"),
                 "a reconnecting overlay sees the suggestion as it stands now");
-        assertTrue(store().decide("ap_" + Ids.next("x"), ApprovalStatus.DENIED, "ae@acme.test", deadline).isEmpty(),
+        assertTrue(
+                store().decide("ap_" + Ids.next("x"), ApprovalStatus.DENIED, "ae@acme.test", deadline)
+                        .isEmpty(),
                 "an unknown approval cannot be decided");
     }
 
@@ -143,7 +152,10 @@ public abstract class SuggestionStoreContractTest {
         assertEquals(List.of(mine.id()), ids(store().pending(org, "jae@acme.test")));
         assertTrue(store().pending(Contracts.freshOrg(), "jae@acme.test").isEmpty(), "another organisation");
         assertTrue(store().pending(org, "ae@acme.test").isEmpty(), "another user");
-        assertTrue(store().inMeeting(Contracts.freshOrg(), meeting, "jae@acme.test").isEmpty(), "another organisation");
+        assertTrue(
+                store().inMeeting(Contracts.freshOrg(), meeting, "jae@acme.test")
+                        .isEmpty(),
+                "another organisation");
         assertTrue(store().inMeeting(org, meeting, "ae@acme.test").isEmpty(), "another user");
         assertTrue(store().inMeeting(org, meeting + "-2", "jae@acme.test").isEmpty(), "another meeting");
     }
@@ -154,14 +166,37 @@ public abstract class SuggestionStoreContractTest {
 
     /** A held suggestion; each one is created a second after the one before. */
     protected Suggestion held(String user, Instant expiresAt) {
-        return new Suggestion(Ids.next("sg"), org, meeting, user, 12, "pricing", "We can offer 10% off.",
-                SuggestionStatus.PENDING_APPROVAL, Ids.next("ap"), ApprovalStatus.PENDING, nextCreatedAt(), expiresAt,
+        return new Suggestion(
+                Ids.next("sg"),
+                org,
+                meeting,
+                user,
+                12,
+                "pricing",
+                "We can offer 10% off.",
+                SuggestionStatus.PENDING_APPROVAL,
+                Ids.next("ap"),
+                ApprovalStatus.PENDING,
+                nextCreatedAt(),
+                expiresAt,
                 null);
     }
 
     private Suggestion auto(String user) {
-        return new Suggestion(Ids.next("sg"), org, meeting, user, 13, "product", "It integrates with Jira.",
-                SuggestionStatus.AUTO, null, null, nextCreatedAt(), null, null);
+        return new Suggestion(
+                Ids.next("sg"),
+                org,
+                meeting,
+                user,
+                13,
+                "product",
+                "It integrates with Jira.",
+                SuggestionStatus.AUTO,
+                null,
+                null,
+                nextCreatedAt(),
+                null,
+                null);
     }
 
     private static Instant nextCreatedAt() {

@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.fakes.MatrixRelationshipCheck;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.ScopedToken;
 import app.proxyme.domain.port.out.TokenRefusedException;
@@ -81,17 +81,23 @@ public abstract class TokenVaultContractTest {
     void tokens_for_another_topic_or_member_are_other_tokens() {
         String jaeProduct = vault().obtain(JAE, WRITE_SUGGESTIONS, "product").value();
 
-        assertNotEquals(jaeProduct, vault().obtain(JAE, WRITE_SUGGESTIONS, "smalltalk").value(), "another topic");
-        assertNotEquals(jaeProduct, vault().obtain(AE, WRITE_SUGGESTIONS, "product").value(), "another member");
+        assertNotEquals(
+                jaeProduct, vault().obtain(JAE, WRITE_SUGGESTIONS, "smalltalk").value(), "another topic");
+        assertNotEquals(
+                jaeProduct, vault().obtain(AE, WRITE_SUGGESTIONS, "product").value(), "another member");
         assertNotEquals(jaeProduct, vault().obtain(JAE, READ_TRANSCRIPTS, null).value(), "another scope");
     }
 
     @Test
     void junior_ae_never_gets_a_pricing_write_token() {
         assertThrows(TokenRefusedException.class, () -> vault().obtain(JAE, WRITE_SUGGESTIONS, "pricing"));
-        assertThrows(TokenRefusedException.class, () -> vault().obtain(JAE, WRITE_SUGGESTIONS, "legal"),
+        assertThrows(
+                TokenRefusedException.class,
+                () -> vault().obtain(JAE, WRITE_SUGGESTIONS, "legal"),
                 "a topic the role is granted nothing on");
-        assertEquals("pricing", vault().obtain(SAM_GLOBEX, WRITE_SUGGESTIONS, "pricing").topic(),
+        assertEquals(
+                "pricing",
+                vault().obtain(SAM_GLOBEX, WRITE_SUGGESTIONS, "pricing").topic(),
                 "what another organisation grants its own members is theirs");
     }
 
@@ -110,7 +116,9 @@ public abstract class TokenVaultContractTest {
 
         fga.down(true);
 
-        assertThrows(DependencyUnavailableException.class, () -> vault().obtain(JAE, WRITE_SUGGESTIONS, "product"),
+        assertThrows(
+                DependencyUnavailableException.class,
+                () -> vault().obtain(JAE, WRITE_SUGGESTIONS, "product"),
                 "also when a token for it was issued before");
         assertThrows(DependencyUnavailableException.class, () -> vault().obtain(JAE, WRITE_SUGGESTIONS, "security"));
     }
@@ -127,7 +135,9 @@ public abstract class TokenVaultContractTest {
     @Test
     void no_token_for_an_unknown_scope_or_a_write_token_without_a_topic() {
         assertThrows(TokenRefusedException.class, () -> vault().obtain(JAE, "admin:everything", null));
-        assertThrows(RuntimeException.class, () -> vault().obtain(JAE, WRITE_SUGGESTIONS, null),
+        assertThrows(
+                RuntimeException.class,
+                () -> vault().obtain(JAE, WRITE_SUGGESTIONS, null),
                 "a write token is always bound to a topic");
     }
 }

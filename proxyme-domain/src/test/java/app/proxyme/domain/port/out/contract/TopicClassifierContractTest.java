@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.policy.TopicCatalog;
-import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.port.out.TopicClassifier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,40 +31,64 @@ public abstract class TopicClassifierContractTest {
     /** Below this confidence a topic does not decide anything on its own (the runtime's default minimum). */
     protected static final double CONFIDENT = 0.5;
 
-    protected static final TopicCatalog CATALOG = new TopicCatalog("acme", List.of(
-            new Topic("product", "How the product works: features, integrations, APIs, dashboards, reports, data import"
-                    + " and export, configuration and everyday use.", List.of(
-                    "Does it connect to Slack so the team gets notified?",
-                    "Can the dashboards be filtered by region?",
-                    "Can we pull the raw data out through the API?",
-                    "How do the automated workflows get triggered?"),
-                    List.of("It connects through native integrations and an open REST API.")),
-            new Topic("security", "Security and compliance: SOC 2, ISO 27001, encryption, single sign-on with SAML,"
-                    + " access control, audit logs, GDPR, data residency.", List.of(
-                    "Can you send us your latest SOC 2 report?",
-                    "Is our data encrypted at rest?",
-                    "Does login work through SAML with Azure AD?",
-                    "Which region would our data be hosted in?"),
-                    List.of("We are SOC 2 Type II audited and encrypt data in transit and at rest.")),
-            new Topic("pricing", "Money: prices, quotes, discounts, plans, per seat costs, billing, invoices, payment"
-                    + " terms, renewals.", List.of(
-                    "How much does it cost per seat?",
-                    "Can we get a discount if we pay annually?",
-                    "What does the enterprise plan cost?",
-                    "Are there any setup fees?"),
-                    List.of("Pricing depends on the plan and the number of seats.")),
-            new Topic("scheduling", "Arranging meetings, demos, calls and follow-ups: dates, times, calendars.",
-                    List.of("Can we book a demo next Tuesday?",
-                            "Are you free for a follow-up call on Thursday afternoon?",
-                            "Could you send a calendar invite for next week?"),
-                    List.of("Happy to set that up; I'll send a calendar invite.")),
-            new Topic("smalltalk", "Small talk: greetings, weather, travel, weekends, how people are doing.",
-                    List.of("How was your weekend?", "How is the weather over there?", "How are you doing today?"),
-                    List.of("All good here, thanks for asking!"))), 1);
+    protected static final TopicCatalog CATALOG = new TopicCatalog(
+            "acme",
+            List.of(
+                    new Topic(
+                            "product",
+                            "How the product works: features, integrations, APIs, dashboards, reports, data import"
+                                    + " and export, configuration and everyday use.",
+                            List.of(
+                                    "Does it connect to Slack so the team gets notified?",
+                                    "Can the dashboards be filtered by region?",
+                                    "Can we pull the raw data out through the API?",
+                                    "How do the automated workflows get triggered?"),
+                            List.of("It connects through native integrations and an open REST API.")),
+                    new Topic(
+                            "security",
+                            "Security and compliance: SOC 2, ISO 27001, encryption, single sign-on with SAML,"
+                                    + " access control, audit logs, GDPR, data residency.",
+                            List.of(
+                                    "Can you send us your latest SOC 2 report?",
+                                    "Is our data encrypted at rest?",
+                                    "Does login work through SAML with Azure AD?",
+                                    "Which region would our data be hosted in?"),
+                            List.of("We are SOC 2 Type II audited and encrypt data in transit and at rest.")),
+                    new Topic(
+                            "pricing",
+                            "Money: prices, quotes, discounts, plans, per seat costs, billing, invoices, payment"
+                                    + " terms, renewals.",
+                            List.of(
+                                    "How much does it cost per seat?",
+                                    "Can we get a discount if we pay annually?",
+                                    "What does the enterprise plan cost?",
+                                    "Are there any setup fees?"),
+                            List.of("Pricing depends on the plan and the number of seats.")),
+                    new Topic(
+                            "scheduling",
+                            "Arranging meetings, demos, calls and follow-ups: dates, times, calendars.",
+                            List.of(
+                                    "Can we book a demo next Tuesday?",
+                                    "Are you free for a follow-up call on Thursday afternoon?",
+                                    "Could you send a calendar invite for next week?"),
+                            List.of("Happy to set that up; I'll send a calendar invite.")),
+                    new Topic(
+                            "smalltalk",
+                            "Small talk: greetings, weather, travel, weekends, how people are doing.",
+                            List.of(
+                                    "How was your weekend?",
+                                    "How is the weather over there?",
+                                    "How are you doing today?"),
+                            List.of("All good here, thanks for asking!"))),
+            1);
 
     /** Another organisation's catalogue, without pricing. */
-    protected static final TopicCatalog OTHER = new TopicCatalog("globex", List.of(
-            CATALOG.find("product").orElseThrow(), CATALOG.find("smalltalk").orElseThrow()), 1);
+    protected static final TopicCatalog OTHER = new TopicCatalog(
+            "globex",
+            List.of(
+                    CATALOG.find("product").orElseThrow(),
+                    CATALOG.find("smalltalk").orElseThrow()),
+            1);
 
     @Test
     void a_clear_question_is_a_question_and_ranks_its_topic_first() {
@@ -75,7 +99,8 @@ public abstract class TopicClassifierContractTest {
 
     @Test
     void a_statement_is_not_a_question_for_us() {
-        for (String text : List.of("We had a really good quarter and the team grew a lot.",
+        for (String text : List.of(
+                "We had a really good quarter and the team grew a lot.",
                 "Our current tool sends us a report every Monday.")) {
             var c = classifier().classify(CATALOG, text);
             assertFalse(c.question(), "'" + text + "' gave " + c);
@@ -84,8 +109,12 @@ public abstract class TopicClassifierContractTest {
 
     @Test
     void only_the_given_catalogues_topics_are_ranked_with_confidences_in_0_1() {
-        for (String text : List.of("How much would two hundred seats cost per year?", "Does it integrate with Slack?",
-                "How was your weekend?", "Can you send us your SOC 2 report?", "hello")) {
+        for (String text : List.of(
+                "How much would two hundred seats cost per year?",
+                "Does it integrate with Slack?",
+                "How was your weekend?",
+                "Can you send us your SOC 2 report?",
+                "hello")) {
             for (TopicCatalog catalog : List.of(CATALOG, OTHER)) {
                 Classification c = classifier().classify(catalog, text);
                 assertTrue(c.questionConfidence() >= 0 && c.questionConfidence() <= 1, c.toString());
@@ -101,7 +130,9 @@ public abstract class TopicClassifierContractTest {
     void text_that_says_nothing_is_not_confidently_classified() {
         for (String text : List.of("", "   ", "...", "um", "uh huh", "?")) {
             Classification c = classifier().classify(CATALOG, text);
-            assertFalse(c.question() && c.top().filter(t -> t.confidence() >= CONFIDENT).isPresent(),
+            assertFalse(
+                    c.question()
+                            && c.top().filter(t -> t.confidence() >= CONFIDENT).isPresent(),
                     "'" + text + "' gave " + c);
         }
     }
@@ -124,7 +155,8 @@ public abstract class TopicClassifierContractTest {
 
     @Test
     void it_fails_closed_when_it_cannot_answer() {
-        var e = assertThrows(DependencyUnavailableException.class,
+        var e = assertThrows(
+                DependencyUnavailableException.class,
                 () -> unavailableClassifier().classify(CATALOG, "Is single sign-on supported?"));
         assertEquals("classifier", e.dependency());
     }
