@@ -19,8 +19,11 @@ import org.eclipse.microprofile.config.Config;
  * @param identity who signs users in ({@code PROXYME_IDENTITY=embedded})
  * @param approval how held suggestions reach their approver ({@code PROXYME_APPROVAL=embedded})
  * @param llm who classifies and drafts answers ({@code PROXYME_LLM=local})
+ * @param warmUpDecisions dry decisions run before the instance reports ready ({@code PROXYME_WARMUP_DECISIONS},
+ *     default 3000; 0 = none)
  */
-public record RuntimeSettings(EngineSettings engine, FgaSettings fga, String identity, String approval, String llm) {
+public record RuntimeSettings(
+        EngineSettings engine, FgaSettings fga, String identity, String approval, String llm, int warmUpDecisions) {
     static final List<String> IDENTITIES = List.of("embedded");
     static final List<String> APPROVALS = List.of("embedded");
     static final List<String> LLMS = List.of("local");
@@ -29,6 +32,9 @@ public record RuntimeSettings(EngineSettings engine, FgaSettings fga, String ide
         identity = oneOf("proxyme.identity", identity, IDENTITIES);
         approval = oneOf("proxyme.approval", approval, APPROVALS);
         llm = oneOf("proxyme.llm", llm, LLMS);
+        if (warmUpDecisions < 0) {
+            throw new IllegalArgumentException("PROXYME_WARMUP_DECISIONS must be 0 or more: " + warmUpDecisions);
+        }
     }
 
     /** Reads the settings; a value outside a mode's choices fails with the key and the choices. */
@@ -64,7 +70,9 @@ public record RuntimeSettings(EngineSettings engine, FgaSettings fga, String ide
                 fga,
                 text(config, "proxyme.identity").orElse("embedded"),
                 text(config, "proxyme.approval").orElse("embedded"),
-                text(config, "proxyme.llm").orElse("local"));
+                text(config, "proxyme.llm").orElse("local"),
+                config.getOptionalValue("proxyme.warmup.decisions", Integer.class)
+                        .orElse(3000));
     }
 
     private static Optional<String> text(Config config, String key) {

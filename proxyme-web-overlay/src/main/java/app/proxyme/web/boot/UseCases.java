@@ -11,6 +11,7 @@ import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
 import app.proxyme.domain.port.in.SwitchTopics;
+import app.proxyme.domain.port.in.WarmUp;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
@@ -34,6 +35,7 @@ import app.proxyme.engine.identity.SignInService;
 import app.proxyme.engine.meeting.MeetingAttendance;
 import app.proxyme.engine.meeting.MeetingRecords;
 import app.proxyme.engine.meeting.TopicSwitches;
+import app.proxyme.engine.policy.DecisionWarmUp;
 import app.proxyme.engine.policy.PolicyAdmin;
 import app.proxyme.engine.policy.PolicyAsCode;
 import app.proxyme.engine.policy.PolicyPlayground;
@@ -43,6 +45,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The use cases, assembled from the ports, and offered by their incoming ports. A use case that others are built on
@@ -66,6 +69,13 @@ class UseCases {
             Clock clock) {
         return new ChunkPipeline(new ChunkPipeline.Ports(
                 policies, meetings, classifier, fga, vault, generator, stepUp, suggestions, audit, clock));
+    }
+
+    @Produces
+    @Singleton
+    WarmUp warmUp(
+            RuntimeSettings settings, PolicyAdmin admin, PolicyStore policies, ChunkPipeline pipeline, Clock clock) {
+        return new DecisionWarmUp(admin, policies, pipeline, clock, settings.warmUpDecisions(), Duration.ofSeconds(30));
     }
 
     @Produces
