@@ -25,6 +25,15 @@ public record EngineSettings(Path dataDir, String dbUrl, String dbUser, String d
 
     @Override
     public String toString() {
-        return "EngineSettings[dataDir=" + dataDir + ", db=" + (embeddedDatabase() ? "h2" : dbUrl) + "]";
+        return "EngineSettings[dataDir=" + dataDir + ", db=" + (embeddedDatabase() ? "h2" : redacted(dbUrl)) + "]";
+    }
+
+    /**
+     * The JDBC URL without what may carry a secret: its parameters ({@code ?password=...}) and any user info
+     * ({@code //user:password@host}).
+     */
+    static String redacted(String jdbcUrl) {
+        String url = jdbcUrl.replaceFirst("[?;].*$", "");
+        return url.replaceFirst("//[^/@]*@", "//");
     }
 }

@@ -1,5 +1,6 @@
 package app.proxyme.web.rest;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.DomainException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.core.MediaType;
@@ -11,6 +12,8 @@ import java.util.Map;
 
 /** Refusals as JSON: {@code {"error":"not_found","message":"..."}} with the matching status. */
 final class ErrorMappers {
+    private static final System.Logger LOG = System.getLogger(ErrorMappers.class.getName());
+
     private ErrorMappers() {}
 
     static Response error(Response.Status status, String code, String message) {
@@ -18,6 +21,28 @@ final class ErrorMappers {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("error", code, "message", message))
                 .build();
+    }
+
+    /**
+     * A dependency is down: 503 naming the dependency only — never the root cause, which may carry a database's or
+     * a server's internals (it goes to the log instead).
+     */
+    static Response unavailable(DependencyUnavailableException e) {
+        LOG.log(System.Logger.Level.WARNING, "request refused: " + e.dependency() + " unavailable", e);
+        return Response.fromResponse(error(
+                        Response.Status.SERVICE_UNAVAILABLE,
+                        "unavailable",
+                        e.dependency() + " is unavailable; nothing changed, try again"))
+                .header("Retry-After", "5")
+                .build();
+    }
+
+    @Provider
+    public static class Unavailable implements ExceptionMapper<DependencyUnavailableException> {
+        @Override
+        public Response toResponse(DependencyUnavailableException e) {
+            return unavailable(e);
+        }
     }
 
     @Provider

@@ -60,7 +60,7 @@ public class PolicyResource {
                     .entity(Map.of("errors", errors))
                     .build();
         } catch (DependencyUnavailableException e) {
-            return ErrorMappers.error(Response.Status.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+            return ErrorMappers.unavailable(e);
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("org", imported.org());
