@@ -3,6 +3,7 @@ package app.proxyme.engine.audit;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
+import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
@@ -42,13 +43,18 @@ public final class AuditRetention {
         this.clock = clock;
     }
 
-    /** Prunes every organisation's expired events; returns what was pruned. */
+    /**
+     * Prunes every organisation's expired events; returns what was pruned. A stored retention shorter than
+     * {@link PolicySettings#MIN_AUDIT_RETENTION_DAYS} (the policy file refuses it; older databases may hold one)
+     * counts as that floor.
+     */
     public List<Pruned> run() {
         var done = new ArrayList<Pruned>();
         Instant now = clock.instant();
         pruning.retentionDays().forEach((org, days) -> {
             try {
-                prune(org, now.minus(Duration.ofDays(days))).ifPresent(done::add);
+                int kept = Math.max(days, PolicySettings.MIN_AUDIT_RETENTION_DAYS);
+                prune(org, now.minus(Duration.ofDays(kept))).ifPresent(done::add);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "audit retention of " + org + " failed: " + e.getMessage());
             }

@@ -301,6 +301,18 @@ abstract class PersistenceContractTest {
         assertTrue(retention.run().isEmpty(), "nothing more to prune");
     }
 
+    @Test
+    void the_database_refuses_an_audit_retention_below_thirty_days() throws Exception {
+        String[] c = connection();
+        try (var con = java.sql.DriverManager.getConnection(c[0], c[1], c[2]);
+                var s = con.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE org_settings SET audit_retention_days = 30 WHERE org = 'acme'"));
+            assertThrows(
+                    java.sql.SQLException.class,
+                    () -> s.executeUpdate("UPDATE org_settings SET audit_retention_days = 1 WHERE org = 'acme'"));
+        }
+    }
+
     @Nested
     class MeetingStoreContract extends MeetingStoreContractTest {
         @Override
