@@ -11,6 +11,7 @@ import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.audit.ChainVerdict;
 import app.proxyme.domain.audit.ExportQuery;
 import app.proxyme.domain.audit.SeqSpan;
+import app.proxyme.domain.audit.UnreadableAuditEvent;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.out.AuditLog;
@@ -159,6 +160,7 @@ public final class AuditTrail implements ReviewAudit {
         var check = new ChainCheck(ChainCheck.Mode.ORGANISATION);
         var first = new AuditRecord[1];
         var sealed = new boolean[1];
+        var read = new long[1];
         try {
             forEach(org, null, 1, head.seq(), r -> {
                 if (first[0] == null) {
@@ -168,9 +170,12 @@ public final class AuditTrail implements ReviewAudit {
                     sealed[0] = true;
                 }
                 check.accept(ChainCheck.linkOf(r));
+                read[0]++;
             });
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        } catch (UnreadableAuditEvent bad) {
+            return unreadable(check, read[0], bad);
         }
         ChainVerdict v = check.verdict(head.hash());
         if (v.ok() && first[0] != null && first[0].seq() > 1 && !sealed[0]) {
@@ -185,6 +190,17 @@ public final class AuditTrail implements ReviewAudit {
                     "the chain starts at seq " + first[0].seq() + " without a signed checkpoint for what precedes it");
         }
         return v;
+    }
+
+    /** The verdict when the chain's next event cannot be read: the first break before it, else that event. */
+    private static ChainVerdict unreadable(ChainCheck check, long read, UnreadableAuditEvent bad) {
+        if (read > 0) {
+            ChainVerdict before = check.verdict(null);
+            if (!before.ok()) {
+                return before;
+            }
+        }
+        return new ChainVerdict(false, read + 1, null, "prev", bad.id(), bad.seq(), read + 1, bad.getMessage(), null);
     }
 
     /** The public key (JWK set) that checks retention checkpoints' signatures. */
