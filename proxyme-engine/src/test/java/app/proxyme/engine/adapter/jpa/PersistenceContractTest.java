@@ -233,6 +233,50 @@ abstract class PersistenceContractTest {
     }
 
     @Test
+    @Timeout(60)
+    void a_batch_whose_commit_is_not_acknowledged_is_retried_without_appending_anything_twice() throws Exception {
+        String org = "i" + Ids.next("o").substring(2, 14);
+        var log = (GroupCommitAuditLog) db.auditLog(Clock.systemUTC());
+        int callers = 12;
+        var lost = new java.util.concurrent.atomic.AtomicBoolean();
+        log.chain().afterCommit = records -> {
+            if (records.size() == 1 && !lost.get()) {
+                // hold the committer until every other caller waits, so that they form one batch
+                long until = System.nanoTime() + 10_000_000_000L;
+                while (log.queued() < callers - 1 && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            } else if (records.size() > 1 && lost.compareAndSet(false, true)) {
+                throw new app.proxyme.domain.DependencyUnavailableException(
+                        "database", "connection lost while the commit was acknowledged");
+            }
+        };
+        var returned = new ArrayList<AuditRecord>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = new ArrayList<Future<List<AuditRecord>>>();
+            for (int i = 0; i < callers; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> log.append(List.of(entry(org, "m" + (n % 3), n)))));
+                if (i == 0) {
+                    while (log.queued() > 0) { // the first caller's commit starts alone
+                        Thread.onSpinWait();
+                    }
+                }
+            }
+            for (var f : futures) {
+                returned.addAll(f.get());
+            }
+        }
+
+        assertTrue(lost.get(), "a batch of several callers lost its acknowledgement");
+        var stored = db.auditEvents(org, 1, Long.MAX_VALUE);
+        assertEquals(callers, stored.size(), "each caller's event stored once");
+        ChainVerifier.assertChain(stored);
+        returned.sort(java.util.Comparator.comparingLong(AuditRecord::seq));
+        assertEquals(stored, returned, "each caller got its event as stored");
+    }
+
+    @Test
     void two_writers_that_each_remember_meeting_ends_still_link_each_others_events() {
         String org = "w" + Ids.next("o").substring(2, 14);
         var first = db.auditLog(Clock.systemUTC());
