@@ -35,6 +35,11 @@ class AuditRetentionFloorTest {
             }
 
             @Override
+            public java.util.SortedMap<String, String> meetingCuts(String org, long throughSeq) {
+                throw new AssertionError("nothing is old enough to prune");
+            }
+
+            @Override
             public long deleteThrough(String org, long throughSeq) {
                 throw new AssertionError("nothing is old enough to delete");
             }

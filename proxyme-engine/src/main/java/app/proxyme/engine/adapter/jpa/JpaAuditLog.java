@@ -32,6 +32,8 @@ final class JpaAuditLog implements AuditLog {
     private final Clock clock;
     /** Per organisation, the last seq this log committed; while it is the head, {@link #meetingHashes} holds. */
     private final Map<String, Long> committedSeq = new HashMap<>();
+    /** Per organisation, how far retention had pruned when this log last committed (meeting ends may be gone). */
+    private final Map<String, Long> prunedThrough = new HashMap<>();
     /** The last hash of recently used meetings ({@code org NUL meeting}), least recently used dropped first. */
     private final Map<String, String> meetingHashes = new java.util.LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -86,7 +88,11 @@ final class JpaAuditLog implements AuditLog {
     }
 
     /** What one transaction appended, and the chain ends it leaves (applied to the caches once committed). */
-    private record Appended(List<AuditRecord> records, Map<String, Long> seqs, Map<String, String> meetingHashes) {}
+    private record Appended(
+            List<AuditRecord> records,
+            Map<String, Long> seqs,
+            Map<String, Long> pruned,
+            Map<String, String> meetingHashes) {}
 
     /**
      * Runs after each committed append, before its caller learns of it (tests: a commit whose acknowledgement is
@@ -98,6 +104,7 @@ final class JpaAuditLog implements AuditLog {
         Appended done = tx.write(em -> appendLocked(em, entries, ids, mayBeStored));
         afterCommit.accept(done.records());
         committedSeq.putAll(done.seqs());
+        prunedThrough.putAll(done.pruned());
         meetingHashes.putAll(done.meetingHashes());
         return done.records();
     }
@@ -106,7 +113,7 @@ final class JpaAuditLog implements AuditLog {
         if (mayBeStored) {
             List<AuditRecord> stored = stored(em, ids);
             if (stored.size() == ids.size()) {
-                return new Appended(stored, Map.of(), Map.of());
+                return new Appended(stored, Map.of(), Map.of(), Map.of());
             }
             if (!stored.isEmpty()) {
                 throw new IllegalStateException(
@@ -119,8 +126,10 @@ final class JpaAuditLog implements AuditLog {
             if (head == null) {
                 throw new MissingHead(org);
             }
-            if (!Long.valueOf(head.lastSeq).equals(committedSeq.get(org))) {
-                // someone else (another process) appended since: what this log remembers of meetings is stale
+            if (!Long.valueOf(head.lastSeq).equals(committedSeq.get(org))
+                    || !Long.valueOf(head.prunedThrough).equals(prunedThrough.get(org))) {
+                // someone else (another process) appended since, or retention pruned: what this log remembers of
+                // meetings is stale
                 meetingHashes.keySet().removeIf(k -> k.startsWith(org + KEY_SEPARATOR));
             }
             heads.put(org, head);
@@ -148,8 +157,12 @@ final class JpaAuditLog implements AuditLog {
             records.add(record);
         }
         var seqs = new HashMap<String, Long>();
-        heads.forEach((org, head) -> seqs.put(org, head.lastSeq));
-        return new Appended(List.copyOf(records), seqs, meetingEnds);
+        var pruned = new HashMap<String, Long>();
+        heads.forEach((org, head) -> {
+            seqs.put(org, head.lastSeq);
+            pruned.put(org, head.prunedThrough);
+        });
+        return new Appended(List.copyOf(records), seqs, pruned, meetingEnds);
     }
 
     /** The events stored under {@code ids}, in the order of {@code ids} (those not stored left out). */
