@@ -17,8 +17,9 @@ import java.util.TreeMap;
 /**
  * Retention's side of the audit table. A deletion locks the organisation's chain head (appends wait), checks that a
  * checkpoint names the cut and vouches for every meeting it goes through, deletes, and records how far the chain is
- * pruned. On PostgreSQL the deletion runs under the transaction-local flag {@code proxyme.audit_retention}, which the
- * append-only trigger requires together with a covering checkpoint.
+ * pruned. On PostgreSQL all of that is the function {@code audit_prune} (owned by the migration role, SECURITY
+ * DEFINER), since the runtime role may not delete audit events itself; on H2 it is done here, under the session flag
+ * that the append-only trigger ({@link H2AuditAppendOnly}) requires together with a covering checkpoint.
  */
 final class JpaAuditPruning implements AuditPruning {
     private final Tx tx;
@@ -87,6 +88,13 @@ final class JpaAuditPruning implements AuditPruning {
 
     @Override
     public long deleteThrough(String org, long throughSeq) {
+        if (postgres) {
+            return tx.write(em -> ((Number) em.createNativeQuery("SELECT audit_prune(?1, ?2)")
+                            .setParameter(1, org)
+                            .setParameter(2, throughSeq)
+                            .getSingleResult())
+                    .longValue());
+        }
         return tx.write(em -> {
             AuditHeadEntity head = em.find(AuditHeadEntity.class, org, LockModeType.PESSIMISTIC_WRITE);
             if (head == null) {
@@ -104,14 +112,17 @@ final class JpaAuditPruning implements AuditPruning {
                             + " does not vouch for where meeting " + meeting + " goes on: nothing deleted");
                 }
             });
-            if (postgres) {
-                em.createNativeQuery("SELECT set_config('proxyme.audit_retention', 'on', true)")
-                        .getSingleResult();
+            em.createNativeQuery("SET " + H2AuditAppendOnly.FLAG + " = 'on'").executeUpdate();
+            long deleted;
+            try {
+                deleted = em.createQuery("delete from AuditEventEntity e where e.org = :org and e.seq <= :seq")
+                        .setParameter("org", org)
+                        .setParameter("seq", throughSeq)
+                        .executeUpdate();
+            } finally {
+                em.createNativeQuery("SET " + H2AuditAppendOnly.FLAG + " = NULL")
+                        .executeUpdate();
             }
-            long deleted = em.createQuery("delete from AuditEventEntity e where e.org = :org and e.seq <= :seq")
-                    .setParameter("org", org)
-                    .setParameter("seq", throughSeq)
-                    .executeUpdate();
             head.prunedThrough = Math.max(head.prunedThrough, throughSeq);
             return deleted;
         });
