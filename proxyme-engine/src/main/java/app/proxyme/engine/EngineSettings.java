@@ -11,9 +11,24 @@ import java.util.Objects;
  * @param dbUrl JDBC URL of PostgreSQL ({@code PROXYME_DB_URL}); {@code null} or blank for the embedded H2 file
  * @param dbUser database user
  * @param dbPassword database password (never logged)
+ * @param dbMigrateUser the user that migrates the schema and owns its tables ({@code PROXYME_DB_MIGRATE_USER});
+ *     {@code null} or blank: the runtime user
+ * @param dbMigratePassword its password (never logged)
  * @param defaults decision settings an organisation's policy does not override
  */
-public record EngineSettings(Path dataDir, String dbUrl, String dbUser, String dbPassword, PolicySettings defaults) {
+public record EngineSettings(
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        String dbMigrateUser,
+        String dbMigratePassword,
+        PolicySettings defaults) {
+    /** Settings that migrate with the runtime user. */
+    public EngineSettings(Path dataDir, String dbUrl, String dbUser, String dbPassword, PolicySettings defaults) {
+        this(dataDir, dbUrl, dbUser, dbPassword, null, null, defaults);
+    }
+
     public EngineSettings {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(defaults, "defaults");
@@ -25,7 +40,9 @@ public record EngineSettings(Path dataDir, String dbUrl, String dbUser, String d
 
     @Override
     public String toString() {
-        return "EngineSettings[dataDir=" + dataDir + ", db=" + (embeddedDatabase() ? "h2" : redacted(dbUrl)) + "]";
+        return "EngineSettings[dataDir=" + dataDir + ", db=" + (embeddedDatabase() ? "h2" : redacted(dbUrl))
+                + ", user=" + dbUser + ", migrateUser="
+                + (dbMigrateUser == null || dbMigrateUser.isBlank() ? dbUser : dbMigrateUser) + "]";
     }
 
     /**

@@ -26,6 +26,8 @@ class EngineSettingsTest {
         assertFalse(inParameters.toString().contains("s3cret"), inParameters.toString());
         assertFalse(inUserInfo.toString().contains("s3cret"), inUserInfo.toString());
         assertEquals(
-                "EngineSettings[dataDir=data, db=jdbc:postgresql://db.internal:5432/proxyme]", inParameters.toString());
+                "EngineSettings[dataDir=data, db=jdbc:postgresql://db.internal:5432/proxyme, user=app,"
+                        + " migrateUser=app]",
+                inParameters.toString());
     }
 }

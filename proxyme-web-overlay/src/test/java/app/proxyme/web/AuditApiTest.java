@@ -115,6 +115,14 @@ class AuditApiTest {
         assertEquals("meetingPrev", v.by());
         assertTrue(v.events() >= 2);
 
+        var verified = api.get("/api/audit/verify?meeting=" + m, se);
+        assertEquals(200, verified.status(), verified.body());
+        assertTrue(verified.json().get("ok").asBoolean(), verified.body());
+        assertEquals(
+                404,
+                api.get("/api/audit/verify?meeting=" + m, api.login("jae@acme.test"))
+                        .status());
+
         assertEquals(403, api.get("/api/audit/export", se).status());
         assertEquals(403, api.get("/api/audit/verify", se).status());
         assertEquals(

@@ -20,6 +20,12 @@ public record PolicySettings(double minConfidence, double ambiguityMargin, Durat
      */
     public static final PolicySettings DEFAULTS = new PolicySettings(0.50, 0.30, Duration.ofSeconds(120));
 
+    /**
+     * The shortest audit retention an organisation may set ({@code settings.auditRetentionDays}), in days: one admin
+     * cannot have the trail erased by the next retention run, and a month of events always stays to be reviewed.
+     */
+    public static final int MIN_AUDIT_RETENTION_DAYS = 30;
+
     public PolicySettings {
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new IllegalArgumentException("minConfidence must be in [0,1]: " + minConfidence);

@@ -3,6 +3,7 @@ package app.proxyme.engine.audit;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
+import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
@@ -18,9 +19,12 @@ import java.util.OptionalLong;
 
 /**
  * The retention job: for each organisation with a retention period, it first appends a signed {@code checkpoint}
- * naming the last event to prune (its {@code seq} and hash), then deletes the events up to it, then records a
- * {@code retention} event. What remains starts with an event whose {@code prev} is the checkpoint's hash, so it
- * still verifies from the checkpoint.
+ * naming the last event to prune (its {@code seq} and hash) and, for each meeting the cut goes through, the hash of
+ * that meeting's last pruned event ({@code detail.meetings}), then deletes the events up to it, then records a
+ * {@code retention} event. What remains starts with an event whose {@code prev} is the checkpoint's
+ * {@code lastPrunedHash}, and each cut meeting with an event whose {@code meetingPrev} the checkpoint names, so the
+ * organisation's chain and each meeting's still verify from the checkpoint. If an append slips in between and links
+ * a meeting to a pruned event the checkpoint does not name, the deletion is refused and the next run tries again.
  */
 public final class AuditRetention {
     private static final System.Logger LOG = System.getLogger(AuditRetention.class.getName());
@@ -42,13 +46,18 @@ public final class AuditRetention {
         this.clock = clock;
     }
 
-    /** Prunes every organisation's expired events; returns what was pruned. */
+    /**
+     * Prunes every organisation's expired events; returns what was pruned. A stored retention shorter than
+     * {@link PolicySettings#MIN_AUDIT_RETENTION_DAYS} (the policy file refuses it; older databases may hold one)
+     * counts as that floor.
+     */
     public List<Pruned> run() {
         var done = new ArrayList<Pruned>();
         Instant now = clock.instant();
         pruning.retentionDays().forEach((org, days) -> {
             try {
-                prune(org, now.minus(Duration.ofDays(days))).ifPresent(done::add);
+                int kept = Math.max(days, PolicySettings.MIN_AUDIT_RETENTION_DAYS);
+                prune(org, now.minus(Duration.ofDays(kept))).ifPresent(done::add);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "audit retention of " + org + " failed: " + e.getMessage());
             }
@@ -68,13 +77,15 @@ public final class AuditRetention {
             return java.util.Optional.empty();
         }
         String hash = named.get(0).hash();
+        java.util.SortedMap<String, String> meetings = pruning.meetingCuts(org, seq);
         var detail = new LinkedHashMap<String, Object>();
         detail.put("lastPrunedSeq", seq);
         detail.put("lastPrunedHash", hash);
+        detail.put("meetings", meetings);
         detail.put("cutoff", AuditJson.timestamp(cutoff));
         detail.put("keyId", seal.keyId());
         detail.put("alg", "RS256");
-        detail.put("signature", seal.sign(org, seq, hash));
+        detail.put("signature", seal.sign(org, seq, hash, meetings));
         AuditRecord checkpoint = log.append(List.of(
                         new AuditEntry(AuditType.CHECKPOINT, org, null, null, "engine", null, null, null, detail)))
                 .get(0);

@@ -11,6 +11,7 @@ import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.audit.ChainVerdict;
 import app.proxyme.domain.audit.ExportQuery;
 import app.proxyme.domain.audit.SeqSpan;
+import app.proxyme.domain.audit.UnreadableAuditEvent;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.out.AuditLog;
@@ -70,7 +71,10 @@ public final class AuditTrail implements ReviewAudit {
             return query.format();
         }
 
-        /** Writes the events, oldest first, one per line; never holds more than a page in memory. */
+        /**
+         * Writes the events, oldest first, one per line; never holds more than a page in memory. A meeting's export
+         * whose first event links to an event retention pruned starts with the checkpoint that vouches for it.
+         */
         @Override
         public void writeTo(OutputStream out) throws IOException {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -78,6 +82,13 @@ public final class AuditTrail implements ReviewAudit {
             if (csv) {
                 w.write(AuditCsv.HEADER);
                 w.write("\r\n");
+            }
+            if (query.meeting() != null) {
+                Optional<AuditRecord> checkpoint = vouching(org, query.meeting(), fromSeq, toSeq);
+                if (checkpoint.isPresent()) {
+                    w.write(csv ? AuditCsv.line(checkpoint.get()) : AuditJson.toJson(checkpoint.get()));
+                    w.write(csv ? "\r\n" : "\n");
+                }
             }
             forEach(org, query.meeting(), fromSeq, toSeq, r -> {
                 w.write(csv ? AuditCsv.line(r) : AuditJson.toJson(r));
@@ -159,6 +170,7 @@ public final class AuditTrail implements ReviewAudit {
         var check = new ChainCheck(ChainCheck.Mode.ORGANISATION);
         var first = new AuditRecord[1];
         var sealed = new boolean[1];
+        var read = new long[1];
         try {
             forEach(org, null, 1, head.seq(), r -> {
                 if (first[0] == null) {
@@ -168,9 +180,12 @@ public final class AuditTrail implements ReviewAudit {
                     sealed[0] = true;
                 }
                 check.accept(ChainCheck.linkOf(r));
+                read[0]++;
             });
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        } catch (UnreadableAuditEvent bad) {
+            return unreadable(check, read[0], bad);
         }
         ChainVerdict v = check.verdict(head.hash());
         if (v.ok() && first[0] != null && first[0].seq() > 1 && !sealed[0]) {
@@ -185,6 +200,78 @@ public final class AuditTrail implements ReviewAudit {
                     "the chain starts at seq " + first[0].seq() + " without a signed checkpoint for what precedes it");
         }
         return v;
+    }
+
+    /**
+     * Verifies one meeting's chain (by {@code meetingPrev}) as its export reads: from genesis, or — for a meeting
+     * that retention cut — from the hash that a checkpoint signed with the audit key vouches for.
+     *
+     * @throws DomainException {@code NOT_FOUND} for a meeting the caller may not read
+     */
+    @Override
+    public ChainVerdict verifyMeeting(Member caller, String meeting) {
+        meetings.requireVisible(caller, meeting);
+        String org = caller.org();
+        AuditHead head = reader.head(org);
+        var check = new ChainCheck(ChainCheck.Mode.MEETING, seal);
+        var read = new long[1];
+        try {
+            Optional<AuditRecord> checkpoint = vouching(org, meeting, 1, head.seq());
+            if (checkpoint.isPresent()) {
+                check.accept(ChainCheck.linkOf(checkpoint.get()));
+                read[0]++;
+            }
+            forEach(org, meeting, 1, head.seq(), r -> {
+                check.accept(ChainCheck.linkOf(r));
+                read[0]++;
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (UnreadableAuditEvent bad) {
+            return unreadable(check, read[0], bad);
+        }
+        return check.verdict(null);
+    }
+
+    /**
+     * The checkpoint that vouches for where the meeting's events in {@code [fromSeq, toSeq]} start, when the first
+     * of them links to a pruned event: the latest checkpoint, signed with the audit key, that names that link.
+     */
+    private Optional<AuditRecord> vouching(String org, String meeting, long fromSeq, long toSeq) {
+        List<AuditRecord> first = reader.page(org, meeting, fromSeq - 1, toSeq, 1);
+        if (first.isEmpty() || AuditRecord.GENESIS.equals(first.get(0).meetingPrev())) {
+            return Optional.empty();
+        }
+        String link = first.get(0).meetingPrev();
+        AuditRecord found = null;
+        long after = 0;
+        while (true) {
+            List<AuditRecord> page = reader.checkpoints(org, after, PAGE);
+            for (AuditRecord cp : page) {
+                var named = ChainCheck.checkpointOf(cp);
+                if (named != null
+                        && named.meetings() != null
+                        && link.equals(named.meetings().get(meeting))
+                        && seal.valid(named)) {
+                    found = cp;
+                }
+            }
+            if (page.size() < PAGE) {
+                return Optional.ofNullable(found);
+            }
+            after = page.get(page.size() - 1).seq();
+        }
+    }
+
+    /** The verdict when the chain's next event cannot be read: the first break before it, else that event. */
+    private static ChainVerdict unreadable(ChainCheck check, long read, UnreadableAuditEvent bad) {
+        if (read > 0) {
+            ChainVerdict before = check.verdict(null);
+            if (!before.ok()) {
+                return before;
+            }
+        }
+        return new ChainVerdict(false, read + 1, null, "prev", bad.id(), bad.seq(), read + 1, bad.getMessage(), null);
     }
 
     /** The public key (JWK set) that checks retention checkpoints' signatures. */

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.proxyme.domain.policy.PolicyProblem;
 import app.proxyme.engine.policy.file.PolicyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code settings.auditRetentionDays}: optional, a whole number of days, at least 1. */
+/**
+ * {@code settings.auditRetentionDays}: optional, a whole number of days, at least 30 — so that one admin cannot have
+ * the trail erased by the next retention run.
+ */
 class AuditRetentionSettingTest {
     private static String globexWith(String settings) throws IOException {
         try (var in = PolicyFiles.class.getResourceAsStream("/policies/globex.yaml")) {
@@ -29,8 +34,8 @@ class AuditRetentionSettingTest {
     }
 
     @Test
-    void retention_must_be_a_whole_number_of_at_least_one_day() throws IOException {
-        for (String bad : new String[] {"0", "-3", "1.5", "\"ten\""}) {
+    void retention_must_be_a_whole_number_of_days() throws IOException {
+        for (String bad : new String[] {"1.5", "\"ten\""}) {
             var e = assertThrows(
                     PolicyFiles.InvalidPolicyException.class,
                     () -> PolicyFiles.parse(globexWith("  auditRetentionDays: " + bad)),
@@ -39,5 +44,26 @@ class AuditRetentionSettingTest {
                     e.problems().stream().anyMatch(p -> p.contains("auditRetentionDays")),
                     e.problems().toString());
         }
+    }
+
+    @Test
+    void retention_below_thirty_days_is_refused_with_its_line() throws IOException {
+        for (String bad : new String[] {"1", "29", "0", "-3"}) {
+            String yaml = globexWith("  auditRetentionDays: " + bad);
+            int line = yaml.substring(0, yaml.indexOf("  auditRetentionDays:")).split("\n", -1).length;
+            var e = assertThrows(PolicyFiles.InvalidPolicyException.class, () -> PolicyFiles.parse(yaml), bad);
+            assertEquals(
+                    List.of(new PolicyProblem(
+                            line,
+                            "settings.auditRetentionDays: must be at least 30 days"
+                                    + " (leave it out to keep events for ever)")),
+                    e.errors(),
+                    bad);
+        }
+        assertEquals(
+                30,
+                PolicyFiles.parse(globexWith("  auditRetentionDays: 30"))
+                        .settings()
+                        .auditRetentionDays());
     }
 }

@@ -96,6 +96,47 @@ class PolicyAsCodeTest {
     }
 
     @Test
+    void a_changed_audit_retention_is_audited_with_its_old_and_new_value_and_a_short_one_is_refused() {
+        String base = policies.export(ADMIN)
+                .replaceAll("(?s)settings:.*?(\n[a-z]|$)", "$1")
+                .stripTrailing();
+
+        policies.importYaml(ADMIN, base + "\nsettings:\n  auditRetentionDays: 400\n");
+        policies.importYaml(ADMIN, base + "\nsettings:\n  auditRetentionDays: 30\n");
+        var refused = assertThrows(
+                PolicyFiles.InvalidPolicyException.class,
+                () -> policies.importYaml(ADMIN, base + "\nsettings:\n  auditRetentionDays: 1\n"));
+        policies.importYaml(ADMIN, base + "\n");
+
+        assertEquals(
+                base.split("\n", -1).length + 2,
+                refused.errors().get(0).line(),
+                "the line of auditRetentionDays: " + refused.errors());
+        assertTrue(
+                refused.errors().get(0).message().contains("at least 30 days"),
+                refused.errors().toString());
+        assertEquals(3, audited.size(), "the refused import changed nothing and recorded nothing");
+        assertEquals(
+                java.util.Map.of("auditRetentionDays", oldAndNew(null, 400)),
+                audited.get(0).detail().get("settings"));
+        assertEquals(
+                java.util.Map.of("auditRetentionDays", oldAndNew(400, 30)),
+                audited.get(1).detail().get("settings"));
+        assertEquals(
+                java.util.Map.of("auditRetentionDays", oldAndNew(30, null)),
+                audited.get(2).detail().get("settings"));
+        assertEquals(
+                List.of("settings.auditRetentionDays"), audited.get(2).detail().get("changed"));
+    }
+
+    private static java.util.Map<String, Object> oldAndNew(Object before, Object after) {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("old", before);
+        m.put("new", after);
+        return m;
+    }
+
+    @Test
     void an_import_changes_the_permissions_and_is_audited() {
         String yaml = policies.export(ADMIN)
                 .replace(

@@ -23,7 +23,13 @@ class Persistence {
     /** Migrated, and seeded with the demo organisations on first start. */
     static Database open(EngineSettings settings) {
         String url = settings.embeddedDatabase() ? Database.h2FileUrl(settings.dataDir()) : settings.dbUrl();
-        Database db = Database.open(url, settings.dbUser(), settings.dbPassword(), settings.defaults());
+        Database db = Database.open(
+                url,
+                settings.dbUser(),
+                settings.dbPassword(),
+                settings.dbMigrateUser(),
+                settings.dbMigratePassword(),
+                settings.defaults());
         try {
             new PolicySeeder(db.policyAdmin()).seed();
             return db;

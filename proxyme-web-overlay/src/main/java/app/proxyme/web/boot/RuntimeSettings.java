@@ -52,6 +52,8 @@ public record RuntimeSettings(
                 text(config, "proxyme.db.url").orElse(null),
                 text(config, "proxyme.db.user").orElse(null),
                 text(config, "proxyme.db.password").orElse(null),
+                text(config, "proxyme.db.migrate.user").orElse(null),
+                text(config, "proxyme.db.migrate.password").orElse(null),
                 policyDefaults);
         var fga = new FgaSettings(
                 text(config, "proxyme.fga").orElse("embedded"),

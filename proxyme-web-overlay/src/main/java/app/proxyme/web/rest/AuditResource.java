@@ -25,7 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /api/audit/export} (streamed JSON Lines or CSV), {@code GET /api/audit/verify} and
+ * {@code GET /api/audit/export} (streamed JSON Lines or CSV), {@code GET /api/audit/verify} (the organisation's
+ * chain, or with {@code ?meeting=} one meeting's, for whoever may read it) and
  * {@code POST /api/audit/share} (a read-only link to a meeting, served by {@link ShareResource}).
  */
 @ApplicationScoped
@@ -67,7 +68,10 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> verify(@Context ContainerRequestContext rq) {
+    public Map<String, Object> verify(@QueryParam("meeting") String meeting, @Context ContainerRequestContext rq) {
+        if (meeting != null && !meeting.isBlank()) {
+            return json(review.verifyMeeting(Caller.of(rq), meeting));
+        }
         return json(review.verify(Caller.of(rq)));
     }
 

@@ -31,6 +31,20 @@ class RuntimeSettingsTest {
         assertEquals("embedded", s.approval());
         assertEquals("local", s.llm());
         assertEquals(PolicySettings.DEFAULTS, s.engine().defaults());
+        assertEquals(null, s.engine().dbMigrateUser(), "migrations run as the runtime user");
+    }
+
+    @Test
+    void migrations_may_run_as_an_owner_role_of_their_own() {
+        RuntimeSettings s = RuntimeSettings.read(config(Map.of(
+                "proxyme.db.user", "proxyme_app",
+                "proxyme.db.migrate.user", "proxyme_owner",
+                "proxyme.db.migrate.password", "secret")));
+
+        assertEquals("proxyme_app", s.engine().dbUser());
+        assertEquals("proxyme_owner", s.engine().dbMigrateUser());
+        assertEquals("secret", s.engine().dbMigratePassword());
+        assertFalse(s.engine().toString().contains("secret"), "passwords are never shown");
     }
 
     @Test

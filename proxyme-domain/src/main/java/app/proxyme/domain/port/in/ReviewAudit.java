@@ -23,6 +23,14 @@ public interface ReviewAudit {
      */
     ChainVerdict verify(Member caller);
 
+    /**
+     * Verifies one meeting's chain (linked by {@code meetingPrev}), as its export reads: from genesis, or from where
+     * a signed retention checkpoint vouches that the meeting's remaining events start.
+     *
+     * @throws app.proxyme.domain.DomainException {@code NOT_FOUND} for a meeting the caller may not read
+     */
+    ChainVerdict verifyMeeting(Member caller, String meetingId);
+
     /** The public keys (JWK set) that check retention checkpoints' signatures. */
     Map<String, Object> checkpointKeys();
 }

@@ -16,8 +16,18 @@ public interface AuditPruning {
     OptionalLong lastSeqBefore(String org, Instant cutoff);
 
     /**
-     * Deletes the organisation's events with {@code seq <= throughSeq}. The database refuses it (on PostgreSQL) unless
-     * a later checkpoint event covers them.
+     * The meetings that a cut after {@code throughSeq} goes through: each meeting whose first event after
+     * {@code throughSeq} links ({@code meetingPrev}) to an earlier event rather than to genesis, and that hash (the
+     * meeting's last event at or before the cut). A checkpoint vouches for them, so that the meeting's remaining
+     * events still verify.
+     */
+    java.util.SortedMap<String, String> meetingCuts(String org, long throughSeq);
+
+    /**
+     * Deletes the organisation's events with {@code seq <= throughSeq}, only if a later {@code checkpoint} event of
+     * the organisation names that cut ({@code detail.lastPrunedSeq == throughSeq}) and vouches in
+     * {@code detail.meetings} for every meeting the cut goes through (as {@link #meetingCuts} finds them at the time
+     * of the deletion); otherwise it deletes nothing and throws. Appends wait while it runs.
      *
      * @return how many events were deleted
      */

@@ -21,6 +21,9 @@ public interface AuditReader {
      */
     List<AuditRecord> page(String org, String meeting, long afterSeq, long toSeq, int limit);
 
+    /** Up to {@code limit} of the organisation's {@code checkpoint} events with {@code seq > afterSeq}, oldest first. */
+    List<AuditRecord> checkpoints(String org, long afterSeq, int limit);
+
     /** The smallest and largest {@code seq} of the events recorded in {@code [from, to)}; empty when none. */
     Optional<SeqSpan> span(String org, Instant from, Instant to);
 }

@@ -3,6 +3,7 @@ package app.proxyme.engine.adapter.jpa;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
+import app.proxyme.domain.audit.UnreadableAuditEvent;
 import app.proxyme.engine.audit.format.AuditJson;
 import java.time.Instant;
 
@@ -31,7 +32,21 @@ final class AuditEventMapper {
         return e;
     }
 
+    /**
+     * The row as a record.
+     *
+     * @throws UnreadableAuditEvent when the row is not a readable event (edited outside Proxy Me)
+     */
     static AuditRecord toRecord(AuditEventEntity e) {
+        try {
+            return read(e);
+        } catch (RuntimeException bad) {
+            String why = bad.getMessage() == null ? bad.getClass().getSimpleName() : bad.getMessage();
+            throw new UnreadableAuditEvent(e.id, e.seq, why.lines().findFirst().orElse(why), bad);
+        }
+    }
+
+    private static AuditRecord read(AuditEventEntity e) {
         var entry = new AuditEntry(
                 AuditType.fromWire(e.type),
                 e.org,

@@ -19,6 +19,10 @@ class AuditHeadEntity {
     @Column(name = "last_hash")
     String lastHash;
 
+    /** The last {@code seq} retention deleted ({@code 0}: none). */
+    @Column(name = "pruned_through")
+    long prunedThrough;
+
     protected AuditHeadEntity() {}
 
     AuditHeadEntity(String org, long lastSeq, String lastHash) {

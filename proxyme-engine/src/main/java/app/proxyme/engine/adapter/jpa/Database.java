@@ -56,22 +56,47 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Migrates the schema and opens the persistence unit.
+     * Migrates the schema and opens the persistence unit, migrating with the runtime's own credentials.
      *
      * @param defaults policy settings for what an organisation's stored settings leave out
      */
     public static Database open(String jdbcUrl, String user, String password, PolicySettings defaults) {
+        return open(jdbcUrl, user, password, null, null, defaults);
+    }
+
+    /**
+     * Migrates the schema as {@code migrateUser} (the owner of the tables; {@code null} or blank: the runtime user),
+     * then opens the persistence unit as {@code user}. On PostgreSQL with a migration user of its own, the runtime
+     * user is granted what it needs and no more: it reads and inserts audit events, updates the chain heads, prunes
+     * only through {@code audit_prune}, and cannot alter the audit table or its append-only trigger.
+     *
+     * @param defaults policy settings for what an organisation's stored settings leave out
+     */
+    public static Database open(
+            String jdbcUrl,
+            String user,
+            String password,
+            String migrateUser,
+            String migratePassword,
+            PolicySettings defaults) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(defaults, "defaults");
-        // PostgreSQL also gets db/postgresql: the trigger that keeps audit events append-only
-        String[] locations = jdbcUrl.startsWith("jdbc:postgresql:")
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        boolean ownMigrator = migrateUser != null && !migrateUser.isBlank() && !migrateUser.equals(user);
+        String mUser = ownMigrator ? migrateUser : user;
+        String mPassword = ownMigrator ? migratePassword : password;
+        // PostgreSQL also gets db/postgresql (append-only trigger, audit_prune), H2 db/h2 (its append-only trigger)
+        String[] locations = postgres
                 ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
-                : new String[] {"classpath:db/migration"};
+                : new String[] {"classpath:db/migration", "classpath:db/h2"};
         Flyway.configure()
-                .dataSource(jdbcUrl, user, password)
+                .dataSource(jdbcUrl, mUser, mPassword)
                 .locations(locations)
                 .load()
                 .migrate();
+        if (postgres && ownMigrator) {
+            PostgresGrants.grant(jdbcUrl, mUser, mPassword, user);
+        }
         var props = new HashMap<String, Object>();
         props.put("jakarta.persistence.jdbc.url", jdbcUrl);
         props.put("jakarta.persistence.jdbc.user", user == null ? "" : user);
@@ -98,7 +123,10 @@ public final class Database implements AutoCloseable {
             emf.close();
             throw e;
         }
-        return new Database(emf, defaults, jdbcUrl.startsWith("jdbc:postgresql:"));
+        if (postgres) {
+            PostgresGrants.warnUnlessLeastPrivilege(emf);
+        }
+        return new Database(emf, defaults, postgres);
     }
 
     /**

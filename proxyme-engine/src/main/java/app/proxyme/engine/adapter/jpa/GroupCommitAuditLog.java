@@ -17,7 +17,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * to a batch limit), appends it to the chain in a single transaction, and only after the commit hands each caller
  * its records. So each caller still returns only once its events are durable, the chain keeps the queue's order,
  * and a burst costs one commit instead of one per caller. If a batch fails, its callers are retried one by one, so
- * that only the faulty append fails.
+ * that only the faulty append fails. Each caller's events get their ids when they are queued, so a retry after a
+ * commit whose outcome is unknown (the connection lost while it was acknowledged) finds them if they were stored,
+ * and hands them back instead of appending them twice.
  */
 final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GroupCommitAuditLog.class.getName());
@@ -29,9 +31,9 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
-    private record Pending(List<AuditEntry> entries, CompletableFuture<List<AuditRecord>> done) {}
+    private record Pending(List<AuditEntry> entries, List<String> ids, CompletableFuture<List<AuditRecord>> done) {}
 
-    private static final Pending STOP = new Pending(List.of(), new CompletableFuture<>());
+    private static final Pending STOP = new Pending(List.of(), List.of(), new CompletableFuture<>());
 
     GroupCommitAuditLog(JpaAuditLog log) {
         this.log = log;
@@ -48,7 +50,10 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
         }
         // a detail that cannot be serialized fails its own caller here, instead of a whole batch
         entries.forEach(e -> app.proxyme.engine.audit.format.AuditJson.detailJson(e.detail()));
-        var pending = new Pending(List.copyOf(entries), new CompletableFuture<>());
+        var pending = new Pending(
+                List.copyOf(entries),
+                entries.stream().map(e -> app.proxyme.domain.Ids.next("ev")).toList(),
+                new CompletableFuture<>());
         queue.add(pending);
         try {
             return pending.done().get();
@@ -94,21 +99,22 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
             return;
         }
         var all = new ArrayList<AuditEntry>();
-        batch.forEach(p -> all.addAll(p.entries()));
+        var ids = new ArrayList<String>();
+        batch.forEach(p -> {
+            all.addAll(p.entries());
+            ids.addAll(p.ids());
+        });
         List<AuditRecord> records;
         try {
-            records = log.append(all);
+            records = log.append(all, ids, false);
             commits.incrementAndGet();
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).done().completeExceptionally(e);
-                return;
-            }
             LOG.log(
                     System.Logger.Level.WARNING,
                     "audit batch of " + batch.size() + " appends failed ("
-                            + e.getClass().getSimpleName() + "); retrying them one by one");
-            batch.forEach(p -> commit(List.of(p)));
+                            + e.getClass().getSimpleName()
+                            + "); retrying them one by one, keeping what is already stored");
+            batch.forEach(p -> retry(p, e));
             return;
         }
         int at = 0;
@@ -117,6 +123,29 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
             p.done().complete(records.subList(at, at + n));
             at += n;
         }
+    }
+
+    /** Appends one caller's events on their own, unless the failed batch stored them after all. */
+    private void retry(Pending p, RuntimeException batchFailure) {
+        try {
+            p.done().complete(log.append(p.entries(), p.ids(), true));
+            commits.incrementAndGet();
+        } catch (RuntimeException e) {
+            if (e != batchFailure) {
+                e.addSuppressed(batchFailure);
+            }
+            p.done().completeExceptionally(e);
+        }
+    }
+
+    /** The chain this log commits to (tests). */
+    JpaAuditLog chain() {
+        return log;
+    }
+
+    /** Appends waiting for the committer (tests). */
+    int queued() {
+        return queue.size();
     }
 
     /** Transactions committed so far (for tests and measurements). */

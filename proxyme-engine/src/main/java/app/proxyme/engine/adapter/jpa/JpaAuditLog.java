@@ -32,6 +32,8 @@ final class JpaAuditLog implements AuditLog {
     private final Clock clock;
     /** Per organisation, the last seq this log committed; while it is the head, {@link #meetingHashes} holds. */
     private final Map<String, Long> committedSeq = new HashMap<>();
+    /** Per organisation, how far retention had pruned when this log last committed (meeting ends may be gone). */
+    private final Map<String, Long> prunedThrough = new HashMap<>();
     /** The last hash of recently used meetings ({@code org NUL meeting}), least recently used dropped first. */
     private final Map<String, String> meetingHashes = new java.util.LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -57,12 +59,25 @@ final class JpaAuditLog implements AuditLog {
 
     @Override
     public List<AuditRecord> append(List<AuditEntry> entries) {
+        return append(entries, entries.stream().map(e -> Ids.next("ev")).toList(), false);
+    }
+
+    /**
+     * Appends the entries as the events {@code ids} (one per entry), in one transaction. The ids make an append
+     * idempotent: with {@code mayBeStored} (a retry after a commit whose outcome is unknown), events already stored
+     * under these ids are returned as stored instead of being appended a second time; the primary key on the id
+     * guarantees that no event is ever stored twice.
+     */
+    List<AuditRecord> append(List<AuditEntry> entries, List<String> ids, boolean mayBeStored) {
+        if (entries.size() != ids.size()) {
+            throw new IllegalArgumentException(entries.size() + " entries, " + ids.size() + " ids");
+        }
         if (entries.isEmpty()) {
             return List.of();
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                return appendOnce(entries);
+                return appendOnce(entries, ids, mayBeStored);
             } catch (MissingHead missing) {
                 if (attempt > 10) {
                     throw new DependencyUnavailableException(Tx.DEPENDENCY, "cannot create the audit head");
@@ -73,38 +88,63 @@ final class JpaAuditLog implements AuditLog {
     }
 
     /** What one transaction appended, and the chain ends it leaves (applied to the caches once committed). */
-    private record Appended(List<AuditRecord> records, Map<String, Long> seqs, Map<String, String> meetingHashes) {}
+    private record Appended(
+            List<AuditRecord> records,
+            Map<String, Long> seqs,
+            Map<String, Long> pruned,
+            Map<String, String> meetingHashes) {}
 
-    private List<AuditRecord> appendOnce(List<AuditEntry> entries) {
-        Appended done = tx.write(em -> appendLocked(em, entries));
+    /**
+     * Runs after each committed append, before its caller learns of it (tests: a commit whose acknowledgement is
+     * lost, so that the committer cannot tell whether it was stored).
+     */
+    volatile java.util.function.Consumer<List<AuditRecord>> afterCommit = records -> {};
+
+    private List<AuditRecord> appendOnce(List<AuditEntry> entries, List<String> ids, boolean mayBeStored) {
+        Appended done = tx.write(em -> appendLocked(em, entries, ids, mayBeStored));
+        afterCommit.accept(done.records());
         committedSeq.putAll(done.seqs());
+        prunedThrough.putAll(done.pruned());
         meetingHashes.putAll(done.meetingHashes());
         return done.records();
     }
 
-    private Appended appendLocked(EntityManager em, List<AuditEntry> entries) {
+    private Appended appendLocked(EntityManager em, List<AuditEntry> entries, List<String> ids, boolean mayBeStored) {
+        if (mayBeStored) {
+            List<AuditRecord> stored = stored(em, ids);
+            if (stored.size() == ids.size()) {
+                return new Appended(stored, Map.of(), Map.of(), Map.of());
+            }
+            if (!stored.isEmpty()) {
+                throw new IllegalStateException(
+                        "only " + stored.size() + " of " + ids.size() + " events of one append are stored");
+            }
+        }
         var heads = new HashMap<String, AuditHeadEntity>();
         for (String org : new TreeSet<>(entries.stream().map(AuditEntry::org).toList())) {
             AuditHeadEntity head = em.find(AuditHeadEntity.class, org, LockModeType.PESSIMISTIC_WRITE);
             if (head == null) {
                 throw new MissingHead(org);
             }
-            if (!Long.valueOf(head.lastSeq).equals(committedSeq.get(org))) {
-                // someone else (another process) appended since: what this log remembers of meetings is stale
+            if (!Long.valueOf(head.lastSeq).equals(committedSeq.get(org))
+                    || !Long.valueOf(head.prunedThrough).equals(prunedThrough.get(org))) {
+                // someone else (another process) appended since, or retention pruned: what this log remembers of
+                // meetings is stale
                 meetingHashes.keySet().removeIf(k -> k.startsWith(org + KEY_SEPARATOR));
             }
             heads.put(org, head);
         }
         var meetingEnds = new HashMap<String, String>();
         var records = new ArrayList<AuditRecord>(entries.size());
-        for (AuditEntry entry : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            AuditEntry entry = entries.get(i);
             AuditHeadEntity head = heads.get(entry.org());
             String meetingKey = entry.meeting() == null ? null : entry.org() + KEY_SEPARATOR + entry.meeting();
             String meetingPrev = meetingKey == null
                     ? null
                     : meetingEnds.computeIfAbsent(meetingKey, k -> lastMeetingHash(em, entry));
             long seq = head.lastSeq + 1;
-            String id = Ids.next("ev");
+            String id = ids.get(i);
             Instant ts = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             String hash = AuditJson.hash(id, seq, ts, entry, head.lastHash, meetingPrev);
             var record = new AuditRecord(id, seq, ts, entry, head.lastHash, meetingPrev, hash);
@@ -117,8 +157,24 @@ final class JpaAuditLog implements AuditLog {
             records.add(record);
         }
         var seqs = new HashMap<String, Long>();
-        heads.forEach((org, head) -> seqs.put(org, head.lastSeq));
-        return new Appended(List.copyOf(records), seqs, meetingEnds);
+        var pruned = new HashMap<String, Long>();
+        heads.forEach((org, head) -> {
+            seqs.put(org, head.lastSeq);
+            pruned.put(org, head.prunedThrough);
+        });
+        return new Appended(List.copyOf(records), seqs, pruned, meetingEnds);
+    }
+
+    /** The events stored under {@code ids}, in the order of {@code ids} (those not stored left out). */
+    private static List<AuditRecord> stored(EntityManager em, List<String> ids) {
+        var byId = new HashMap<String, AuditRecord>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            em.createQuery("select e from AuditEventEntity e where e.id in :ids", AuditEventEntity.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .getResultList()
+                    .forEach(e -> byId.put(e.id, AuditEventMapper.toRecord(e)));
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /**

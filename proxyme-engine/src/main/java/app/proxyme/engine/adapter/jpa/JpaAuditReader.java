@@ -43,6 +43,22 @@ final class JpaAuditReader implements AuditReader {
     }
 
     @Override
+    public List<AuditRecord> checkpoints(String org, long afterSeq, int limit) {
+        return tx.read(em -> em
+                .createQuery(
+                        "select e from AuditEventEntity e where e.org = :org and e.type = 'checkpoint'"
+                                + " and e.seq > :after order by e.seq",
+                        AuditEventEntity.class)
+                .setParameter("org", org)
+                .setParameter("after", afterSeq)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(AuditEventMapper::toRecord)
+                .toList());
+    }
+
+    @Override
     public Optional<SeqSpan> span(String org, Instant from, Instant to) {
         Object[] row = tx.read(em -> (Object[]) em.createQuery("select min(e.seq), max(e.seq) from AuditEventEntity e"
                         + " where e.org = :org and e.ts >= :from and e.ts < :to")

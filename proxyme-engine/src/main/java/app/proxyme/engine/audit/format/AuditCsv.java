@@ -3,7 +3,12 @@ package app.proxyme.engine.audit.format;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 
-/** The CSV form of an export: the JSON fields as columns (RFC 4180 quoting), {@code detail} as a JSON string. */
+/**
+ * The CSV form of an export: the JSON fields as columns (RFC 4180 quoting), {@code detail} as a JSON string. A cell
+ * that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a single quote in
+ * front, so that a spreadsheet shows it as text instead of running it as a formula (OWASP "CSV injection"). So the
+ * CSV is for reading; the JSON Lines export is the one that verifies.
+ */
 public final class AuditCsv {
     /** The header line. */
     public static final String HEADER =
@@ -45,11 +50,22 @@ public final class AuditCsv {
         if (value == null) {
             return;
         }
-        String s = value.toString();
+        String s = value instanceof Number ? value.toString() : neutralised(value.toString());
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             sb.append(s);
             return;
         }
         sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+    }
+
+    /** The text, with a single quote in front when a spreadsheet would take it for a formula. */
+    static String neutralised(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        return switch (s.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + s;
+            default -> s;
+        };
     }
 }

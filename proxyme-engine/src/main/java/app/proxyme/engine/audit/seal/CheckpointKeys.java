@@ -32,12 +32,6 @@ public final class CheckpointKeys implements ChainCheck.SealCheck {
     @Override
     public boolean valid(ChainLink.Checkpoint checkpoint) {
         PublicKey key = byId.get(checkpoint.keyId());
-        return key != null
-                && CheckpointSeal.verify(
-                        key,
-                        checkpoint.org(),
-                        checkpoint.lastPrunedSeq(),
-                        checkpoint.lastPrunedHash(),
-                        checkpoint.signature());
+        return key != null && CheckpointSeal.verify(key, checkpoint);
     }
 }

@@ -10,7 +10,9 @@ import java.util.Objects;
  * As an organisation's chain ({@code prev}), {@code seq} must grow by one and each {@code prev} name the previous
  * hash; a chain starting at {@code seq} 1 starts at genesis, a later start is a range (or what retention left after
  * a checkpoint). As one meeting's export ({@code meetingPrev}), every event belongs to the meeting, {@code seq}
- * grows, each {@code meetingPrev} names the previous hash and the first names genesis. In {@link Mode#ANY} both
+ * grows, each {@code meetingPrev} names the previous hash and the first names genesis — or, for a meeting that
+ * retention cut, the hash that a checkpoint carried ahead of the meeting's events (in the same file) vouches for as
+ * the meeting's last pruned event. In {@link Mode#ANY} both
  * readings are tried at once and the one that holds wins (the meeting's when both do); if neither does, the one
  * that got further is reported.
  * With an expected head, the last hash must equal it (a truncated tail otherwise).
@@ -37,6 +39,10 @@ public final class ChainCheck {
     private Break sealBreak;
     private ChainLink last;
     private String meeting;
+    private ChainLink meetingLast;
+    private final java.util.List<ChainLink> meetingPreamble = new java.util.ArrayList<>();
+    private ChainLink meetingSealedBy;
+    private Break meetingSealBreak;
     private Break hashBreak;
     private Break orgBreak;
     private Break meetingBreak;
@@ -107,19 +113,40 @@ public final class ChainCheck {
     }
 
     private String meetingProblem(ChainLink link) {
+        if (meetingLast == null && link.meeting() == null && link.checkpoint() != null) {
+            meetingPreamble.add(link); // carried ahead of a pruned meeting's events, to vouch for where they start
+            return null;
+        }
         if (link.meeting() == null || (meeting != null && !meeting.equals(link.meeting()))) {
             return "not an event of meeting " + (meeting == null ? "(none)" : meeting);
         }
-        if (last == null) {
+        ChainLink previous = meetingLast;
+        meetingLast = link;
+        if (previous == null) {
             meeting = link.meeting();
-            return AuditRecord.GENESIS.equals(link.meetingPrev())
-                    ? null
-                    : "the meeting's first event does not link to genesis";
+            if (AuditRecord.GENESIS.equals(link.meetingPrev())) {
+                return null;
+            }
+            for (ChainLink cp : meetingPreamble) {
+                var vouched = cp.checkpoint().meetings();
+                if (vouched != null && link.meetingPrev().equals(vouched.get(meeting))) {
+                    meetingSealedBy = cp;
+                    if (sealCheck != null && !sealCheck.valid(cp.checkpoint())) {
+                        meetingSealBreak =
+                                new Break(cp, 1, "the checkpoint's signature is not valid for the checkpoint keys");
+                    }
+                    return null;
+                }
+            }
+            return meetingPreamble.isEmpty()
+                    ? "the meeting's first event does not link to genesis"
+                    : "the meeting's first event links neither to genesis nor to what a checkpoint in the file"
+                            + " vouches for";
         }
-        if (link.seq() <= last.seq()) {
-            return "seq " + link.seq() + " follows seq " + last.seq() + " (reordered)";
+        if (link.seq() <= previous.seq()) {
+            return "seq " + link.seq() + " follows seq " + previous.seq() + " (reordered)";
         }
-        if (!last.hash().equals(link.meetingPrev())) {
+        if (!previous.hash().equals(link.meetingPrev())) {
             return "meetingPrev does not name the previous event's hash (an event deleted or reordered)";
         }
         return null;
@@ -129,6 +156,9 @@ public final class ChainCheck {
     public ChainVerdict verdict(String expectedHead) {
         if (events == 0) {
             return new ChainVerdict(false, 0, null, null, null, 0, 0, "no events");
+        }
+        if (mode != Mode.ORGANISATION && meetingLast == null && meetingBreak == null) {
+            meetingBreak = new Break(first, 1, "no event of a meeting, only checkpoints");
         }
         String by;
         Break linkBreak;
@@ -149,8 +179,9 @@ public final class ChainCheck {
         if (hashBreak != null && (first == null || hashBreak.position() <= first.position())) {
             first = hashBreak;
         }
-        if (sealBreak != null && (first == null || sealBreak.position() <= first.position())) {
-            first = sealBreak;
+        Break seal = byPrev ? sealBreak : meetingSealBreak;
+        if (seal != null && (first == null || seal.position() <= first.position())) {
+            first = seal;
         }
         String anchor = anchor(byPrev);
         if (first == null && byPrev && sealCheck != null && this.first.seq() > 1 && sealedBy == null) {
@@ -179,7 +210,15 @@ public final class ChainCheck {
     }
 
     private String anchor(boolean byPrev) {
-        if (!byPrev || first.seq() == 1) {
+        if (!byPrev) {
+            if (meetingSealedBy == null) {
+                return "genesis";
+            }
+            return "checkpoint seq " + meetingSealedBy.seq() + " (vouches for where meeting " + meeting
+                    + "'s remaining events start; signature "
+                    + (sealCheck == null ? "not checked: pass the checkpoint keys" : "valid") + ")";
+        }
+        if (first.seq() == 1) {
             return "genesis";
         }
         if (sealedBy != null) {
@@ -192,6 +231,43 @@ public final class ChainCheck {
     /** The link of a stored record, its hash recomputed with {@link AuditJson#hash(AuditRecord)}. */
     public static ChainLink linkOf(AuditRecord r) {
         return new ChainLink(
-                r.id(), r.seq(), r.entry().meeting(), r.prev(), r.meetingPrev(), r.hash(), AuditJson.hash(r));
+                r.id(),
+                r.seq(),
+                r.entry().meeting(),
+                r.prev(),
+                r.meetingPrev(),
+                r.hash(),
+                AuditJson.hash(r),
+                checkpointOf(r));
+    }
+
+    /** What a stored {@code checkpoint} event vouches for, or {@code null} (another type, or not a checkpoint). */
+    public static ChainLink.Checkpoint checkpointOf(AuditRecord r) {
+        if (r.entry().type() != app.proxyme.domain.audit.AuditType.CHECKPOINT) {
+            return null;
+        }
+        var d = r.entry().detail();
+        if (!(d.get("lastPrunedSeq") instanceof Number seq) || !(d.get("lastPrunedHash") instanceof String hash)) {
+            return null;
+        }
+        java.util.TreeMap<String, String> meetings = null;
+        if (d.get("meetings") instanceof java.util.Map<?, ?> m) {
+            meetings = new java.util.TreeMap<>();
+            for (var e : m.entrySet()) {
+                if (e.getKey() instanceof String meeting && e.getValue() instanceof String h) {
+                    meetings.put(meeting, h);
+                } else {
+                    meetings = null;
+                    break;
+                }
+            }
+        }
+        return new ChainLink.Checkpoint(
+                r.entry().org(),
+                seq.longValue(),
+                hash,
+                meetings,
+                d.get("keyId") instanceof String k ? k : null,
+                d.get("signature") instanceof String sig ? sig : null);
     }
 }

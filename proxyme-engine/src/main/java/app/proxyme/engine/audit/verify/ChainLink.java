@@ -26,6 +26,24 @@ public record ChainLink(
         this(id, seq, meeting, prev, meetingPrev, hash, actualHash, null);
     }
 
-    /** A retention checkpoint: the last pruned event of {@code org}, and the signature over it. */
-    public record Checkpoint(String org, long lastPrunedSeq, String lastPrunedHash, String keyId, String signature) {}
+    /**
+     * A retention checkpoint: the last pruned event of {@code org}, for each meeting the cut goes through the hash of
+     * that meeting's last pruned event, and the signature over them.
+     *
+     * @param meetings meeting id → hash of its last pruned event ({@code null} for a checkpoint written before
+     *     checkpoints named meetings)
+     */
+    public record Checkpoint(
+            String org,
+            long lastPrunedSeq,
+            String lastPrunedHash,
+            java.util.SortedMap<String, String> meetings,
+            String keyId,
+            String signature) {
+        public Checkpoint {
+            meetings = meetings == null
+                    ? null
+                    : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(meetings));
+        }
+    }
 }

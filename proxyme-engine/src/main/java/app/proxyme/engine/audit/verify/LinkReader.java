@@ -97,6 +97,7 @@ final class LinkReader {
         String hash = null;
         String keyId = null;
         String signature = null;
+        java.util.TreeMap<String, String> meetings = null;
         try (JsonParser p = json.createParser(buffer.data(), 0, buffer.length())) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -114,12 +115,35 @@ final class LinkReader {
                         case "lastPrunedHash" -> hash = p.getValueAsString();
                         case "keyId" -> keyId = p.getValueAsString();
                         case "signature" -> signature = p.getValueAsString();
+                        case "meetings" -> meetings = meetings(p, v);
                         default -> p.skipChildren();
                     }
                 }
             }
         }
-        return seq < 1 || hash == null ? null : new ChainLink.Checkpoint(fields.org, seq, hash, keyId, signature);
+        return seq < 1 || hash == null
+                ? null
+                : new ChainLink.Checkpoint(fields.org, seq, hash, meetings, keyId, signature);
+    }
+
+    /** A checkpoint's {@code meetings}: meeting id → hash; anything else in it makes the whole map unusable. */
+    private static java.util.TreeMap<String, String> meetings(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return null;
+        }
+        var meetings = new java.util.TreeMap<String, String>();
+        boolean valid = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String meeting = p.currentName();
+            if (p.nextToken() == JsonToken.VALUE_STRING) {
+                meetings.put(meeting, p.getText());
+            } else {
+                p.skipChildren();
+                valid = false;
+            }
+        }
+        return valid ? meetings : null;
     }
 
     private static String orEmpty(String s) {

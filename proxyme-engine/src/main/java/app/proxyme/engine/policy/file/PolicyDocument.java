@@ -359,8 +359,11 @@ public record PolicyDocument(
         if (settings.approvalTimeoutSeconds() != null && settings.approvalTimeoutSeconds() < 1) {
             problems.add("settings.approvalTimeoutSeconds: must be at least 1");
         }
-        if (settings.auditRetentionDays() != null && settings.auditRetentionDays() < 1) {
-            problems.add("settings.auditRetentionDays: must be at least 1 (leave it out to keep events for ever)");
+        if (settings.auditRetentionDays() != null
+                && settings.auditRetentionDays() < app.proxyme.domain.policy.PolicySettings.MIN_AUDIT_RETENTION_DAYS) {
+            problems.add("settings.auditRetentionDays: must be at least "
+                    + app.proxyme.domain.policy.PolicySettings.MIN_AUDIT_RETENTION_DAYS
+                    + " days (leave it out to keep events for ever)");
         }
     }
 }

@@ -233,6 +233,50 @@ abstract class PersistenceContractTest {
     }
 
     @Test
+    @Timeout(60)
+    void a_batch_whose_commit_is_not_acknowledged_is_retried_without_appending_anything_twice() throws Exception {
+        String org = "i" + Ids.next("o").substring(2, 14);
+        var log = (GroupCommitAuditLog) db.auditLog(Clock.systemUTC());
+        int callers = 12;
+        var lost = new java.util.concurrent.atomic.AtomicBoolean();
+        log.chain().afterCommit = records -> {
+            if (records.size() == 1 && !lost.get()) {
+                // hold the committer until every other caller waits, so that they form one batch
+                long until = System.nanoTime() + 10_000_000_000L;
+                while (log.queued() < callers - 1 && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            } else if (records.size() > 1 && lost.compareAndSet(false, true)) {
+                throw new app.proxyme.domain.DependencyUnavailableException(
+                        "database", "connection lost while the commit was acknowledged");
+            }
+        };
+        var returned = new ArrayList<AuditRecord>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = new ArrayList<Future<List<AuditRecord>>>();
+            for (int i = 0; i < callers; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> log.append(List.of(entry(org, "m" + (n % 3), n)))));
+                if (i == 0) {
+                    while (log.queued() > 0) { // the first caller's commit starts alone
+                        Thread.onSpinWait();
+                    }
+                }
+            }
+            for (var f : futures) {
+                returned.addAll(f.get());
+            }
+        }
+
+        assertTrue(lost.get(), "a batch of several callers lost its acknowledgement");
+        var stored = db.auditEvents(org, 1, Long.MAX_VALUE);
+        assertEquals(callers, stored.size(), "each caller's event stored once");
+        ChainVerifier.assertChain(stored);
+        returned.sort(java.util.Comparator.comparingLong(AuditRecord::seq));
+        assertEquals(stored, returned, "each caller got its event as stored");
+    }
+
+    @Test
     void two_writers_that_each_remember_meeting_ends_still_link_each_others_events() {
         String org = "w" + Ids.next("o").substring(2, 14);
         var first = db.auditLog(Clock.systemUTC());
@@ -299,6 +343,101 @@ abstract class PersistenceContractTest {
         var refused = new app.proxyme.engine.audit.AuditTrail(db.auditReader(), log, records, forgedSeal).verify(admin);
         assertFalse(refused.ok(), "a checkpoint signed by another key does not vouch for the pruned prefix");
         assertTrue(retention.run().isEmpty(), "nothing more to prune");
+    }
+
+    @Test
+    void the_database_refuses_an_audit_retention_below_thirty_days() throws Exception {
+        String[] c = connection();
+        try (var con = java.sql.DriverManager.getConnection(c[0], c[1], c[2]);
+                var s = con.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE org_settings SET audit_retention_days = 30 WHERE org = 'acme'"));
+            assertThrows(
+                    java.sql.SQLException.class,
+                    () -> s.executeUpdate("UPDATE org_settings SET audit_retention_days = 1 WHERE org = 'acme'"));
+        }
+    }
+
+    @Test
+    void after_retention_a_cut_meetings_export_carries_its_checkpoint_and_verifies() throws Exception {
+        String org = "r" + Ids.next("o").substring(2, 14);
+        db.policyAdmin().replace(PolicyDocuments.retaining(org, 30));
+        db.meetingStore().join(org, "m-cut", "jae@acme.test");
+        db.meetingStore().join(org, "m-gone", "jae@acme.test");
+        db.meetingStore().join(org, "m-new", "jae@acme.test");
+        Instant now = Instant.now();
+        var old = db.auditLog(Clock.fixed(now.minus(Duration.ofDays(40)), java.time.ZoneOffset.UTC));
+        for (int i = 0; i < 6; i++) {
+            old.append(List.of(entry(org, i % 2 == 0 ? "m-cut" : "m-gone", i), entry(org, null, i)));
+        }
+        var log = db.auditLog(Clock.systemUTC());
+        for (int i = 0; i < 3; i++) {
+            log.append(List.of(entry(org, "m-cut", 10 + i), entry(org, "m-new", 10 + i)));
+        }
+        var keys = java.security.KeyPairGenerator.getInstance("RSA");
+        keys.initialize(2048);
+        var pair = keys.generateKeyPair();
+        var seal = new app.proxyme.engine.audit.seal.CheckpointSeal(pair.getPrivate(), pair.getPublic(), "audit-test");
+        var retention = new app.proxyme.engine.audit.AuditRetention(
+                db.auditPruning(), db.auditReader(), log, seal, Clock.systemUTC());
+        assertEquals(1, retention.run().size());
+        // a pruned meeting that goes on after the cut starts afresh
+        log.append(List.of(entry(org, "m-gone", 20)));
+
+        var admin = new Member("admin@" + org + ".test", org, "org_admin", null);
+        var records = new app.proxyme.engine.meeting.MeetingRecords(db.meetingStore(), log);
+        var trail = new app.proxyme.engine.audit.AuditTrail(db.auditReader(), log, records, seal);
+        String jwks = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(seal.publicJwks());
+        var published = app.proxyme.engine.audit.seal.CheckpointKeys.read(
+                new java.io.ByteArrayInputStream(jwks.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        for (String meeting : List.of("m-cut", "m-gone")) {
+            var out = new java.io.ByteArrayOutputStream();
+            trail.export(admin, new app.proxyme.domain.audit.ExportQuery("jsonl", null, null, null, null, meeting))
+                    .writeTo(out);
+            String export = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            var offline = new app.proxyme.engine.audit.verify.ParallelAuditVerifier(2)
+                    .verify(
+                            new java.io.ByteArrayInputStream(out.toByteArray()),
+                            app.proxyme.engine.audit.verify.ChainCheck.Mode.ANY,
+                            null,
+                            published);
+            assertTrue(offline.ok(), meeting + ": " + offline + "\n" + export);
+            assertEquals("meetingPrev", offline.by(), meeting);
+            if (meeting.equals("m-cut")) {
+                assertTrue(
+                        export.startsWith("{\"id\":") && export.split("\n")[0].contains("\"type\":\"checkpoint\""),
+                        "the export starts with the checkpoint that vouches for the cut: " + export);
+                assertTrue(offline.anchor().startsWith("checkpoint seq"), offline.anchor());
+                assertTrue(offline.anchor().contains("signature valid"), offline.anchor());
+            } else {
+                assertEquals("genesis", offline.anchor(), "m-gone was pruned whole, then started afresh");
+            }
+        }
+        for (String meeting : List.of("m-cut", "m-gone", "m-new")) {
+            var server = trail.verifyMeeting(admin, meeting);
+            assertTrue(server.ok(), meeting + ": " + server);
+            assertEquals("meetingPrev", server.by());
+        }
+        assertTrue(trail.verifyMeeting(admin, "m-cut").anchor().contains("signature valid"));
+        assertTrue(trail.verify(admin).ok(), "and the organisation's chain");
+        var forged = new app.proxyme.engine.audit.seal.CheckpointSeal(
+                keys.generateKeyPair().getPrivate(), keys.generateKeyPair().getPublic(), "audit-test");
+        var forgedTrail = new app.proxyme.engine.audit.AuditTrail(db.auditReader(), log, records, forged);
+        assertFalse(
+                forgedTrail.verifyMeeting(admin, "m-cut").ok(),
+                "without a checkpoint signed by the audit key the cut meeting does not verify");
+        var out = new java.io.ByteArrayOutputStream();
+        trail.export(admin, new app.proxyme.domain.audit.ExportQuery("jsonl", null, null, null, null, "m-cut"))
+                .writeTo(out);
+        String forgedJwks = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(forged.publicJwks());
+        var wrongKeys = app.proxyme.engine.audit.seal.CheckpointKeys.read(
+                new java.io.ByteArrayInputStream(forgedJwks.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var refused = new app.proxyme.engine.audit.verify.ParallelAuditVerifier(2)
+                .verify(
+                        new java.io.ByteArrayInputStream(out.toByteArray()),
+                        app.proxyme.engine.audit.verify.ChainCheck.Mode.ANY,
+                        null,
+                        wrongKeys);
+        assertFalse(refused.ok(), "a checkpoint the published keys did not sign vouches for nothing: " + refused);
     }
 
     @Nested

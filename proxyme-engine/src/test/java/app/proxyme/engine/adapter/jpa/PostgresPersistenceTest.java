@@ -62,6 +62,89 @@ class PostgresPersistenceTest extends PersistenceContractTest {
                 3, db.auditEvents(tenant, 1, Long.MAX_VALUE).size());
     }
 
+    @org.junit.jupiter.api.Test
+    void the_runtime_role_appends_and_prunes_through_the_function_but_cannot_change_the_trail() throws Exception {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String role = "proxyme_rt_" + suffix;
+        String own = "t_lp_" + suffix;
+        String tenant = "p" + suffix;
+        try (Connection c = pg.connect();
+                var s = c.createStatement()) {
+            s.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'rt'");
+            s.execute("CREATE SCHEMA " + own);
+        }
+        String sep = pg.url().contains("?") ? "&" : "?";
+        String url = pg.url() + sep + "currentSchema=" + own;
+        try {
+            try (var rt = Database.open(
+                    url, role, "rt", pg.user(), pg.password(), app.proxyme.domain.policy.PolicySettings.DEFAULTS)) {
+                new app.proxyme.engine.policy.PolicySeeder(rt.policyAdmin()).seed();
+                rt.policyAdmin().replace(app.proxyme.engine.testsupport.PolicyDocuments.retaining(tenant, 30));
+                java.time.Instant now = java.time.Instant.now();
+                var old = rt.auditLog(
+                        java.time.Clock.fixed(now.minus(java.time.Duration.ofDays(40)), java.time.ZoneOffset.UTC));
+                for (int i = 0; i < 4; i++) {
+                    old.append(java.util.List.of(entry(tenant, "m1", i)));
+                }
+                var log = rt.auditLog(java.time.Clock.systemUTC());
+                log.append(java.util.List.of(entry(tenant, "m1", 9)));
+                var keys = java.security.KeyPairGenerator.getInstance("RSA");
+                keys.initialize(2048);
+                var pair = keys.generateKeyPair();
+                var seal = new app.proxyme.engine.audit.seal.CheckpointSeal(pair.getPrivate(), pair.getPublic(), "k");
+
+                var pruned = new app.proxyme.engine.audit.AuditRetention(
+                                rt.auditPruning(), rt.auditReader(), log, seal, java.time.Clock.systemUTC())
+                        .run();
+
+                org.junit.jupiter.api.Assertions.assertEquals(1, pruned.size(), pruned.toString());
+                org.junit.jupiter.api.Assertions.assertEquals(4, pruned.get(0).deleted());
+                var admin =
+                        new app.proxyme.domain.policy.Member("admin@" + tenant + ".test", tenant, "org_admin", null);
+                var trail = new app.proxyme.engine.audit.AuditTrail(
+                        rt.auditReader(),
+                        log,
+                        new app.proxyme.engine.meeting.MeetingRecords(rt.meetingStore(), log),
+                        seal);
+                org.junit.jupiter.api.Assertions.assertTrue(trail.verify(admin).ok());
+            }
+            try (Connection c = java.sql.DriverManager.getConnection(url, role, "rt");
+                    var s = c.createStatement()) {
+                for (String sql : new String[] {
+                    "UPDATE audit_events SET outcome = 'AUTO' WHERE org = '" + tenant + "'",
+                    "DELETE FROM audit_events WHERE org = '" + tenant + "'",
+                    "TRUNCATE audit_events",
+                    "ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only",
+                    "DROP TRIGGER audit_events_append_only ON audit_events",
+                    "ALTER TABLE audit_events DROP CONSTRAINT audit_events_org_seq",
+                    "CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql"
+                            + " AS $$ BEGIN RETURN OLD; END $$",
+                    "DELETE FROM flyway_schema_history",
+                    "SELECT audit_prune('" + tenant + "', 6)"
+                }) {
+                    var e = org.junit.jupiter.api.Assertions.assertThrows(
+                            java.sql.SQLException.class, () -> s.execute(sql), sql);
+                    org.junit.jupiter.api.Assertions.assertTrue(
+                            e.getMessage().contains("denied")
+                                    || e.getMessage().contains("owner")
+                                    || e.getMessage().contains("checkpoint"),
+                            sql + ": " + e.getMessage());
+                }
+                try (var r = s.executeQuery("SELECT count(*) FROM audit_events WHERE org = '" + tenant + "'")) {
+                    r.next();
+                    org.junit.jupiter.api.Assertions.assertEquals(3, r.getLong(1), "1 kept, checkpoint, retention");
+                }
+            }
+        } finally {
+            try (Connection c = pg.connect();
+                    var s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + own + " CASCADE");
+                s.execute("DROP OWNED BY " + role);
+                s.execute("DROP ROLE " + role);
+            }
+        }
+    }
+
     @Override
     protected String[] connection() {
         String sep = pg.url().contains("?") ? "&" : "?";

@@ -2,6 +2,7 @@ package app.proxyme.domain.port.out.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.domain.audit.AuditEntry;
@@ -78,7 +79,13 @@ public abstract class AuditPruningContractTest {
                         null,
                         null,
                         null,
-                        Map.of("lastPrunedSeq", 6, "lastPrunedHash", mine.get(5).hash()))))
+                        Map.of(
+                                "lastPrunedSeq",
+                                6,
+                                "lastPrunedHash",
+                                mine.get(5).hash(),
+                                "meetings",
+                                Map.of("m1", mine.get(5).hash())))))
                 .get(0);
 
         long deleted = pruning().deleteThrough(org, 6);
@@ -91,6 +98,44 @@ public abstract class AuditPruningContractTest {
         assertEquals(new AuditHead(11, checkpoint.hash()), reader().head(org), "the chain's end is kept");
         assertEquals(10, reader().page(other, null, 0, Long.MAX_VALUE, 100).size(), "another organisation's events");
         assertTrue(pruning().lastSeqBefore(org, T0.plusSeconds(5)).isEmpty(), "nothing before the cutoff is left");
+    }
+
+    @Test
+    void the_meetings_a_cut_goes_through_are_named_with_their_last_event_before_it() {
+        var mine = appendTen(org); // meeting m1, seq 1..10
+        var log = log(Clock.systemUTC());
+        var later = log.append(List.of(
+                new AuditEntry(AuditType.CHUNK, org, "m2", null, "engine", null, null, null, Map.of()),
+                new AuditEntry(AuditType.CHUNK, org, null, null, "engine", null, null, null, Map.of())));
+
+        assertEquals(Map.of("m1", mine.get(5).hash()), pruning().meetingCuts(org, 6), "m2 starts at genesis");
+        assertEquals(Map.of(), pruning().meetingCuts(org, 10), "m1 has no event after seq 10");
+        assertEquals(Map.of(), pruning().meetingCuts(org, 12));
+        assertEquals(12, later.get(1).seq());
+    }
+
+    @Test
+    void a_cut_that_no_checkpoint_names_or_vouches_for_deletes_nothing() {
+        var mine = appendTen(org);
+        var log = log(Clock.fixed(T0.plusSeconds(60), java.time.ZoneOffset.UTC));
+        var unnamed = new java.util.LinkedHashMap<String, Object>();
+        unnamed.put("lastPrunedSeq", 5);
+        unnamed.put("lastPrunedHash", mine.get(4).hash());
+        unnamed.put("meetings", Map.of("m1", mine.get(4).hash()));
+        log.append(List.of(new AuditEntry(AuditType.CHECKPOINT, org, null, null, "engine", null, null, null, unnamed)));
+        var silent = new java.util.LinkedHashMap<String, Object>();
+        silent.put("lastPrunedSeq", 6);
+        silent.put("lastPrunedHash", mine.get(5).hash());
+        silent.put("meetings", Map.of());
+        log.append(List.of(new AuditEntry(AuditType.CHECKPOINT, org, null, null, "engine", null, null, null, silent)));
+
+        assertThrows(RuntimeException.class, () -> pruning().deleteThrough(org, 4));
+        assertThrows(
+                RuntimeException.class,
+                () -> pruning().deleteThrough(org, 6),
+                "the checkpoint of the cut does not vouch for meeting m1");
+
+        assertEquals(12, reader().page(org, null, 0, Long.MAX_VALUE, 100).size(), "nothing deleted");
     }
 
     /** Ten events of the organisation, one second apart from {@link #T0} (seq 1 at T0). */

@@ -56,6 +56,25 @@ public abstract class AuditReaderContractTest {
     }
 
     @Test
+    void checkpoints_are_read_in_pages_oldest_first() {
+        var log = log(Clock.systemUTC());
+        var checkpoints = new ArrayList<AuditRecord>();
+        for (int i = 0; i < 3; i++) {
+            checkpoints.addAll(log.append(List.of(
+                    new AuditEntry(AuditType.CHECKPOINT, org, null, null, "engine", null, null, null, Map.of("n", i)),
+                    new AuditEntry(AuditType.CHUNK, org, "even", null, "engine", null, null, null, Map.of()))));
+            checkpoints.remove(checkpoints.size() - 1);
+        }
+
+        assertEquals(checkpoints.subList(0, 2), reader().checkpoints(org, 0, 2));
+        assertEquals(
+                checkpoints.subList(1, 3),
+                reader().checkpoints(org, checkpoints.get(0).seq(), 10));
+        assertEquals(List.of(), reader().checkpoints(org, checkpoints.get(2).seq(), 10));
+        assertEquals(List.of(), reader().checkpoints(Contracts.freshOrg(), 0, 10));
+    }
+
+    @Test
     void the_head_is_the_last_event_or_genesis() {
         var last = appended.get(appended.size() - 1);
 
