@@ -76,16 +76,8 @@ final class OutputCheck {
                 }
             }
         } catch (DependencyUnavailableException e) {
-            lowering = new Lowering(decision);
-            lowering.topic = "unavailable";
-            if (decision.outcome() == Outcome.AUTO) {
-                lowering.checked = decision.loweredTo(
-                        Outcome.APPROVE,
-                        Layer.OUTPUT_CHECK,
-                        "the answer could not be checked: held for approval",
-                        decision.topic(),
-                        new TraceEntry(Layer.OUTPUT_CHECK, Effect.APPROVE, null, "output check unavailable"));
-            }
+            // What was lowered before the classifier failed stands; an answer still AUTO is held.
+            lowering.unavailable();
         }
         var detail = new LinkedHashMap<String, Object>();
         detail.put("lowered", lowering.checked != decision);
@@ -189,6 +181,19 @@ final class OutputCheck {
         Lowering(Decision original) {
             this.original = original;
             this.checked = original;
+        }
+
+        /** The rest of the answer could not be checked: at most {@code APPROVE}. */
+        void unavailable() {
+            topic = "unavailable";
+            if (checked.outcome() == Outcome.AUTO) {
+                checked = checked.loweredTo(
+                        Outcome.APPROVE,
+                        Layer.OUTPUT_CHECK,
+                        "the answer could not be checked: held for approval",
+                        original.topic(),
+                        new TraceEntry(Layer.OUTPUT_CHECK, Effect.APPROVE, null, "output check unavailable"));
+            }
         }
 
         /** Lowers the decision to {@code effect} when that is more restrictive than it is now. */

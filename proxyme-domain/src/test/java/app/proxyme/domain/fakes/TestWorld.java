@@ -53,6 +53,9 @@ public final class TestWorld {
     public final List<Suggestion> decided = new ArrayList<>();
     public Function<String, String> generator = q -> "Here is our answer to: " + q;
     public boolean classifierDown;
+    /** Texts the classifier fails on, as if it went down just then. */
+    public final java.util.Set<String> classifierFailsOn = new java.util.HashSet<>();
+
     public int generated;
 
     public final InMemoryPolicyStore policies = new InMemoryPolicyStore()
@@ -93,7 +96,7 @@ public final class TestWorld {
     }
 
     private Classification scripted(String text) {
-        if (classifierDown) {
+        if (classifierDown || classifierFailsOn.contains(text)) {
             throw new DependencyUnavailableException("classifier", "down");
         }
         return Optional.ofNullable(classifications.get(text))

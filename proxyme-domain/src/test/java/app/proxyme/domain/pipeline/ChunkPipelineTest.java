@@ -249,6 +249,21 @@ class ChunkPipelineTest {
     }
 
     @Test
+    void a_classifier_failing_midway_through_the_output_check_keeps_what_was_lowered() {
+        world.classifications.put("how does it work", question("product", 0.9));
+        String answer = "The standard plan is 40 dollars a seat. It syncs both ways with your CRM.";
+        world.generator = q -> answer;
+        world.classifications.put(answer, question("pricing", 0.9));
+        world.classifications.put("The standard plan is 40 dollars a seat.", question("pricing", 0.9));
+        world.classifierFailsOn.add("It syncs both ways with your CRM.");
+
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+
+        assertEquals(Outcome.DENY, d.outcome(), d.toString());
+        assertTrue(out.suggestions.isEmpty());
+    }
+
+    @Test
     void output_check_leaves_a_sentence_that_says_little_to_the_answer_as_a_whole() {
         world.classifications.put("how does it work", question("product", 0.9));
         String answer = "Yes, that's built in. It syncs both ways with your CRM.";
