@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A natural-language rule in its compiled, structured form. A rule can only restrict: when it matches, the
@@ -19,16 +18,10 @@ import java.util.regex.Pattern;
  * @param subject the role or user email the rule is for; ignored for {@link RuleScope#ORG}
  * @param cap the most the outcome may be when the rule matches
  * @param topics the topics it is about
- * @param phrases case-insensitive regular expressions over the chunk's text
+ * @param phrases case-insensitive regular expressions over the chunk's text, compiled where the policy is loaded
  */
 public record Rule(
-        String id,
-        String text,
-        RuleScope scope,
-        String subject,
-        Effect cap,
-        Set<String> topics,
-        List<Pattern> phrases) {
+        String id, String text, RuleScope scope, String subject, Effect cap, Set<String> topics, List<Phrase> phrases) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -45,13 +38,6 @@ public record Rule(
         }
     }
 
-    /** Compiles phrase sources into case-insensitive patterns. */
-    public static List<Pattern> phrases(String... regexes) {
-        return java.util.Arrays.stream(regexes)
-                .map(r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
-                .toList();
-    }
-
     /** Whether the rule is in force for this member. */
     public boolean appliesTo(Member member) {
         return switch (scope) {
@@ -64,8 +50,7 @@ public record Rule(
     /** Whether the rule matches a chunk about {@code topic} saying {@code text}. */
     public boolean matches(String topic, String text) {
         boolean topicOk = topics.isEmpty() || topics.contains(topic);
-        boolean phraseOk = phrases.isEmpty()
-                || phrases.stream().anyMatch(p -> p.matcher(text).find());
+        boolean phraseOk = phrases.isEmpty() || phrases.stream().anyMatch(p -> p.foundIn(text));
         return topicOk && phraseOk;
     }
 }

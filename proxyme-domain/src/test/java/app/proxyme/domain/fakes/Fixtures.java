@@ -3,12 +3,14 @@ package app.proxyme.domain.fakes;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.policy.Phrase;
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.policy.TopicCatalog;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Small shared test data. */
 public final class Fixtures {
@@ -38,6 +40,29 @@ public final class Fixtures {
             scores[i] = new TopicScore((String) topicThenConfidence[2 * i], (Double) topicThenConfidence[2 * i + 1]);
         }
         return new Classification(true, 0.9, Arrays.asList(scores));
+    }
+
+    /**
+     * Rule phrases for tests of the core, on java.util.regex: the core only asks whether a phrase is found. The
+     * engine compiles the phrases of a loaded policy with a linear-time engine.
+     */
+    public static List<Phrase> phrases(String... regexes) {
+        return Arrays.stream(regexes)
+                .map(r -> {
+                    Pattern pattern = Pattern.compile(r, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                    return (Phrase) new Phrase() {
+                        @Override
+                        public String source() {
+                            return r;
+                        }
+
+                        @Override
+                        public boolean foundIn(String text) {
+                            return pattern.matcher(text).find();
+                        }
+                    };
+                })
+                .toList();
     }
 
     public static MatrixRelationshipCheck demoMatrix() {

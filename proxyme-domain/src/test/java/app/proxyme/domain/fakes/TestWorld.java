@@ -5,9 +5,12 @@ import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.chunk.ChunkListener;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Decision;
+import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.flow.FlowEvent;
 import app.proxyme.domain.pipeline.ChunkPipeline;
 import app.proxyme.domain.policy.OrgPolicy;
+import app.proxyme.domain.policy.TopicCatalog;
+import app.proxyme.domain.port.out.TopicClassifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,11 +46,16 @@ public final class TestWorld {
     public final InMemoryStores.Suggestions suggestions = new InMemoryStores.Suggestions();
     public final InMemoryStores.Audit audit = new InMemoryStores.Audit(clock);
     public final InMemoryStores.Meetings meetings = new InMemoryStores.Meetings();
+    /** What the classifier says of a text: of a chunk, and (its ranked topics) of a drafted answer. */
     public final Map<String, Classification> classifications = new HashMap<>();
+
     public final RecordingStepUpApproval stepUp = new RecordingStepUpApproval();
     public final List<Suggestion> decided = new ArrayList<>();
     public Function<String, String> generator = q -> "Here is our answer to: " + q;
     public boolean classifierDown;
+    /** Texts the classifier fails on, as if it went down just then. */
+    public final java.util.Set<String> classifierFailsOn = new java.util.HashSet<>();
+
     public int generated;
 
     public final InMemoryPolicyStore policies = new InMemoryPolicyStore()
@@ -63,12 +71,17 @@ public final class TestWorld {
         return new ChunkPipeline(new ChunkPipeline.Ports(
                 policies,
                 meetings,
-                (catalog, text) -> {
-                    if (classifierDown) {
-                        throw new DependencyUnavailableException("classifier", "down");
+                new TopicClassifier() {
+                    @Override
+                    public Classification classify(TopicCatalog catalog, String text) {
+                        return scripted(text);
                     }
-                    return Optional.ofNullable(classifications.get(text))
-                            .orElseThrow(() -> new AssertionError("no classification scripted for: " + text));
+
+                    /** The scripted classification's topics, whether or not it was scripted as a question. */
+                    @Override
+                    public List<TopicScore> rankAnswer(TopicCatalog catalog, String answer) {
+                        return scripted(answer).ranked();
+                    }
                 },
                 fga,
                 vault,
@@ -80,6 +93,14 @@ public final class TestWorld {
                 suggestions,
                 audit,
                 clock));
+    }
+
+    private Classification scripted(String text) {
+        if (classifierDown || classifierFailsOn.contains(text)) {
+            throw new DependencyUnavailableException("classifier", "down");
+        }
+        return Optional.ofNullable(classifications.get(text))
+                .orElseThrow(() -> new AssertionError("no classification scripted for: " + text));
     }
 
     /** Records what a chunk produced, and how many audit events existed when its decision was shown. */

@@ -205,7 +205,7 @@ class PolicyDeciderTest {
                 null,
                 Effect.APPROVE,
                 Set.of(),
-                Rule.phrases("\\breferences?\\b"));
+                Fixtures.phrases("\\breferences?\\b"));
         Decision d = decide(
                 JAE, "could we talk to a reference customer", question("product", 0.9), List.of(references), Set.of());
         assertEquals(Outcome.APPROVE, d.outcome());

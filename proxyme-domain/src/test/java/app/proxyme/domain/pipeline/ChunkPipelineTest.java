@@ -15,6 +15,7 @@ import app.proxyme.domain.chunk.ChunkResult;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Layer;
 import app.proxyme.domain.decision.Outcome;
+import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.fakes.TestWorld;
 import app.proxyme.domain.flow.FlowEvent;
 import app.proxyme.domain.flow.FlowStep;
@@ -190,6 +191,104 @@ class ChunkPipelineTest {
         world.pipeline().process(JAE, chunk("how does it work"), out);
 
         assertEquals(Outcome.APPROVE, out.decisions.get(1).outcome());
+        assertEquals(SuggestionStatus.PENDING_APPROVAL, out.suggestions.get(0).status());
+    }
+
+    @Test
+    void output_check_counts_an_unsure_answer_topic_at_most_approve_instead_of_dropping_it() {
+        world.classifications.put("how does it work", question("product", 0.9));
+        world.generator = q -> "Data is encrypted on the annual plan";
+        // A statement ranked below the threshold (0.5), on security (APPROVE for junior_ae): not dropped.
+        world.classifications.put(
+                "Data is encrypted on the annual plan",
+                new Classification(
+                        false, 0.9, List.of(new TopicScore("security", 0.45), new TopicScore("product", 0.4))));
+
+        world.pipeline().process(JAE, chunk("how does it work"), out);
+
+        var checked = out.decisions.get(out.decisions.size() - 1);
+        assertEquals(Outcome.APPROVE, checked.outcome(), checked.toString());
+        assertEquals(Layer.OUTPUT_CHECK, checked.layer());
+        assertTrue(checked.reason().startsWith("unsure what the proposed answer is about"), checked.reason());
+        assertEquals(SuggestionStatus.PENDING_APPROVAL, out.suggestions.get(0).status());
+    }
+
+    @Test
+    void output_check_still_refuses_an_unsure_answer_plausibly_in_a_topic_the_role_may_not_answer() {
+        // junior_ae: pricing DENY. Unsure caps at APPROVE from above; a DENY stays a DENY, as for a chunk.
+        world.classifications.put("how does it work", question("product", 0.9));
+        world.generator = q -> "Seats are cheaper on the annual plan";
+        world.classifications.put(
+                "Seats are cheaper on the annual plan",
+                new Classification(
+                        false, 0.9, List.of(new TopicScore("product", 0.45), new TopicScore("pricing", 0.4))));
+
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+
+        assertEquals(Outcome.DENY, d.outcome(), d.toString());
+        assertEquals(Layer.OUTPUT_CHECK, d.layer());
+        assertTrue(out.suggestions.isEmpty());
+    }
+
+    @Test
+    void output_check_refuses_an_answer_one_sentence_of_which_strays_into_a_denied_topic() {
+        world.classifications.put("how does it work", question("product", 0.9));
+        String answer = "It syncs both ways with your CRM. The standard plan is 40 dollars a seat.";
+        world.generator = q -> answer;
+        // As a whole the answer reads as product; its second sentence alone is plainly about pricing.
+        world.classifications.put(answer, question("product", 0.8, "pricing", 0.2));
+        world.classifications.put("It syncs both ways with your CRM.", question("product", 0.95));
+        world.classifications.put("The standard plan is 40 dollars a seat.", question("pricing", 0.9));
+
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+
+        assertEquals(Outcome.DENY, d.outcome(), d.toString());
+        assertEquals(Layer.OUTPUT_CHECK, d.layer());
+        assertEquals("the proposed answer strays into pricing: refused", d.reason());
+        assertTrue(out.suggestions.isEmpty());
+    }
+
+    @Test
+    void a_classifier_failing_midway_through_the_output_check_keeps_what_was_lowered() {
+        world.classifications.put("how does it work", question("product", 0.9));
+        String answer = "The standard plan is 40 dollars a seat. It syncs both ways with your CRM.";
+        world.generator = q -> answer;
+        world.classifications.put(answer, question("pricing", 0.9));
+        world.classifications.put("The standard plan is 40 dollars a seat.", question("pricing", 0.9));
+        world.classifierFailsOn.add("It syncs both ways with your CRM.");
+
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+
+        assertEquals(Outcome.DENY, d.outcome(), d.toString());
+        assertTrue(out.suggestions.isEmpty());
+    }
+
+    @Test
+    void output_check_leaves_a_sentence_that_says_little_to_the_answer_as_a_whole() {
+        world.classifications.put("how does it work", question("product", 0.9));
+        String answer = "Yes, that's built in. It syncs both ways with your CRM.";
+        world.generator = q -> answer;
+        world.classifications.put(answer, question("product", 0.9));
+        // Unsure of a short sentence: not a reason to lower an answer that is confidently about product.
+        world.classifications.put("Yes, that's built in.", question("personnel", 0.4, "product", 0.3));
+        world.classifications.put("It syncs both ways with your CRM.", question("product", 0.95));
+
+        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+
+        assertEquals(Outcome.AUTO, d.outcome(), d.toString());
+        assertEquals(SuggestionStatus.AUTO, out.suggestions.get(0).status());
+    }
+
+    @Test
+    void output_check_holds_an_answer_no_topic_fits() {
+        world.classifications.put("how does it work", question("product", 0.9));
+        world.generator = q -> "Hmm";
+        world.classifications.put("Hmm", new Classification(false, 0.9, List.of()));
+
+        world.pipeline().process(JAE, chunk("how does it work"), out);
+
+        assertEquals(Outcome.APPROVE, out.decisions.get(1).outcome());
+        assertEquals(Layer.OUTPUT_CHECK, out.decisions.get(1).layer());
         assertEquals(SuggestionStatus.PENDING_APPROVAL, out.suggestions.get(0).status());
     }
 

@@ -3,6 +3,7 @@ package app.proxyme.engine.testsupport;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
+import app.proxyme.domain.policy.Phrase;
 import app.proxyme.domain.policy.Rule;
 import app.proxyme.domain.policy.RuleScope;
 import app.proxyme.domain.policy.Topic;
@@ -16,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The port contracts speak the core's words (grants, policies, members); the engine's adapters are fed policy
@@ -101,6 +101,6 @@ public final class PolicyDocuments {
                 r.subject(),
                 r.cap().name(),
                 List.copyOf(r.topics()),
-                r.phrases().stream().map(Pattern::pattern).toList());
+                r.phrases().stream().map(Phrase::source).toList());
     }
 }

@@ -10,6 +10,7 @@ import app.proxyme.domain.policy.RuleScope;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.policy.TopicCatalog;
 import app.proxyme.domain.port.out.PolicyStore;
+import app.proxyme.engine.policy.file.RulePhrases;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.Locale;
@@ -106,6 +107,6 @@ final class JpaPolicyStore implements PolicyStore {
                 r.subject,
                 Effect.valueOf(r.effect),
                 Set.copyOf(JsonText.strings(r.topicsJson)),
-                Rule.phrases(JsonText.strings(r.phrasesJson).toArray(String[]::new)));
+                RulePhrases.stored(r.org, r.id, JsonText.strings(r.phrasesJson)));
     }
 }

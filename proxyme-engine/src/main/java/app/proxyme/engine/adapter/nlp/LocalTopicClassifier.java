@@ -1,8 +1,11 @@
 package app.proxyme.engine.adapter.nlp;
 
 import app.proxyme.domain.decision.Classification;
+import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.policy.TopicCatalog;
 import app.proxyme.domain.port.out.TopicClassifier;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The embedded-mode classifier: runs offline. Question detection reads the wording ({@link QuestionDetector});
  * topics are ranked by similarity to each topic's description and examples under a local sentence embedding model,
- * plus a small lexical signal, turned into calibrated confidences by a softmax. The text is only ever compared,
- * never interpreted.
+ * plus a small lexical signal, turned into calibrated confidences by a softmax. The two are separate: a customer's
+ * chunk is ranked only when it is a question for us ({@link #classify}), a drafted answer always
+ * ({@link #rankAnswer}). The text is only ever compared, never interpreted.
  *
  * <p>Thread-safe: what is derived from a catalogue (its topic index, and its question detector, which takes the
  * catalogue's topic words as subjects) is immutable and cached by (organisation, catalogue version); older versions
@@ -44,9 +48,36 @@ public final class LocalTopicClassifier implements TopicClassifier {
             // Not a question for us: the outcome is NONE whatever the topic, so the model is not asked.
             return new Classification(false, verdict.confidence(), List.of());
         }
+        return new Classification(verdict.question(), verdict.confidence(), rank(forCatalog, spoken));
+    }
+
+    /**
+     * Ranks the answer's topics whatever its form: an answer is a statement, and the question detector is not asked.
+     * An answer longer than the classifier reads at once is ranked piece by piece ({@link AnswerWindows}), a topic's
+     * confidence being its highest over the pieces, so that no part of it goes unread. Text that is nothing but
+     * fillers ("um") is not ranked.
+     *
+     * @throws app.proxyme.domain.DependencyUnavailableException when the embedding model cannot be loaded
+     */
+    @Override
+    public List<TopicScore> rankAnswer(TopicCatalog catalog, String answer) {
+        Derived forCatalog = derived(catalog);
+        var best = new LinkedHashMap<String, Double>();
+        for (String piece : AnswerWindows.of(answer)) {
+            SpokenText spoken = SpokenText.of(piece);
+            if (!spoken.saysNothing()) {
+                rank(forCatalog, spoken).forEach(s -> best.merge(s.topic(), s.confidence(), Math::max));
+            }
+        }
+        return best.entrySet().stream()
+                .map(e -> new TopicScore(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingDouble(TopicScore::confidence).reversed())
+                .toList();
+    }
+
+    private List<TopicScore> rank(Derived forCatalog, SpokenText spoken) {
         String sentence = spoken.sentence();
-        return new Classification(
-                verdict.question(), verdict.confidence(), forCatalog.index().rank(sentence, encoder.encode(sentence)));
+        return forCatalog.index().rank(sentence, encoder.encode(sentence));
     }
 
     private Derived derived(TopicCatalog catalog) {

@@ -133,6 +133,11 @@ record SpokenText(List<String> words, boolean questionMark) {
         return words.isEmpty();
     }
 
+    /** Whether nothing but fillers is left ("um", "okay"): the last word is kept even when it is one. */
+    boolean saysNothing() {
+        return words.stream().allMatch(FILLERS::contains);
+    }
+
     /** The cleaned sentence: what the embedding model reads. */
     String sentence() {
         return String.join(" ", words);

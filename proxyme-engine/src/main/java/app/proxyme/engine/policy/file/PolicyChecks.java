@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The checks of a policy document's sections beyond topics, roles and members: domains, subjects, rules with their
@@ -112,11 +111,7 @@ final class PolicyChecks {
             problems.add(in + ": a rule names topics, phrases or both");
         }
         for (String p : c.phrases()) {
-            try {
-                Pattern.compile(p);
-            } catch (PatternSyntaxException e) {
-                problems.add(in + ": phrase '" + p + "' is not a regular expression: " + e.getDescription());
-            }
+            RulePhrases.problem(p).ifPresent(why -> problems.add(in + ": " + why));
         }
         var entities = new HashSet<String>();
         for (String e : c.entities()) {

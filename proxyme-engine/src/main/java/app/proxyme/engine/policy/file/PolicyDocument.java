@@ -280,7 +280,7 @@ public record PolicyDocument(
                 r.subject(),
                 Effect.valueOf(r.effect().toUpperCase(Locale.ROOT)),
                 Set.copyOf(r.topics()),
-                Rule.phrases(r.phrases().toArray(String[]::new)));
+                RulePhrases.compile(r.phrases()));
     }
 
     /**

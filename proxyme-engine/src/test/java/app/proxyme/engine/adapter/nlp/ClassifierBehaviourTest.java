@@ -30,6 +30,22 @@ class ClassifierBehaviourTest extends TopicClassifierContractTest {
         assertEquals("pricing", c.top().orElseThrow().topic());
     }
 
+    @Test
+    void a_long_answer_is_read_to_its_end() {
+        String product = String.join(" ", catalog.find("product").orElseThrow().playbook());
+        String answer = product + " The standard plan costs 40 dollars per seat per month, billed annually.";
+        assertTrue(answer.length() > SpokenText.MAX_CHARS, answer.length() + " characters");
+
+        var ranked = classifier.rankAnswer(catalog, answer);
+
+        var pricing = ranked.stream()
+                .filter(s -> s.topic().equals("pricing"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(pricing.confidence() >= CONFIDENT, ranked.toString());
+        assertEquals("product", classifier.rankAnswer(catalog, product).get(0).topic());
+    }
+
     @Override
     protected TopicClassifier classifier() {
         return classifier;

@@ -188,6 +188,25 @@ class PolicyFileSectionsTest {
     }
 
     @Test
+    void a_phrase_the_linear_time_engine_cannot_run_is_refused_with_its_line() {
+        // Backreferences and lookaround need a backtracking engine: java.util.regex takes them, rule phrases may not.
+        String yaml = EVERY_SECTION
+                .replace("        - \"\\\\bdiscounts?\\\\b\"", "        - \"(discount) \\\\1\"")
+                .replace("        - \"\\\\btps reports?\\\\b\"", "        - \"tps(?= reports)\"");
+
+        assertErrors(
+                yaml,
+                at(
+                        yaml,
+                        "\"(discount) \\\\1\"",
+                        "rules.no-discounts.compiled: phrase '(discount) \\1' is not a regular expression"),
+                at(
+                        yaml,
+                        "\"tps(?= reports)\"",
+                        "rules.no-tps-reports.compiled: phrase 'tps(?= reports)' is not a regular expression"));
+    }
+
+    @Test
     void a_compiled_form_is_under_compiled_or_beside_the_text_not_both_and_not_missing() {
         String both = EVERY_SECTION.replace(
                 "    scope: org\n    compiled:\n", "    scope: org\n    effect: DENY\n    compiled:\n");

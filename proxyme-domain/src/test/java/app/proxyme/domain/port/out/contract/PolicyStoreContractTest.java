@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.proxyme.domain.fakes.Fixtures;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
+import app.proxyme.domain.policy.Phrase;
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.domain.policy.Rule;
 import app.proxyme.domain.policy.RuleScope;
@@ -75,6 +77,8 @@ public abstract class PolicyStoreContractTest {
         assertEquals(RuleScope.ROLE, rule.scope());
         assertEquals("junior_ae", rule.subject());
         assertEquals(Set.of("pricing"), rule.topics());
+        assertEquals(
+                List.of("discount"), rule.phrases().stream().map(Phrase::source).toList());
         assertTrue(rule.matches("pricing", "can you give us a DISCOUNT"), "phrases stay case-insensitive");
         assertEquals(new PolicySettings(0.7, 0.25, Duration.ofSeconds(90)), policy.settings());
 
@@ -127,7 +131,7 @@ public abstract class PolicyStoreContractTest {
                 "junior_ae",
                 Effect.APPROVE,
                 Set.of("pricing"),
-                Rule.phrases("discount"));
+                Fixtures.phrases("discount"));
         return new OrgPolicy(
                 acme,
                 new TopicCatalog(acme, topics, 1),
