@@ -53,6 +53,11 @@ class DecisionWarmUpTest {
                 organisationsHeard.add(catalog.org());
                 return real.classify(catalog, text);
             }
+
+            @Override
+            public Classification rankAnswer(TopicCatalog catalog, String answer) {
+                return real.rankAnswer(catalog, answer);
+            }
         };
         var ports = new ChunkPipeline.Ports(
                 db.policyStore(),
