@@ -55,7 +55,8 @@ class DecisionWarmUpTest {
             }
 
             @Override
-            public Classification rankAnswer(TopicCatalog catalog, String answer) {
+            public java.util.List<app.proxyme.domain.decision.TopicScore> rankAnswer(
+                    TopicCatalog catalog, String answer) {
                 return real.rankAnswer(catalog, answer);
             }
         };
