@@ -19,8 +19,12 @@ import org.eclipse.microprofile.config.Config;
  * @param identity who signs users in ({@code PROXYME_IDENTITY=embedded})
  * @param approval how held suggestions reach their approver ({@code PROXYME_APPROVAL=embedded})
  * @param llm who classifies and drafts answers ({@code PROXYME_LLM=local})
+ * @param evaluatePerMinute dry runs ({@code POST /api/policy/evaluate}) a user may make a minute, per instance
+ *     ({@code PROXYME_EVALUATE_PER_MINUTE}, default 600; 0: no limit)
  */
-public record RuntimeSettings(EngineSettings engine, FgaSettings fga, String identity, String approval, String llm) {
+public record RuntimeSettings(
+        EngineSettings engine, FgaSettings fga, String identity, String approval, String llm, int evaluatePerMinute) {
+    static final int EVALUATE_PER_MINUTE = 600;
     static final List<String> IDENTITIES = List.of("embedded");
     static final List<String> APPROVALS = List.of("embedded");
     static final List<String> LLMS = List.of("local");
@@ -29,6 +33,10 @@ public record RuntimeSettings(EngineSettings engine, FgaSettings fga, String ide
         identity = oneOf("proxyme.identity", identity, IDENTITIES);
         approval = oneOf("proxyme.approval", approval, APPROVALS);
         llm = oneOf("proxyme.llm", llm, LLMS);
+        if (evaluatePerMinute < 0) {
+            throw new IllegalArgumentException(
+                    "PROXYME_EVALUATE_PER_MINUTE=" + evaluatePerMinute + " is negative; 0 means no limit");
+        }
     }
 
     /** Reads the settings; a value outside a mode's choices fails with the key and the choices. */
@@ -64,7 +72,9 @@ public record RuntimeSettings(EngineSettings engine, FgaSettings fga, String ide
                 fga,
                 text(config, "proxyme.identity").orElse("embedded"),
                 text(config, "proxyme.approval").orElse("embedded"),
-                text(config, "proxyme.llm").orElse("local"));
+                text(config, "proxyme.llm").orElse("local"),
+                config.getOptionalValue("proxyme.evaluate.per.minute", Integer.class)
+                        .orElse(EVALUATE_PER_MINUTE));
     }
 
     private static Optional<String> text(Config config, String key) {

@@ -31,6 +31,23 @@ class RuntimeSettingsTest {
         assertEquals("embedded", s.approval());
         assertEquals("local", s.llm());
         assertEquals(PolicySettings.DEFAULTS, s.engine().defaults());
+        assertEquals(600, s.evaluatePerMinute());
+    }
+
+    @Test
+    void the_dry_run_limit_is_a_setting_and_0_switches_it_off() {
+        assertEquals(
+                30,
+                RuntimeSettings.read(config(Map.of("proxyme.evaluate.per.minute", "30")))
+                        .evaluatePerMinute());
+        assertEquals(
+                0,
+                RuntimeSettings.read(config(Map.of("proxyme.evaluate.per.minute", "0")))
+                        .evaluatePerMinute());
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> RuntimeSettings.read(config(Map.of("proxyme.evaluate.per.minute", "-1"))));
+        assertTrue(e.getMessage().contains("PROXYME_EVALUATE_PER_MINUTE"), e.getMessage());
     }
 
     @Test
