@@ -18,7 +18,16 @@ public final class Api {
         this.base = base;
     }
 
-    public record Reply(int status, String body) {
+    public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+        public Reply(int status, String body) {
+            this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (k, v) -> true));
+        }
+
+        /** The first value of a response header. */
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -62,7 +71,7 @@ public final class Api {
         }
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.body());
+            return new Reply(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

@@ -1,32 +1,85 @@
 package app.proxyme.web.app;
 
 import app.proxyme.domain.approval.Suggestion;
+import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.port.in.SignIn;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.websocket.CloseReason;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The connected overlays: who is connected to which meeting, where a user's messages go, and the ordered lanes
  * in which their chunks are decided (one lane per user and meeting, each on its own virtual thread, so that one
- * slow meeting never delays another).
+ * slow meeting never delays another; at most {@link #LANE_CAPACITY} chunks wait in one). One scheduled task watches
+ * every connection: a client that has not read for {@link Connection#STALL} is closed with 1013, and every
+ * {@link #RECHECK} each connection's token is verified again against the stored member (removed, or expired:
+ * closed with 1008). At shutdown every connection is closed with 1001.
  */
 @ApplicationScoped
 public class MeetingHub {
+    private static final System.Logger LOG = System.getLogger(MeetingHub.class.getName());
+
+    /** Chunks of one user in one meeting that may wait to be decided; another one gets {@code busy}. */
+    public static final int LANE_CAPACITY = 64;
+    /** How often open sockets are re-checked (PROTOCOL.md: a removed member is disconnected within 5 s). */
+    public static final Duration RECHECK = Duration.ofSeconds(2);
+    /** How long a shutdown waits for the overlays to answer their 1001. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(2);
+
+    private final SignIn signIn;
+    private final Metrics metrics;
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    private final Set<Connection> all = ConcurrentHashMap.newKeySet();
     private final Map<String, SerialLane> lanes = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicBoolean rechecking = new AtomicBoolean();
+    private ScheduledExecutorService watch;
+    private long lastRecheck;
+
+    @Inject
+    public MeetingHub(SignIn signIn, Metrics metrics) {
+        this.signIn = signIn;
+        this.metrics = metrics;
+    }
+
+    protected MeetingHub() {
+        this.signIn = null;
+        this.metrics = null;
+    }
+
+    @PostConstruct
+    void start() {
+        watch = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("ws-watch").daemon(true).factory());
+        watch.scheduleWithFixedDelay(this::watch, 1, 1, TimeUnit.SECONDS);
+    }
 
     public void register(Connection c) {
+        all.add(c);
         byUser.computeIfAbsent(userKey(c.member().org(), c.member().email()), k -> ConcurrentHashMap.newKeySet())
                 .add(c);
     }
 
     public void unregister(Connection c) {
+        all.remove(c);
         String key = userKey(c.member().org(), c.member().email());
         byUser.computeIfPresent(key, (k, set) -> {
             set.remove(c);
@@ -39,9 +92,15 @@ public class MeetingHub {
         }
     }
 
-    /** Runs {@code task} after every task submitted before for the same user and meeting. */
-    public void inLane(Connection c, Runnable task) {
-        lanes.computeIfAbsent(laneKey(c), k -> new SerialLane(workers)).execute(task);
+    /**
+     * Queues {@code task} to run after every task submitted before for the same user and meeting, unless
+     * {@link #LANE_CAPACITY} tasks wait there already; {@code accepted} runs once it has its place, before it starts.
+     *
+     * @return whether the task was queued
+     */
+    public boolean inLane(Connection c, Runnable task, Runnable accepted) {
+        return lanes.computeIfAbsent(laneKey(c), k -> new SerialLane(workers, LANE_CAPACITY))
+                .offer(task, accepted);
     }
 
     /** Sends to every connection of the user in the meeting. */
@@ -69,6 +128,57 @@ public class MeetingHub {
         toMeeting(decided.org(), decided.meetingId(), decided.user(), Messages.suggestion(decided));
     }
 
+    /** The member a connection's token stands for now; empty (and the connection closed with 1008) when none. */
+    public Optional<Member> recheck(Connection c) {
+        Optional<Member> now;
+        try {
+            now = signIn.authenticate(c.token());
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "re-checking a connection failed; it stays open until the next check",
+                    e);
+            return Optional.of(c.member());
+        }
+        if (now.isEmpty()) {
+            c.close(CloseReason.CloseCodes.VIOLATED_POLICY, "signed out: the token expired or the member was removed");
+        } else {
+            c.member(now.get());
+        }
+        return now;
+    }
+
+    private void watch() {
+        try {
+            long now = System.nanoTime();
+            for (Connection c : all) {
+                if (!c.closing() && c.stalled(now)) {
+                    c.close(
+                            CloseReason.CloseCodes.TRY_AGAIN_LATER,
+                            "the client has not read for " + Connection.STALL.toSeconds() + " s: reconnect");
+                }
+            }
+            if (now - lastRecheck >= RECHECK.toNanos() - TimeUnit.MILLISECONDS.toNanos(100)
+                    && rechecking.compareAndSet(false, true)) {
+                lastRecheck = now;
+                // verifying tokens may wait for the database: never on this thread, which watches for stalls
+                workers.execute(() -> {
+                    try {
+                        for (Connection c : all) {
+                            if (!c.closing()) {
+                                recheck(c);
+                            }
+                        }
+                    } finally {
+                        rechecking.set(false);
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "watching the connections failed; again in a second", e);
+        }
+    }
+
     private List<Connection> connections(String org, String user) {
         Set<Connection> set = byUser.get(userKey(org, user));
         return set == null ? List.of() : List.copyOf(set);
@@ -83,8 +193,42 @@ public class MeetingHub {
                 + c.member().email();
     }
 
+    /** Before the web server stops: every overlay is told 1001 (going away), and a moment to answer. */
+    void shutdown(
+            @Observes(notifyObserver = Reception.IF_EXISTS)
+                    @Priority(Interceptor.Priority.PLATFORM_BEFORE - 100)
+                    @BeforeDestroyed(ApplicationScoped.class)
+                    Object event) {
+        if (all.isEmpty()) {
+            return;
+        }
+        LOG.log(System.Logger.Level.INFO, "closing " + all.size() + " overlay connections: the server shuts down");
+        for (Connection c : all) {
+            c.close(CloseReason.CloseCodes.GOING_AWAY, "the server is shutting down: reconnect");
+        }
+        long until = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        while (!all.isEmpty() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @PreDestroy
     void stop() {
+        if (watch != null) {
+            watch.shutdownNow();
+        }
         workers.shutdownNow();
+    }
+
+    /** Counts a connection the server closed, by close code. */
+    public void closedWith(int code) {
+        if (metrics != null) {
+            metrics.closed(code);
+        }
     }
 }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
-/** Decision counters and the chunk → decision latency, on {@code /metrics}. */
+/** Decision counters, the chunk → decision latency, refused chunks and closed sockets, on {@code /metrics}. */
 @ApplicationScoped
 public class Metrics {
     private final MetricRegistry registry;
@@ -31,5 +31,16 @@ public class Metrics {
         registry.counter("proxyme.decisions", new Tag("outcome", outcome.name().toLowerCase(Locale.ROOT)))
                 .inc();
         latency.update(Duration.ofNanos(nanos));
+    }
+
+    /** A chunk was refused with {@code busy}: its user's lane was full. */
+    public void busy() {
+        registry.counter("proxyme.chunks.busy").inc();
+    }
+
+    /** The server closed an overlay's socket with {@code code} (1008 signed out, 1013 not reading, 1001 shutdown). */
+    public void closed(int code) {
+        registry.counter("proxyme.ws.closed", new Tag("code", String.valueOf(code)))
+                .inc();
     }
 }

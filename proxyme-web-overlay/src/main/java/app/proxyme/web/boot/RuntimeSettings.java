@@ -21,9 +21,18 @@ import org.eclipse.microprofile.config.Config;
  * @param llm who classifies and drafts answers ({@code PROXYME_LLM=local})
  * @param warmUpDecisions dry decisions run before the instance reports ready ({@code PROXYME_WARMUP_DECISIONS},
  *     default 3000; 0 = none)
+ * @param evaluatePerMinute dry runs ({@code POST /api/policy/evaluate}) a user may make a minute, per instance
+ *     ({@code PROXYME_EVALUATE_PER_MINUTE}, default 600; 0: no limit)
  */
 public record RuntimeSettings(
-        EngineSettings engine, FgaSettings fga, String identity, String approval, String llm, int warmUpDecisions) {
+        EngineSettings engine,
+        FgaSettings fga,
+        String identity,
+        String approval,
+        String llm,
+        int warmUpDecisions,
+        int evaluatePerMinute) {
+    static final int EVALUATE_PER_MINUTE = 600;
     static final List<String> IDENTITIES = List.of("embedded");
     static final List<String> APPROVALS = List.of("embedded");
     static final List<String> LLMS = List.of("local");
@@ -34,6 +43,10 @@ public record RuntimeSettings(
         llm = oneOf("proxyme.llm", llm, LLMS);
         if (warmUpDecisions < 0) {
             throw new IllegalArgumentException("PROXYME_WARMUP_DECISIONS must be 0 or more: " + warmUpDecisions);
+        }
+        if (evaluatePerMinute < 0) {
+            throw new IllegalArgumentException(
+                    "PROXYME_EVALUATE_PER_MINUTE=" + evaluatePerMinute + " is negative; 0 means no limit");
         }
     }
 
@@ -74,7 +87,9 @@ public record RuntimeSettings(
                 text(config, "proxyme.approval").orElse("embedded"),
                 text(config, "proxyme.llm").orElse("local"),
                 config.getOptionalValue("proxyme.warmup.decisions", Integer.class)
-                        .orElse(3000));
+                        .orElse(3000),
+                config.getOptionalValue("proxyme.evaluate.per.minute", Integer.class)
+                        .orElse(EVALUATE_PER_MINUTE));
     }
 
     private static Optional<String> text(Config config, String key) {

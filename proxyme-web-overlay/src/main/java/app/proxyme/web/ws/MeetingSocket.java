@@ -17,6 +17,7 @@ import app.proxyme.web.app.Connection;
 import app.proxyme.web.app.MeetingHub;
 import app.proxyme.web.app.Messages;
 import app.proxyme.web.app.Metrics;
+import app.proxyme.web.transport.Transport;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -34,13 +35,17 @@ import java.util.Optional;
 
 /**
  * {@code GET /ws/meetings/{meetingId}?access_token=...}: one participant's overlay. Chunks are acknowledged at
- * once and decided off the I/O thread, in order per user and meeting; bad input gets an {@code error} message
- * and the connection stays open.
+ * once and decided off the I/O thread, in order per user and meeting; a chunk that finds its lane full gets
+ * {@code busy} instead of an {@code ack}. Bad input gets an {@code error} message and the connection stays open.
+ * The member is read again before every message but a ping: a changed role applies to the next chunk, a removed
+ * member (or an expired token) is closed with 1008, which is used for authentication only.
  */
 @Dependent
 @ServerEndpoint("/ws/meetings/{meetingId}")
 public class MeetingSocket {
     private static final System.Logger LOG = System.getLogger(MeetingSocket.class.getName());
+    /** The largest message when the transport does not say (Helidon's default max frame length). */
+    private static final long HARD_CAP = 1024 * 1024;
 
     private final SignIn signIn;
     private final HandleChunk chunks;
@@ -71,35 +76,43 @@ public class MeetingSocket {
 
     @OnOpen
     public void open(Session session, @PathParam("meetingId") String meetingId) throws IOException {
-        session.setMaxTextMessageBufferSize(ClientMessage.MAX_BYTES * 4);
-        if (!Chunk.MEETING_ID.matcher(meetingId).matches()) {
-            close(session, "meeting id must be 1-64 characters of [A-Za-z0-9_-]");
+        Transport transport = Transport.current().orElse(null);
+        // a frame above the transport's hard cap closes the socket (1009) before it is read; a message sent in
+        // fragments is held to the same cap; anything larger than ClientMessage.MAX_BYTES gets too_large
+        session.setMaxTextMessageBufferSize(
+                (int) Math.min(transport == null ? HARD_CAP : transport.maxFrame(), Integer.MAX_VALUE));
+        String token = token(session);
+        Optional<Member> member = signIn.authenticate(token);
+        if (member.isEmpty()) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "missing or invalid access_token"));
             return;
         }
-        Optional<Member> member = signIn.authenticate(token(session));
-        if (member.isEmpty()) {
-            close(session, "missing or invalid access_token");
+        if (!Chunk.MEETING_ID.matcher(meetingId).matches()) {
+            session.close(new CloseReason(
+                    CloseReason.CloseCodes.CANNOT_ACCEPT, "meeting id must be 1-64 characters of [A-Za-z0-9_-]"));
             return;
         }
         Member m = member.get();
         JoinMeeting.MeetingState state = attendance.join(m, meetingId);
-        connection = new Connection(session, m, meetingId);
+        connection = Connection.open(session, m, token, meetingId, transport, hub::closedWith);
         hub.register(connection);
         connection.send(Messages.state(state.meetingId(), state.toggles(), state.suggestions()));
     }
 
     @OnMessage
     public void message(String raw) {
-        if (connection == null) {
+        if (connection == null || connection.closing()) {
             return;
         }
         try {
             switch (ClientMessage.parse(raw)) {
                 case ClientMessage.ChunkMessage c -> chunk(c);
                 case ClientMessage.Toggle t -> connection.send(toggles(t));
-                case ClientMessage.Decide d -> approvals.decide(connection.member(), d.approvalId(), d.approve());
+                case ClientMessage.Decide d -> approvals.decide(signedIn(), d.approvalId(), d.approve());
                 case ClientMessage.Ping p -> connection.send(Messages.pong());
             }
+        } catch (SignedOut e) {
+            // the connection is closing with 1008; nothing of this message was done
         } catch (ClientMessage.BadMessage e) {
             connection.send(Messages.error(e.code, e.getMessage()));
         } catch (DomainException e) {
@@ -112,23 +125,47 @@ public class MeetingSocket {
         }
     }
 
+    /** The member as stored now (a changed role applies at once); a removed member or expired token: closed 1008. */
+    private Member signedIn() {
+        return hub.recheck(connection).orElseThrow(SignedOut::new);
+    }
+
+    /** The connection's member is gone or its token expired. */
+    private static final class SignedOut extends RuntimeException {
+        SignedOut() {
+            super("signed out", null, false, false);
+        }
+    }
+
     private Object toggles(ClientMessage.Toggle t) {
-        var state = switches.set(connection.member(), connection.meetingId(), t.topic(), t.enabled());
+        var state = switches.set(signedIn(), connection.meetingId(), t.topic(), t.enabled());
         return java.util.Map.of("type", "toggles", "toggles", state);
     }
 
     private void chunk(ClientMessage.ChunkMessage c) {
-        if (!connection.advance(c.seq())) {
+        if (!connection.above(c.seq())) {
             throw new ClientMessage.BadMessage("bad_seq", "seq " + c.seq() + " is not above the last one");
         }
-        connection.send(Messages.ack(c.seq()));
+        Member member = signedIn();
         if (!c.isFinal()) {
+            connection.advance(c.seq());
+            connection.send(Messages.ack(c.seq()));
             return;
         }
-        Member member = connection.member();
         var chunk = new Chunk(member.org(), connection.meetingId(), c.seq(), c.speaker(), c.text());
         long accepted = System.nanoTime();
-        hub.inLane(connection, () -> decide(member, chunk, accepted));
+        boolean queued = hub.inLane(connection, () -> decide(member, chunk, accepted), () -> {
+            connection.advance(c.seq());
+            connection.send(Messages.ack(c.seq()));
+        });
+        if (!queued) {
+            metrics.busy();
+            connection.send(Messages.error(
+                    c.seq(),
+                    "busy",
+                    "chunk " + c.seq() + " was not accepted: " + MeetingHub.LANE_CAPACITY
+                            + " chunks wait to be decided; send it again later"));
+        }
     }
 
     private void decide(Member member, Chunk chunk, long accepted) {
@@ -177,6 +214,7 @@ public class MeetingSocket {
     public void close(Session session) {
         if (connection != null) {
             hub.unregister(connection);
+            connection.ended();
         }
     }
 
@@ -188,9 +226,5 @@ public class MeetingSocket {
     private static String token(Session session) {
         List<String> values = session.getRequestParameterMap().get("access_token");
         return values == null || values.isEmpty() ? null : values.get(0);
-    }
-
-    private static void close(Session session, String why) throws IOException {
-        session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, why));
     }
 }

@@ -158,4 +158,46 @@ class SerialLaneTest {
             release.countDown();
         }
     }
+
+    @Test
+    void a_full_lane_refuses_and_every_accepted_task_runs_after_its_hook() throws Exception {
+        try (var workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            var lane = new SerialLane(workers, 3);
+            var release = new CountDownLatch(1);
+            var started = new CountDownLatch(1);
+            assertTrue(lane.offer(
+                    () -> {
+                        started.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    () -> {}));
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            List<String> log = Collections.synchronizedList(new ArrayList<>());
+            var ran = new CountDownLatch(3);
+            for (int i = 0; i < 3; i++) {
+                int n = i;
+                assertTrue(
+                        lane.offer(
+                                () -> {
+                                    log.add("task " + n);
+                                    ran.countDown();
+                                },
+                                () -> log.add("accepted " + n)),
+                        "task " + n + " has a place");
+            }
+            var refusedHook = new AtomicInteger();
+            assertEquals(false, lane.offer(() -> log.add("refused"), refusedHook::incrementAndGet));
+            assertEquals(0, refusedHook.get(), "a refused task's hook does not run");
+            assertEquals(3, lane.waiting());
+            release.countDown();
+            assertTrue(ran.await(10, TimeUnit.SECONDS));
+            assertEquals(
+                    List.of("accepted 0", "accepted 1", "accepted 2", "task 0", "task 1", "task 2"), List.copyOf(log));
+            assertTrue(lane.offer(() -> {}, () -> {}), "room again once the lane drained");
+        }
+    }
 }

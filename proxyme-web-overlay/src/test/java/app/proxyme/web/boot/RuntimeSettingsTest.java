@@ -32,6 +32,7 @@ class RuntimeSettingsTest {
         assertEquals("local", s.llm());
         assertEquals(PolicySettings.DEFAULTS, s.engine().defaults());
         assertEquals(null, s.engine().dbMigrateUser(), "migrations run as the runtime user");
+        assertEquals(600, s.evaluatePerMinute());
     }
 
     @Test
@@ -45,6 +46,22 @@ class RuntimeSettingsTest {
         assertEquals("proxyme_owner", s.engine().dbMigrateUser());
         assertEquals("secret", s.engine().dbMigratePassword());
         assertFalse(s.engine().toString().contains("secret"), "passwords are never shown");
+    }
+
+    @Test
+    void the_dry_run_limit_is_a_setting_and_0_switches_it_off() {
+        assertEquals(
+                30,
+                RuntimeSettings.read(config(Map.of("proxyme.evaluate.per.minute", "30")))
+                        .evaluatePerMinute());
+        assertEquals(
+                0,
+                RuntimeSettings.read(config(Map.of("proxyme.evaluate.per.minute", "0")))
+                        .evaluatePerMinute());
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> RuntimeSettings.read(config(Map.of("proxyme.evaluate.per.minute", "-1"))));
+        assertTrue(e.getMessage().contains("PROXYME_EVALUATE_PER_MINUTE"), e.getMessage());
     }
 
     @Test
