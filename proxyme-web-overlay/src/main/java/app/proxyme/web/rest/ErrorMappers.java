@@ -1,5 +1,6 @@
 package app.proxyme.web.rest;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.DomainException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.core.MediaType;
@@ -40,6 +41,18 @@ final class ErrorMappers {
         @Override
         public Response toResponse(IllegalArgumentException e) {
             return error(Response.Status.BAD_REQUEST, "bad_request", e.getMessage());
+        }
+    }
+
+    /** A service the request needs is down (the audit trail among them: nothing changed): 503 {@code unavailable}. */
+    @Provider
+    public static class Unavailable implements ExceptionMapper<DependencyUnavailableException> {
+        @Override
+        public Response toResponse(DependencyUnavailableException e) {
+            return error(
+                    Response.Status.SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    e.dependency() + " is unavailable: nothing changed, try again");
         }
     }
 

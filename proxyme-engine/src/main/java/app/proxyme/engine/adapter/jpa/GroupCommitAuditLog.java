@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -17,7 +16,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * to a batch limit), appends it to the chain in a single transaction, and only after the commit hands each caller
  * its records. So each caller still returns only once its events are durable, the chain keeps the queue's order,
  * and a burst costs one commit instead of one per caller. If a batch fails, its callers are retried one by one, so
- * that only the faulty append fails.
+ * that only the faulty append fails. Whatever fails reaches its caller as
+ * {@code DependencyUnavailableException("audit", ...)}, as the port promises, and then none of its events is in the
+ * chain.
  */
 final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GroupCommitAuditLog.class.getName());
@@ -44,20 +45,42 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
             return List.of();
         }
         if (closed) {
-            throw new DependencyUnavailableException(Tx.DEPENDENCY, "the audit log is closed");
+            throw new DependencyUnavailableException(AuditLog.DEPENDENCY, "the audit log is closed");
         }
         // a detail that cannot be serialized fails its own caller here, instead of a whole batch
         entries.forEach(e -> app.proxyme.engine.audit.format.AuditJson.detailJson(e.detail()));
         var pending = new Pending(List.copyOf(entries), new CompletableFuture<>());
         queue.add(pending);
+        boolean interrupted = false;
         try {
-            return pending.done().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DependencyUnavailableException(Tx.DEPENDENCY, "interrupted while the audit append commits");
+            while (true) {
+                try {
+                    // queued entries are committed whatever the caller does: wait for the outcome, so that an
+                    // interrupted caller is not told "failed" about events that are in the chain
+                    return pending.done().get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new CompletionException(e.getCause());
+            throw unavailable(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** A failed commit as the port promises it: {@code DependencyUnavailableException("audit", ...)}. */
+    private static DependencyUnavailableException unavailable(Throwable cause) {
+        if (cause instanceof DependencyUnavailableException d && d.dependency().equals(AuditLog.DEPENDENCY)) {
+            return d;
+        }
+        String why = cause instanceof DependencyUnavailableException d
+                ? d.getMessage()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return new DependencyUnavailableException(
+                AuditLog.DEPENDENCY, "the events were not recorded (" + why + ")", cause);
     }
 
     @Override
@@ -129,7 +152,7 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
         while ((p = queue.poll()) != null) {
             p.done()
                     .completeExceptionally(
-                            new DependencyUnavailableException(Tx.DEPENDENCY, "the audit log is closed"));
+                            new DependencyUnavailableException(AuditLog.DEPENDENCY, "the audit log is closed"));
         }
     }
 
