@@ -49,7 +49,12 @@ import java.util.Set;
  * answer with a topic-bound token, check the answer, and show it at once or hold it for approval.
  *
  * <p>Every dependency that fails makes the outcome more restrictive, never less: no {@code AUTO} without a working
- * classifier, FGA, vault and generator. The audit record of a decision is durable before the decision is shown.
+ * classifier, FGA, vault and generator.
+ *
+ * <p>Audit first: every event is durable before what it records is stored or shown — the decision before the
+ * overlay hears of it, the suggestion before it is stored, and stored before the step-up request or the card is
+ * pushed. An audit append that fails ({@code DependencyUnavailableException}) stops the chunk there: nothing after
+ * it is stored or pushed.
  */
 public final class ChunkPipeline implements HandleChunk {
     private final Ports ports;
@@ -109,6 +114,13 @@ public final class ChunkPipeline implements HandleChunk {
         return new DryRun(classification, decider.decide(request, Flow.IGNORE));
     }
 
+    /**
+     * Drafts, checks and proposes an answer. Audit first: the suggestion (with its token and approval request) is
+     * durable in the trail before it is stored — where a reconnecting overlay and the approval API find it — and
+     * stored before anything is pushed (the phone's step-up request, the overlay's card). If it cannot be stored
+     * after it was recorded, a {@code suggestion_failed} event says so, so that the trail does not promise an answer
+     * that nobody can see or approve.
+     */
     private ChunkResult answer(Member member, OrgPolicy policy, Chunk chunk, Decision decision, ChunkListener out) {
         Topic topic = policy.catalog().find(decision.topic()).orElseThrow();
         var audit = new ChunkAuditEntries(member, chunk);
@@ -128,16 +140,22 @@ public final class ChunkPipeline implements HandleChunk {
             }
         }
         Suggestion suggestion = propose(member, policy, chunk, checked, text);
-        ports.suggestions().save(suggestion);
+        String binding = suggestion.approvalId() == null ? null : BindingMessage.of(topic.id(), text);
         var entries = new ArrayList<AuditEntry>();
         entries.add(audit.token(topic.id(), token));
         entries.add(audit.suggestion(suggestion));
-        if (suggestion.approvalId() != null) {
-            String binding = BindingMessage.of(topic.id(), text);
-            requestApproval(suggestion, binding, out);
+        if (binding != null) {
             entries.add(audit.approvalRequested(suggestion, binding));
         }
         record(out, entries);
+        try {
+            ports.suggestions().save(suggestion);
+        } catch (RuntimeException e) {
+            return failed(audit, checked, "the answer could not be stored", out);
+        }
+        if (binding != null) {
+            requestApproval(suggestion, binding, out);
+        }
         out.suggestion(suggestion);
         return new ChunkResult.Suggested(checked, suggestion);
     }

@@ -1,9 +1,11 @@
 package app.proxyme.domain.fakes;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.approval.ApprovalStatus;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.SuggestionStore;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * In-memory fakes of the storage ports, faithful to their contracts (CAS decide, per-organisation hash chains); each
@@ -36,9 +39,14 @@ public final class InMemoryStores {
     public static final class Suggestions implements SuggestionStore {
         /** Every suggestion as it stands now, by id. */
         private final Map<String, Suggestion> byId = new LinkedHashMap<>();
+        /** Saves fail, as a database that went down after the audit append. */
+        public volatile boolean writesFail;
 
         @Override
         public synchronized void save(Suggestion s) {
+            if (writesFail) {
+                throw new DependencyUnavailableException("database", "down (fake)");
+            }
             byId.put(s.id(), s);
         }
 
@@ -49,13 +57,46 @@ public final class InMemoryStores {
                     .findFirst();
         }
 
+        /** Who holds a pending approval's claim, and since when, by approval id. */
+        private final Map<String, Map.Entry<String, Instant>> claims = new HashMap<>();
+
         @Override
-        public synchronized Optional<Suggestion> decide(
-                String approvalId, ApprovalStatus outcome, String by, Instant at) {
+        public synchronized Optional<Suggestion> claim(
+                String approvalId, String claim, Instant at, Instant takeOverBefore) {
             Optional<Suggestion> s = byApproval(approvalId);
             if (s.isEmpty() || !s.get().isPending()) {
                 return Optional.empty();
             }
+            var holder = claims.get(approvalId);
+            if (holder != null
+                    && !holder.getKey().equals(claim)
+                    && !holder.getValue().isBefore(takeOverBefore)) {
+                return Optional.empty();
+            }
+            claims.put(approvalId, Map.entry(claim, at));
+            return s;
+        }
+
+        @Override
+        public synchronized void release(String approvalId, String claim) {
+            var holder = claims.get(approvalId);
+            if (holder != null && holder.getKey().equals(claim)) {
+                claims.remove(approvalId);
+            }
+        }
+
+        @Override
+        public synchronized Optional<Suggestion> decide(
+                String approvalId, String claim, ApprovalStatus outcome, String by, Instant at) {
+            Optional<Suggestion> s = byApproval(approvalId);
+            var holder = claims.get(approvalId);
+            if (s.isEmpty()
+                    || !s.get().isPending()
+                    || holder == null
+                    || !holder.getKey().equals(claim)) {
+                return Optional.empty();
+            }
+            claims.remove(approvalId);
             Suggestion decided = s.get().decided(outcome, by);
             byId.put(decided.id(), decided);
             return Optional.of(decided);
@@ -96,11 +137,15 @@ public final class InMemoryStores {
     /**
      * The audit log in memory: a chain per organisation ({@code seq} from 1, {@code prev} and {@code meetingPrev}
      * links). Its hash is SHA-256 over the record's fields in a format of its own, not the export's canonical JSON.
+     * {@link #failing} makes appends fail as an unreachable store
+     * does: with {@code DependencyUnavailableException("audit")}, appending nothing.
      */
     public static final class Audit implements AuditLog {
         private final Clock clock;
         /** Every record, in the order appended (all organisations). */
         public final List<AuditRecord> records = new ArrayList<>();
+        /** Appends of an entry this matches fail whole (nothing of them is appended). */
+        public volatile Predicate<AuditEntry> failing = e -> false;
 
         private final Map<String, AuditRecord> orgHeads = new HashMap<>();
         private final Map<String, String> meetingHeads = new HashMap<>();
@@ -114,8 +159,27 @@ public final class InMemoryStores {
             this.clock = clock;
         }
 
+        /** Every append fails from now on. */
+        public void down() {
+            failing = e -> true;
+        }
+
+        /** Appends of these types fail from now on. */
+        public void failOn(AuditType... types) {
+            var set = Set.of(types);
+            failing = e -> set.contains(e.type());
+        }
+
         @Override
-        public synchronized List<AuditRecord> append(List<AuditEntry> entries) {
+        public List<AuditRecord> append(List<AuditEntry> entries) {
+            return appendAt(clock, entries);
+        }
+
+        /** Appends, timestamped by {@code at} instead of this log's clock (several writers of one store). */
+        public synchronized List<AuditRecord> appendAt(Clock at, List<AuditEntry> entries) {
+            if (entries.stream().anyMatch(failing)) {
+                throw new DependencyUnavailableException(AuditLog.DEPENDENCY, "the audit store is down (fake)");
+            }
             var out = new ArrayList<AuditRecord>();
             for (AuditEntry e : entries) {
                 AuditRecord head = orgHeads.get(e.org());
@@ -125,7 +189,7 @@ public final class InMemoryStores {
                 String meetingPrev =
                         e.meeting() == null ? null : meetingHeads.getOrDefault(meetingKey, AuditRecord.GENESIS);
                 String id = "ev_" + (records.size() + 1);
-                Instant ts = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                Instant ts = at.instant().truncatedTo(ChronoUnit.MILLIS);
                 String hash = sha256(id + "|" + seq + "|" + ts + "|" + e + "|" + prev + "|" + meetingPrev);
                 var r = new AuditRecord(id, seq, ts, e, prev, meetingPrev, hash);
                 records.add(r);
@@ -150,6 +214,11 @@ public final class InMemoryStores {
             return records.stream().map(r -> r.entry().type().wire()).toList();
         }
 
+        /** The records of one type, oldest first. */
+        public synchronized List<AuditRecord> ofType(AuditType type) {
+            return records.stream().filter(r -> r.entry().type() == type).toList();
+        }
+
         private static String sha256(String text) {
             try {
                 return HexFormat.of()
@@ -160,7 +229,12 @@ public final class InMemoryStores {
         }
     }
 
+    /**
+     * A meeting store whose writes can be made to fail ({@link #writesFail}), as a database that went down after the
+     * audit append does.
+     */
     public static final class Meetings implements MeetingStore {
+        public volatile boolean writesFail;
         private final Map<String, Set<String>> participants = new ConcurrentHashMap<>();
         private final Map<String, Set<String>> off = new LinkedHashMap<>();
 
@@ -189,6 +263,9 @@ public final class InMemoryStores {
         @Override
         public synchronized void setTopicEnabled(
                 String org, String meetingId, String user, String topic, boolean enabled) {
+            if (writesFail) {
+                throw new DependencyUnavailableException("database", "down (fake)");
+            }
             var set = off.computeIfAbsent(org + "/" + meetingId + "/" + user, k -> new HashSet<>());
             if (enabled) {
                 set.remove(topic);

@@ -16,6 +16,8 @@ public final class RecordingStepUpApproval implements StepUpApproval {
 
     public final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    /** Runs as each request is sent, before it is recorded (to look at what was stored and audited by then). */
+    public volatile Runnable onRequest = () -> {};
 
     public void down(boolean down) {
         this.down = down;
@@ -31,6 +33,7 @@ public final class RecordingStepUpApproval implements StepUpApproval {
         if (down) {
             throw new DependencyUnavailableException("step_up", "down");
         }
+        onRequest.run();
         requests.add(new Request(held, bindingMessage));
     }
 }

@@ -1,6 +1,7 @@
 package app.proxyme.engine.approval;
 
 import app.proxyme.domain.DomainException;
+import app.proxyme.domain.Ids;
 import app.proxyme.domain.approval.ApprovalStatus;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.audit.AuditEntry;
@@ -11,16 +12,37 @@ import app.proxyme.domain.port.out.ApprovalListener;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.SuggestionStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The use case "decide an approval": the held suggestion's own user approves or denies it, once; past its
  * deadline it expires. Every decision is recorded and reported to the {@link ApprovalListener}.
+ *
+ * <p>Audit first: a decision is settled in three steps — the {@code approval_decided} event is durable, then the
+ * approval's status changes (what a reconnecting overlay and {@code GET /api/approvals} read), then the user's
+ * devices are told. If the audit append fails, nothing changes and the caller gets the
+ * {@code DependencyUnavailableException} ({@code unavailable}).
+ *
+ * <p>So that the event describes a decision that then does happen, the compare-and-set is made <em>before</em> the
+ * event is written: the decider first {@linkplain SuggestionStore#claim claims} the pending approval (of concurrent
+ * deciders — the user on two devices, the deadline job on two instances — exactly one wins; the others get
+ * {@code CONFLICT} or skip it, and write nothing), audits, and then only the claim's holder can move the status. A
+ * claim whose audit append failed is released. What remains is the window between two durable writes: if the status
+ * write fails after the event was written (the database goes away in that millisecond), or the holder is stopped
+ * there, the approval stays pending, its claim goes stale after {@link #CLAIM_TTL}, and the next decision is audited
+ * again — the trail then holds an {@code approval_decided} that did not take effect, followed by the one that did.
+ * One transaction over both writes would close that window, but the audit log commits in its own group-commit
+ * transactions (and need not live in the same database as the suggestions).
  */
 public final class ApprovalDesk implements DecideApproval {
+    /** A claim older than this is taken over: its holder stopped between claiming and deciding. */
+    public static final Duration CLAIM_TTL = Duration.ofSeconds(30);
+
     private final SuggestionStore suggestions;
     private final AuditLog audit;
     private final Clock clock;
@@ -78,26 +100,48 @@ public final class ApprovalDesk implements DecideApproval {
         return suggestions.pending(member.org(), member.email());
     }
 
-    private java.util.Optional<Suggestion> settle(Suggestion held, ApprovalStatus outcome, String by, Instant at) {
-        var decided = suggestions.decide(held.approvalId(), outcome, by, at);
-        decided.ifPresent(s -> {
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("chunkSeq", s.chunkSeq());
-            detail.put("approvalId", s.approvalId());
-            detail.put("suggestionId", s.id());
-            detail.put("decidedBy", by);
-            audit.append(List.of(new AuditEntry(
-                    AuditType.APPROVAL_DECIDED,
-                    s.org(),
-                    s.meetingId(),
-                    s.user(),
-                    by,
-                    s.topic(),
-                    outcome.name(),
-                    null,
-                    detail)));
-            listener.decided(s);
-        });
+    /** Claim, audit, decide, tell: see the class comment. Empty when another decider has it or had it. */
+    private Optional<Suggestion> settle(Suggestion held, ApprovalStatus outcome, String by, Instant at) {
+        String claim = Ids.next("cl");
+        Optional<Suggestion> claimed = suggestions.claim(held.approvalId(), claim, at, at.minus(CLAIM_TTL));
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        Suggestion s = claimed.get();
+        try {
+            audit.append(List.of(decidedEntry(s, outcome, by)));
+        } catch (RuntimeException e) {
+            release(s, claim, e);
+            throw e;
+        }
+        Optional<Suggestion> decided = suggestions.decide(s.approvalId(), claim, outcome, by, at);
+        decided.ifPresent(listener::decided);
         return decided;
+    }
+
+    private void release(Suggestion s, String claim, RuntimeException failure) {
+        try {
+            suggestions.release(s.approvalId(), claim);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e); // the claim goes stale after CLAIM_TTL
+        }
+    }
+
+    private static AuditEntry decidedEntry(Suggestion s, ApprovalStatus outcome, String by) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("chunkSeq", s.chunkSeq());
+        detail.put("approvalId", s.approvalId());
+        detail.put("suggestionId", s.id());
+        detail.put("decidedBy", by);
+        return new AuditEntry(
+                AuditType.APPROVAL_DECIDED,
+                s.org(),
+                s.meetingId(),
+                s.user(),
+                by,
+                s.topic(),
+                outcome.name(),
+                null,
+                detail);
     }
 }

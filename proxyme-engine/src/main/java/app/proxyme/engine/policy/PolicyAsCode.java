@@ -5,6 +5,7 @@ import app.proxyme.domain.DomainException;
 import app.proxyme.domain.access.Access;
 import app.proxyme.domain.access.Capability;
 import app.proxyme.domain.audit.AuditEntry;
+import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.PolicyProblem;
@@ -21,15 +22,16 @@ import app.proxyme.engine.policy.file.YamlLines;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
  * Use case: an organisation's policy as code, whole or one entry at a time ({@link ManagePolicy}). Every change takes
  * one path: the current policy is read, the change applied, the result validated completely (nothing changes on any
- * problem), then stored: tuples to the FGA server if there is one (undone if the database write then fails), the
- * database in one transaction, and a {@code policy_changed} audit event listing what changed, each changed setting
- * with its old and new value.
+ * problem), then stored, audit first: a {@code policy_changed} audit event listing what changed, each changed setting
+ * with its old and new value, durable before anything changes; then tuples to the FGA server if there is one (undone
+ * if the database write then fails), and the database in one transaction.
  */
 public final class PolicyAsCode implements ManagePolicy {
     private final PolicyAdmin admin;
@@ -157,7 +159,13 @@ public final class PolicyAsCode implements ManagePolicy {
         return apply(caller, operation, before, after).change();
     }
 
-    /** Stores a valid document in place of {@code before}: FGA tuples, database, audit. */
+    /**
+     * Stores a valid document in place of {@code before}. Audit first: the {@code policy_changed} event is durable
+     * before anything changes — then the FGA server's tuples (if there is one), then the database in one transaction.
+     * If the append fails, nothing changes. If a later step fails, what it did is undone (the server's tuples), and a
+     * second {@code policy_changed} event ({@code operation: "undo"}, {@code undoes}: the first one's id) records the
+     * way back — each changed setting with its old and new value swapped — as far as the trail still takes it.
+     */
     private Applied apply(Member caller, String operation, PolicyDocument before, PolicyDocument doc) {
         var tuplesBefore = new LinkedHashSet<>(PolicyTuples.of(before));
         var tuplesAfter = new LinkedHashSet<>(PolicyTuples.of(doc));
@@ -165,13 +173,21 @@ public final class PolicyAsCode implements ManagePolicy {
                 tuplesAfter.stream().filter(t -> !tuplesBefore.contains(t)).toList();
         List<Tuple> deletes =
                 tuplesBefore.stream().filter(t -> !tuplesAfter.contains(t)).toList();
+        PolicyDiff diff = PolicyDiff.between(before, doc);
 
+        AuditRecord recorded = audit.append(List.of(changed(caller, operation, doc, diff, writes, deletes, Map.of())))
+                .get(0);
         RemoteTuples.Applied applied;
         try {
             applied = remote.apply(writes, deletes);
         } catch (RemoteTuples.RemoteTuplesException e) {
-            throw new DependencyUnavailableException(
+            var unavailable = new DependencyUnavailableException(
                     "fga", "the FGA server did not take the policy's tuples;" + " nothing changed", e);
+            undo(caller, before, doc, deletes, writes, recorded, "the FGA server did not take the tuples", unavailable);
+            throw unavailable;
+        } catch (RuntimeException e) {
+            undo(caller, before, doc, deletes, writes, recorded, "the FGA server did not take the tuples", e);
+            throw e;
         }
         try {
             admin.replace(doc);
@@ -179,9 +195,45 @@ public final class PolicyAsCode implements ManagePolicy {
             if (applied.tuples() > 0) {
                 remote.undo(writes, deletes);
             }
+            undo(caller, before, doc, deletes, writes, recorded, "the policy could not be stored", e);
             throw e;
         }
-        PolicyDiff diff = PolicyDiff.between(before, doc);
+        return new Applied(
+                new PolicyChange(doc.org(), diff.changed(), writes.size(), deletes.size()), applied.requests());
+    }
+
+    /** Records that a change recorded as {@code undone} did not take effect (best effort: the failure stands). */
+    private void undo(
+            Member caller,
+            PolicyDocument before,
+            PolicyDocument attempted,
+            List<Tuple> writes,
+            List<Tuple> deletes,
+            AuditRecord undone,
+            String reason,
+            RuntimeException failure) {
+        try {
+            audit.append(List.of(changed(
+                    caller,
+                    "undo",
+                    before,
+                    PolicyDiff.between(attempted, before),
+                    writes,
+                    deletes,
+                    Map.of("undoes", undone.id(), "reason", reason))));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static AuditEntry changed(
+            Member caller,
+            String operation,
+            PolicyDocument doc,
+            PolicyDiff diff,
+            List<Tuple> writes,
+            List<Tuple> deletes,
+            Map<String, Object> more) {
         var detail = new LinkedHashMap<String, Object>();
         detail.put("operation", operation);
         detail.put("topics", doc.topics().size());
@@ -194,10 +246,9 @@ public final class PolicyAsCode implements ManagePolicy {
         if (!diff.settings().isEmpty()) {
             detail.put("settings", diff.settings());
         }
-        audit.append(List.of(new AuditEntry(
-                AuditType.POLICY_CHANGED, doc.org(), null, null, caller.email(), null, null, null, detail)));
-        return new Applied(
-                new PolicyChange(doc.org(), diff.changed(), writes.size(), deletes.size()), applied.requests());
+        detail.putAll(more);
+        return new AuditEntry(
+                AuditType.POLICY_CHANGED, doc.org(), null, null, caller.email(), null, null, null, detail);
     }
 
     private PolicyDocument current(String org) {

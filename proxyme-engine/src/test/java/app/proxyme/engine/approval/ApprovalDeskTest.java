@@ -6,13 +6,18 @@ import static app.proxyme.domain.fakes.Fixtures.SAM_GLOBEX;
 import static app.proxyme.domain.fakes.Fixtures.question;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.approval.ApprovalStatus;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.approval.SuggestionStatus;
+import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.chunk.Chunk;
 import app.proxyme.domain.fakes.TestWorld;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +89,91 @@ class ApprovalDeskTest {
         var e = assertThrows(DomainException.class, () -> desk().decide(JAE, held.approvalId(), true));
         assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertEquals(ApprovalStatus.EXPIRED, world.decided.get(0).approvalStatus());
+    }
+
+    @Test
+    void when_the_decision_cannot_be_audited_nothing_changes_and_nobody_is_told() {
+        world.audit.failOn(AuditType.APPROVAL_DECIDED);
+
+        var e = assertThrows(DependencyUnavailableException.class, () -> desk().decide(JAE, held.approvalId(), true));
+
+        assertEquals("audit", e.dependency());
+        assertEquals(
+                ApprovalStatus.PENDING,
+                world.suggestions.byApproval(held.approvalId()).orElseThrow().approvalStatus(),
+                "the status changes only after the event is durable");
+        assertEquals(List.of(held), world.suggestions.inMeeting("acme", "m1", JAE.email()));
+        assertTrue(world.decided.isEmpty(), "nothing pushed");
+        assertTrue(world.audit.ofType(AuditType.APPROVAL_DECIDED).isEmpty());
+
+        world.audit.failing = x -> false;
+        assertEquals(
+                SuggestionStatus.APPROVED,
+                desk().decide(JAE, held.approvalId(), true).status(),
+                "the claim was released: deciding again works");
+        assertEquals(1, world.audit.ofType(AuditType.APPROVAL_DECIDED).size());
+    }
+
+    @Test
+    void the_decision_is_audited_before_the_status_changes_and_the_status_before_devices_hear_of_it() {
+        var seen = new ArrayList<String>();
+        var desk = new ApprovalDesk(world.suggestions, world.audit, world.clock, s -> {
+            seen.add("audited=" + world.audit.ofType(AuditType.APPROVAL_DECIDED).size());
+            seen.add("stored="
+                    + world.suggestions.byApproval(s.approvalId()).orElseThrow().approvalStatus());
+        });
+
+        desk.decide(JAE, held.approvalId(), false);
+
+        assertEquals(List.of("audited=1", "stored=DENIED"), seen);
+    }
+
+    @Test
+    void expiry_that_cannot_be_audited_leaves_the_approval_pending_for_the_next_run() {
+        world.now = world.now.plusSeconds(121);
+        world.audit.down();
+
+        assertThrows(DependencyUnavailableException.class, () -> desk().expireDue());
+
+        assertTrue(world.suggestions.byApproval(held.approvalId()).orElseThrow().isPending());
+        assertTrue(world.decided.isEmpty());
+        world.audit.failing = x -> false;
+        assertEquals(1, desk().expireDue());
+    }
+
+    @Test
+    void of_concurrent_deciders_only_the_winner_records_a_decision() throws Exception {
+        int n = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var winners = new java.util.concurrent.atomic.AtomicInteger();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(n)) {
+            var futures = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < n; i++) {
+                boolean approve = i % 2 == 0;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        if (approve) {
+                            desk().decide(JAE, held.approvalId(), true);
+                        } else {
+                            desk().expireDue(); // not due: does nothing
+                            desk().decide(JAE, held.approvalId(), false);
+                        }
+                        winners.incrementAndGet();
+                    } catch (DomainException e) {
+                        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : futures) {
+                f.get();
+            }
+        }
+
+        assertEquals(1, winners.get());
+        assertEquals(1, world.audit.ofType(AuditType.APPROVAL_DECIDED).size(), "no decision that did not happen");
+        assertEquals(1, world.decided.size());
     }
 }

@@ -485,7 +485,11 @@ class ManagePolicyTest {
                 () -> connected.putRole(ADMIN, new RoleEntry("junior_ae", List.of("product"), List.of(), List.of())));
 
         assertEquals(List.of("apply +0 -9", "apply +9 -0"), remoteCalls);
-        assertUnchanged();
+        assertEquals(original, policy.export(ADMIN));
+        assertEquals(
+                List.of("put_role", "undo"),
+                audited.stream().map(e -> e.detail().get("operation")).toList(),
+                "audited first, then undone in the trail too");
     }
 
     /** The change is refused with {@code kind}; nothing was stored or audited. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
@@ -40,6 +41,7 @@ class PolicyAsCodeTest {
     private PolicyAsCode policies;
     private final List<String> remoteCalls = new ArrayList<>();
     private final List<AuditEntry> audited = new ArrayList<>();
+    private volatile boolean auditDown;
     private AuditLog audit;
 
     @BeforeEach
@@ -50,6 +52,9 @@ class PolicyAsCodeTest {
         audit = new AuditLog() {
             @Override
             public List<AuditRecord> append(List<AuditEntry> entries) {
+                if (auditDown) {
+                    throw new DependencyUnavailableException("audit", "down");
+                }
                 audited.addAll(entries);
                 return log.append(entries);
             }
@@ -239,7 +244,39 @@ class PolicyAsCodeTest {
         assertThrows(IllegalStateException.class, () -> connected.importYaml(ADMIN, yaml));
 
         assertEquals(List.of("apply +0 -1", "apply +1 -0"), remoteCalls);
-        assertTrue(audited.isEmpty());
+        assertEquals(2, audited.size(), "the change, audited first, and its undoing");
+        assertEquals("import", audited.get(0).detail().get("operation"));
+        assertEquals("undo", audited.get(1).detail().get("operation"));
+        assertEquals(
+                audited.get(0).detail().get("changed"), audited.get(1).detail().get("changed"));
+        assertTrue(String.valueOf(audited.get(1).detail().get("undoes")).startsWith("ev_"));
+    }
+
+    @Test
+    void an_import_is_audited_before_anything_changes_and_not_at_all_when_the_audit_is_down() {
+        var remote = new RemoteTuples() {
+            @Override
+            public Applied apply(List<Tuple> writes, List<Tuple> deletes) {
+                remoteCalls.add("apply audited=" + audited.size());
+                return new Applied(1, writes.size() + deletes.size());
+            }
+        };
+        var connected = new PolicyAsCode(db.policyAdmin(), remote, audit);
+        String before = policies.export(ADMIN);
+        String yaml = before.replace(
+                "    deny: [pricing, roadmap, legal, personnel]\n", "    deny: [pricing, legal, personnel]\n");
+        auditDown = true;
+
+        var e = assertThrows(DependencyUnavailableException.class, () -> connected.importYaml(ADMIN, yaml));
+
+        assertEquals("audit", e.dependency());
+        assertTrue(remoteCalls.isEmpty(), "no tuple written to the FGA server");
+        assertEquals(before, policies.export(ADMIN), "the database is unchanged");
+
+        auditDown = false;
+        connected.importYaml(ADMIN, yaml);
+        assertEquals(List.of("apply audited=1"), remoteCalls, "the server is written after the event is durable");
+        assertEquals(yaml, policies.export(ADMIN));
     }
 
     private static List<Boolean> ask(RelationshipCheck check, String topic) {

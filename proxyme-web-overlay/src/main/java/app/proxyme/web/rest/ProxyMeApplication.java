@@ -33,6 +33,7 @@ public class ProxyMeApplication extends Application {
                 ErrorMappers.DomainErrors.class,
                 ErrorMappers.BadInput.class,
                 ErrorMappers.BadJson.class,
+                ErrorMappers.Unavailable.class,
                 org.glassfish.jersey.jackson.JacksonFeature.class);
     }
 }

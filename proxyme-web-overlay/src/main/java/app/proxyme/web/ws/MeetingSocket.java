@@ -197,6 +197,13 @@ public class MeetingSocket {
         };
         try {
             chunks.process(member, chunk, out);
+        } catch (DependencyUnavailableException e) {
+            // e.g. the audit trail: what could not be recorded was neither stored nor shown
+            hub.toMeeting(
+                    member.org(),
+                    chunk.meetingId(),
+                    member.email(),
+                    Messages.error(chunk.seq(), "unavailable", e.dependency() + " is unavailable: try again"));
         } catch (RuntimeException e) {
             LOG.log(
                     System.Logger.Level.ERROR,

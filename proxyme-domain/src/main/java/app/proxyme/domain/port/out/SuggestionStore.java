@@ -13,12 +13,27 @@ public interface SuggestionStore {
     Optional<Suggestion> byApproval(String approvalId);
 
     /**
-     * Moves a pending approval to {@code outcome} if, and only if, it is still pending: of concurrent deciders
-     * exactly one wins.
+     * Reserves a pending approval for one decider, before the decision is audited (audit first: the decision must be
+     * durable in the trail before the approval's status changes, and only the decider that will change it may record
+     * it). Succeeds if, and only if, the approval is still pending and nobody else holds it — or the other holder took
+     * it before {@code takeOverBefore} (it stopped before finishing). Of concurrent claimants exactly one wins. A
+     * claimed approval is still pending to every reader.
      *
-     * @return the decided suggestion, or empty when it was no longer pending
+     * @param claim the claimant's own id, unique per attempt
+     * @return the suggestion as it stands (pending), or empty when it is no longer pending or held by another
      */
-    Optional<Suggestion> decide(String approvalId, ApprovalStatus outcome, String by, Instant at);
+    Optional<Suggestion> claim(String approvalId, String claim, Instant at, Instant takeOverBefore);
+
+    /** Gives up a claim whose decision could not be audited; the approval stays pending. */
+    void release(String approvalId, String claim);
+
+    /**
+     * Moves a pending approval that {@code claim} holds to {@code outcome} (and drops the claim): of concurrent
+     * deciders exactly one wins.
+     *
+     * @return the decided suggestion, or empty when it was no longer pending or is held by another claim
+     */
+    Optional<Suggestion> decide(String approvalId, String claim, ApprovalStatus outcome, String by, Instant at);
 
     /** The user's pending approvals, oldest first. */
     List<Suggestion> pending(String org, String user);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -20,6 +19,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * that only the faulty append fails. Each caller's events get their ids when they are queued, so a retry after a
  * commit whose outcome is unknown (the connection lost while it was acknowledged) finds them if they were stored,
  * and hands them back instead of appending them twice.
+ * Whatever fails reaches its caller as {@code DependencyUnavailableException("audit", ...)}, as the port promises,
+ * and then none of its events is in the chain.
  */
 final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(GroupCommitAuditLog.class.getName());
@@ -46,7 +47,7 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
             return List.of();
         }
         if (closed) {
-            throw new DependencyUnavailableException(Tx.DEPENDENCY, "the audit log is closed");
+            throw new DependencyUnavailableException(AuditLog.DEPENDENCY, "the audit log is closed");
         }
         // a detail that cannot be serialized fails its own caller here, instead of a whole batch
         entries.forEach(e -> app.proxyme.engine.audit.format.AuditJson.detailJson(e.detail()));
@@ -55,14 +56,36 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
                 entries.stream().map(e -> app.proxyme.domain.Ids.next("ev")).toList(),
                 new CompletableFuture<>());
         queue.add(pending);
+        boolean interrupted = false;
         try {
-            return pending.done().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DependencyUnavailableException(Tx.DEPENDENCY, "interrupted while the audit append commits");
+            while (true) {
+                try {
+                    // queued entries are committed whatever the caller does: wait for the outcome, so that an
+                    // interrupted caller is not told "failed" about events that are in the chain
+                    return pending.done().get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new CompletionException(e.getCause());
+            throw unavailable(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** A failed commit as the port promises it: {@code DependencyUnavailableException("audit", ...)}. */
+    private static DependencyUnavailableException unavailable(Throwable cause) {
+        if (cause instanceof DependencyUnavailableException d && d.dependency().equals(AuditLog.DEPENDENCY)) {
+            return d;
+        }
+        String why = cause instanceof DependencyUnavailableException d
+                ? d.getMessage()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return new DependencyUnavailableException(
+                AuditLog.DEPENDENCY, "the events were not recorded (" + why + ")", cause);
     }
 
     @Override
@@ -158,7 +181,7 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
         while ((p = queue.poll()) != null) {
             p.done()
                     .completeExceptionally(
-                            new DependencyUnavailableException(Tx.DEPENDENCY, "the audit log is closed"));
+                            new DependencyUnavailableException(AuditLog.DEPENDENCY, "the audit log is closed"));
         }
     }
 

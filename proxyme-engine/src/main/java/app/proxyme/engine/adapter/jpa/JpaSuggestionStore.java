@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Suggestions and approvals; deciding is one conditional UPDATE, so of concurrent deciders exactly one wins. */
+/**
+ * Suggestions and approvals; claiming and deciding are each one conditional UPDATE, so of concurrent claimants exactly
+ * one wins, and only its holder decides.
+ */
 final class JpaSuggestionStore implements SuggestionStore {
     private final Tx tx;
 
@@ -41,20 +44,46 @@ final class JpaSuggestionStore implements SuggestionStore {
                         .map(JpaSuggestionStore::toSuggestion));
     }
 
+    /** One conditional UPDATE: pending, and unclaimed or claimed before {@code takeOverBefore}. */
     @Override
-    public Optional<Suggestion> decide(String approvalId, ApprovalStatus outcome, String by, Instant at) {
+    public Optional<Suggestion> claim(String approvalId, String claim, Instant at, Instant takeOverBefore) {
+        int updated = tx.write(em -> em.createQuery("update SuggestionEntity s set s.claimedBy = :c, s.claimedAt = :at"
+                        + " where s.approvalId = :a and s.approvalStatus = :pending"
+                        + " and (s.claimedBy is null or s.claimedBy = :c or s.claimedAt < :stale)")
+                .setParameter("c", claim)
+                .setParameter("at", at.toEpochMilli())
+                .setParameter("a", approvalId)
+                .setParameter("pending", ApprovalStatus.PENDING.name())
+                .setParameter("stale", takeOverBefore.toEpochMilli())
+                .executeUpdate());
+        return updated == 1 ? byApproval(approvalId) : Optional.empty();
+    }
+
+    @Override
+    public void release(String approvalId, String claim) {
+        tx.run(em -> em.createQuery("update SuggestionEntity s set s.claimedBy = null, s.claimedAt = null"
+                        + " where s.approvalId = :a and s.claimedBy = :c")
+                .setParameter("a", approvalId)
+                .setParameter("c", claim)
+                .executeUpdate());
+    }
+
+    @Override
+    public Optional<Suggestion> decide(String approvalId, String claim, ApprovalStatus outcome, String by, Instant at) {
         if (outcome == ApprovalStatus.PENDING) {
             throw new IllegalArgumentException("an approval is decided to something other than PENDING");
         }
         int updated = tx.write(em -> em.createQuery("update SuggestionEntity s set s.approvalStatus = :o,"
-                        + " s.status = :st, s.decidedBy = :by, s.decidedAt = :at"
-                        + " where s.approvalId = :a and s.approvalStatus = :pending")
+                        + " s.status = :st, s.decidedBy = :by, s.decidedAt = :at,"
+                        + " s.claimedBy = null, s.claimedAt = null"
+                        + " where s.approvalId = :a and s.approvalStatus = :pending and s.claimedBy = :c")
                 .setParameter("o", outcome.name())
                 .setParameter("st", outcome.suggestionStatus().name())
                 .setParameter("by", by)
                 .setParameter("at", at.toEpochMilli())
                 .setParameter("a", approvalId)
                 .setParameter("pending", ApprovalStatus.PENDING.name())
+                .setParameter("c", claim)
                 .executeUpdate());
         return updated == 1 ? byApproval(approvalId) : Optional.empty();
     }

@@ -51,5 +51,12 @@ class SuggestionEntity {
     @Column(name = "decided_at")
     Long decidedAt;
 
+    /** Who is deciding it (a claim, see {@code SuggestionStore#claim}), or {@code null}. */
+    @Column(name = "claimed_by")
+    String claimedBy;
+
+    @Column(name = "claimed_at")
+    Long claimedAt;
+
     protected SuggestionEntity() {}
 }

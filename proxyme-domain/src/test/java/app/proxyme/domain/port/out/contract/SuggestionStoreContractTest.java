@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link SuggestionStore} promises: suggestions are found as they stand now, deciding an approval is a
- * compare-and-set (of concurrent deciders exactly one wins), pending approvals survive a restart, come back oldest
+ * claim (of concurrent claimants exactly one wins; the approval still reads pending) followed by a compare-and-set
+ * that only the claim's holder can make, pending approvals survive a restart, come back oldest
  * first and fall due at their deadline, and organisations, users and meetings never see each other's. Extended once
  * per adapter.
  */
@@ -54,7 +55,7 @@ public abstract class SuggestionStoreContractTest {
     }
 
     @Test
-    void exactly_one_of_concurrent_deciders_wins() throws Exception {
+    void exactly_one_of_concurrent_claimants_wins_and_decides() throws Exception {
         var held = held("jae@acme.test", Instant.now().plusSeconds(120));
         store().save(held);
         int n = 8;
@@ -62,10 +63,14 @@ public abstract class SuggestionStoreContractTest {
         var tasks = new ArrayList<Callable<Boolean>>();
         for (int i = 0; i < n; i++) {
             var outcome = i % 2 == 0 ? ApprovalStatus.APPROVED : ApprovalStatus.DENIED;
+            String claim = "claim-" + i;
             tasks.add(() -> {
                 start.await();
-                return store().decide(held.approvalId(), outcome, "jae@acme.test", Instant.now())
-                        .isPresent();
+                Instant now = Instant.now();
+                return store().claim(held.approvalId(), claim, now, now.minusSeconds(30))
+                                .isPresent()
+                        && store().decide(held.approvalId(), claim, outcome, "jae@acme.test", now)
+                                .isPresent();
             });
         }
 
@@ -83,10 +88,74 @@ public abstract class SuggestionStoreContractTest {
         assertFalse(decided.isPending());
         assertEquals(decided.approvalStatus().suggestionStatus(), decided.status());
         assertEquals("jae@acme.test", decided.decidedBy());
+        Instant now = Instant.now();
+        assertTrue(store().claim(held.approvalId(), "late", now, now).isEmpty(), "a decided approval is not claimed");
         assertTrue(
-                store().decide(held.approvalId(), ApprovalStatus.EXPIRED, "engine", Instant.now())
+                store().decide(held.approvalId(), "late", ApprovalStatus.EXPIRED, "engine", now)
                         .isEmpty(),
                 "a decided approval is never decided again");
+    }
+
+    @Test
+    void a_claim_keeps_the_approval_pending_and_only_its_holder_decides() {
+        Instant t = Instant.parse("2030-01-01T00:00:00Z");
+        var held = held("jae@acme.test", t.plusSeconds(120));
+        store().save(held);
+
+        assertEquals(
+                held,
+                store().claim(held.approvalId(), "first", t, t.minusSeconds(30)).orElseThrow());
+
+        assertEquals(held, store().byApproval(held.approvalId()).orElseThrow(), "a claimed approval reads pending");
+        assertEquals(List.of(held), store().pending(org, "jae@acme.test"));
+        assertEquals(List.of(held), store().inMeeting(org, meeting, "jae@acme.test"));
+        assertTrue(
+                store().claim(held.approvalId(), "second", t.plusSeconds(1), t.minusSeconds(29))
+                        .isEmpty(),
+                "another claimant waits while the claim is fresh");
+        assertTrue(
+                store().decide(held.approvalId(), "second", ApprovalStatus.DENIED, "engine", t.plusSeconds(1))
+                        .isEmpty(),
+                "only the holder decides");
+        assertEquals(held, store().byApproval(held.approvalId()).orElseThrow());
+        var decided = store().decide(
+                        held.approvalId(), "first", ApprovalStatus.APPROVED, "jae@acme.test", t.plusSeconds(2))
+                .orElseThrow();
+        assertEquals(held.decided(ApprovalStatus.APPROVED, "jae@acme.test"), decided);
+    }
+
+    @Test
+    void a_released_or_stale_claim_can_be_taken_by_another() {
+        Instant t = Instant.parse("2030-01-01T00:00:00Z");
+        var released = held("jae@acme.test", t.plusSeconds(120));
+        var stale = held("jae@acme.test", t.plusSeconds(120));
+        store().save(released);
+        store().save(stale);
+        store().claim(released.approvalId(), "first", t, t.minusSeconds(30)).orElseThrow();
+        store().claim(stale.approvalId(), "first", t, t.minusSeconds(30)).orElseThrow();
+
+        store().release(released.approvalId(), "first");
+        store().release(stale.approvalId(), "someone-else"); // not theirs: nothing happens
+
+        assertTrue(store().claim(released.approvalId(), "second", t.plusSeconds(1), t.minusSeconds(29))
+                .isPresent());
+        assertTrue(
+                store().claim(stale.approvalId(), "second", t.plusSeconds(1), t.minusSeconds(29))
+                        .isEmpty(),
+                "still held by first");
+        assertTrue(
+                store().claim(stale.approvalId(), "second", t.plusSeconds(31), t.plusSeconds(1))
+                        .isPresent(),
+                "a claim taken before takeOverBefore is stale: its holder stopped");
+        assertTrue(
+                store().decide(stale.approvalId(), "first", ApprovalStatus.APPROVED, "jae@acme.test", t)
+                        .isEmpty(),
+                "the stale holder has lost it");
+        assertEquals(
+                ApprovalStatus.DENIED,
+                store().decide(stale.approvalId(), "second", ApprovalStatus.DENIED, "jae@acme.test", t)
+                        .orElseThrow()
+                        .approvalStatus());
     }
 
     @Test
@@ -94,9 +163,10 @@ public abstract class SuggestionStoreContractTest {
         Instant deadline = Instant.parse("2030-01-01T00:02:00Z");
         var held = held("ae@acme.test", deadline);
         store().save(held);
+        Instant at = deadline.minusSeconds(60);
 
-        var decided = store().decide(
-                        held.approvalId(), ApprovalStatus.APPROVED, "ae@acme.test", deadline.minusSeconds(60))
+        store().claim(held.approvalId(), "c1", at, at.minusSeconds(30)).orElseThrow();
+        var decided = store().decide(held.approvalId(), "c1", ApprovalStatus.APPROVED, "ae@acme.test", at)
                 .orElseThrow();
 
         assertEquals(held.decided(ApprovalStatus.APPROVED, "ae@acme.test"), decided);
@@ -108,8 +178,10 @@ public abstract class SuggestionStoreContractTest {
                 List.of(decided),
                 store().inMeeting(org, meeting, "ae@acme.test"),
                 "a reconnecting overlay sees the suggestion as it stands now");
+        String unknown = "ap_" + Ids.next("x");
+        assertTrue(store().claim(unknown, "c2", at, at).isEmpty(), "an unknown approval cannot be claimed");
         assertTrue(
-                store().decide("ap_" + Ids.next("x"), ApprovalStatus.DENIED, "ae@acme.test", deadline)
+                store().decide(unknown, "c2", ApprovalStatus.DENIED, "ae@acme.test", deadline)
                         .isEmpty(),
                 "an unknown approval cannot be decided");
     }
