@@ -54,6 +54,17 @@ export class Cards {
     this.changed(m.seq);
   }
 
+  /** A chunk the server was too busy to take went again under a new seq: its card follows it. */
+  moved(from, to) {
+    const e = this.entries.get(from);
+    if (!e) return;
+    this.entries.delete(from);
+    this.nodes.get(from)?.remove();
+    this.nodes.delete(from);
+    this.entries.set(to, { ...e, seq: to });
+    this.changed(to);
+  }
+
   /** A chunk whose promised answer could not be drafted: its card stops waiting and says why. */
   failed(m) {
     const e = this.entry(m.seq);

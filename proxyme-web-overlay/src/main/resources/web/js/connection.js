@@ -2,11 +2,14 @@
 
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 15000];
 const PING_MS = 25000;
+const BUSY_RETRY_MS = 1500;
+const UNACKED_KEPT = 500;
 
 export class Connection {
   /**
    * @param {{meetingId: string, token: string, onMessage: (m: object) => void,
-   *          onState: (state: string, detail?: string) => void, onRejected: (reason: string) => void}} opts
+   *          onState: (state: string, detail?: string) => void, onRejected: (reason: string) => void,
+   *          onResent?: (from: number, to: number) => void}} opts
    */
   constructor(opts) {
     Object.assign(this, opts);
@@ -16,6 +19,8 @@ export class Connection {
     this.ws = null;
     this.seqKey = `proxyme.seq.${opts.meetingId}`;
     this.seq = Number(sessionStorage.getItem(this.seqKey)) || 0;
+    this.unacked = new Map(); // seq -> chunk, until its ack (a 'busy' chunk is sent again)
+    this.lastAcked = 0;
   }
 
   start() {
@@ -44,8 +49,27 @@ export class Connection {
   chunk(speaker, text, final = true) {
     const seq = this.seq + 1;
     this.setSeq(seq);
-    this.send({ type: 'chunk', seq, speaker, text, final });
+    const message = { type: 'chunk', seq, speaker, text, final };
+    this.unacked.set(seq, message);
+    if (this.unacked.size > UNACKED_KEPT) this.unacked.delete(this.unacked.keys().next().value);
+    this.send(message);
     return seq;
+  }
+
+  /** The server's queue for us was full ('busy', no ack): the chunk goes again a little later, in order. */
+  retry(seq) {
+    setTimeout(() => {
+      const message = this.unacked.get(seq);
+      if (!message) return;
+      if (seq > this.lastAcked) {
+        this.send(message);
+        return;
+      }
+      // a later chunk was accepted meanwhile, and a seq never goes back: this one goes again as a new chunk
+      this.unacked.delete(seq);
+      const next = this.chunk(message.speaker, message.text, message.final);
+      if (this.onResent) this.onResent(seq, next);
+    }, BUSY_RETRY_MS);
   }
 
   send(message) {
@@ -83,13 +107,21 @@ export class Connection {
     ws.onmessage = (e) => {
       let message;
       try { message = JSON.parse(e.data); } catch { return; }
+      if (message.type === 'ack') {
+        this.unacked.delete(message.seq);
+        this.lastAcked = Math.max(this.lastAcked, message.seq);
+      } else if (message.type === 'error' && message.code === 'busy' && this.unacked.has(message.seq)) {
+        this.retry(message.seq);
+        return;
+      }
       this.onMessage(message);
     };
     ws.onclose = (e) => {
       clearInterval(this.pingTimer);
       if (this.ws !== ws || this.stopped) return;
-      if (e.code === 1008) {
-        // Bad or expired token, or a bad meeting id: retrying will not help.
+      if (e.code === 1008 || e.code === 1003) {
+        // A bad or expired token, a removed member (1008) or a bad meeting id (1003): retrying will not help.
+        // 1013 (the overlay did not read in time) and 1001 (the server restarts) reconnect with backoff.
         this.stopped = true;
         this.onState('closed', 'rejected');
         this.onRejected(e.reason || 'the server refused the connection');

@@ -48,6 +48,9 @@ function join(session) {
       conn.dataset.state = state;
       conn.textContent = state === 'reconnecting' && detail ? detail : CONN_LABEL[state];
     },
+    onResent: (from, to) => {
+      cards.moved(from, to);
+    },
     onRejected: (reason) => {
       notice(`The server closed the connection: ${reason}. Sign in again.`, 'error');
       forgetSession();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.net.URL;
 import java.util.HashSet;
@@ -199,6 +200,29 @@ class OverlayBrowserIT {
         assertThat(overlay.card(first)).hasAttribute("data-kind", "approved");
         assertThat(overlay.cards()).hasCount(2);
         assertNoDuplicateCards();
+    }
+
+    @Test
+    void chunks_the_server_was_too_busy_for_are_sent_again_and_all_get_decided() {
+        overlay.open().signIn("se@acme.test", meeting("busy"));
+        int n = 150;
+
+        overlay.page.evaluate(
+                "n => { const text = document.getElementById('text');"
+                        + " const form = document.getElementById('say');"
+                        + " for (let i = 0; i < n; i++) { text.value = 'We mostly track all of this in spreadsheets today.';"
+                        + " form.requestSubmit(); } }",
+                n);
+
+        assertThat(overlay.cards()).hasCount(n, new LocatorAssertions.HasCountOptions().setTimeout(90_000));
+        assertThat(overlay.page.locator("#cards > li[data-kind='deciding']"))
+                .hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(90_000));
+        String metrics = new app.proxyme.web.Api(base.toString().replaceAll("/$", ""))
+                .get("/metrics", null)
+                .body();
+        assertTrue(
+                metrics.lines().anyMatch(l -> l.startsWith("proxyme_chunks_busy_total") && !l.endsWith(" 0.0")),
+                "the flood met a full lane at least once");
     }
 
     @Test

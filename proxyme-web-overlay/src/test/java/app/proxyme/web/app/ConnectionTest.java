@@ -23,7 +23,7 @@ class ConnectionTest {
     private static final Member JAE = new Member("jae@acme.test", "acme", "junior_ae", "Jo");
 
     /** A session whose client reads only once {@code reading} opens. */
-    private static final class FakeSession {
+    static final class FakeSession {
         final List<String> sent = new CopyOnWriteArrayList<>();
         final CountDownLatch reading = new CountDownLatch(1);
         final CountDownLatch writing = new CountDownLatch(1);
