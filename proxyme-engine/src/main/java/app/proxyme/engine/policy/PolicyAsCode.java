@@ -44,12 +44,6 @@ public final class PolicyAsCode implements ManagePolicy {
         this.audit = Objects.requireNonNull(audit, "audit");
     }
 
-    /** What an import changed. */
-    public record Imported(String org, int tuplesWritten, int tuplesDeleted, int remoteRequests) {}
-
-    /** A stored change: what the port reports, and the FGA server's requests. */
-    private record Applied(PolicyChange change, int remoteRequests) {}
-
     /** The caller's organisation's policy as YAML. */
     @Override
     public String export(Member caller) {
@@ -62,18 +56,9 @@ public final class PolicyAsCode implements ManagePolicy {
      *
      * @throws PolicyFiles.InvalidPolicyException with every problem and its line; nothing changed
      */
-    public Imported importYaml(Member caller, String yaml) {
-        Applied applied = importFile(caller, yaml);
-        return new Imported(
-                applied.change().org(),
-                applied.change().tuplesWritten(),
-                applied.change().tuplesDeleted(),
-                applied.remoteRequests());
-    }
-
     @Override
     public PolicyChange replace(Member caller, String yaml) {
-        return importFile(caller, yaml).change();
+        return importFile(caller, yaml);
     }
 
     @Override
@@ -132,7 +117,7 @@ public final class PolicyAsCode implements ManagePolicy {
         return edit(caller, "update_settings", doc -> PolicyEdits.updateSettings(doc, settings));
     }
 
-    private synchronized Applied importFile(Member caller, String yaml) {
+    private synchronized PolicyChange importFile(Member caller, String yaml) {
         requireAdmin(caller);
         PolicyDocument doc = PolicyFiles.parse(yaml == null ? "" : yaml);
         if (!caller.org().equals(doc.org())) {
@@ -156,7 +141,7 @@ public final class PolicyAsCode implements ManagePolicy {
             throw DomainException.badRequest(String.join("; ", problems));
         }
         PolicyEdits.requireAnAdmin(after);
-        return apply(caller, operation, before, after).change();
+        return apply(caller, operation, before, after);
     }
 
     /**
@@ -166,7 +151,7 @@ public final class PolicyAsCode implements ManagePolicy {
      * second {@code policy_changed} event ({@code operation: "undo"}, {@code undoes}: the first one's id) records the
      * way back — each changed setting with its old and new value swapped — as far as the trail still takes it.
      */
-    private Applied apply(Member caller, String operation, PolicyDocument before, PolicyDocument doc) {
+    private PolicyChange apply(Member caller, String operation, PolicyDocument before, PolicyDocument doc) {
         var tuplesBefore = new LinkedHashSet<>(PolicyTuples.of(before));
         var tuplesAfter = new LinkedHashSet<>(PolicyTuples.of(doc));
         List<Tuple> writes =
@@ -198,8 +183,7 @@ public final class PolicyAsCode implements ManagePolicy {
             undo(caller, before, doc, deletes, writes, recorded, "the policy could not be stored", e);
             throw e;
         }
-        return new Applied(
-                new PolicyChange(doc.org(), diff.changed(), writes.size(), deletes.size()), applied.requests());
+        return new PolicyChange(doc.org(), diff.changed(), writes.size(), deletes.size());
     }
 
     /** Records that a change recorded as {@code undone} did not take effect (best effort: the failure stands). */

@@ -76,7 +76,7 @@ class PolicyAsCodeTest {
     void export_import_export_is_byte_identical() {
         String first = policies.export(ADMIN);
 
-        policies.importYaml(ADMIN, first);
+        policies.replace(ADMIN, first);
 
         assertEquals(first, policies.export(ADMIN));
         assertTrue(first.startsWith("org: acme\nname: \"Acme Corp\"\n"), first.substring(0, 40));
@@ -91,12 +91,12 @@ class PolicyAsCodeTest {
                 + "\nsettings:\n  minConfidence: 0.6\n  ambiguityMargin: 0.2\n  approvalTimeoutSeconds: 90\n"
                 + "  auditRetentionDays: 30\n";
 
-        policies.importYaml(ADMIN, withSettings);
+        policies.replace(ADMIN, withSettings);
         String exported = policies.export(ADMIN);
 
         assertTrue(exported.contains("auditRetentionDays: 30"), exported);
         assertTrue(exported.contains("approvalTimeoutSeconds: 90"), exported);
-        policies.importYaml(ADMIN, exported);
+        policies.replace(ADMIN, exported);
         assertEquals(exported, policies.export(ADMIN));
     }
 
@@ -106,12 +106,12 @@ class PolicyAsCodeTest {
                 .replaceAll("(?s)settings:.*?(\n[a-z]|$)", "$1")
                 .stripTrailing();
 
-        policies.importYaml(ADMIN, base + "\nsettings:\n  auditRetentionDays: 400\n");
-        policies.importYaml(ADMIN, base + "\nsettings:\n  auditRetentionDays: 30\n");
+        policies.replace(ADMIN, base + "\nsettings:\n  auditRetentionDays: 400\n");
+        policies.replace(ADMIN, base + "\nsettings:\n  auditRetentionDays: 30\n");
         var refused = assertThrows(
                 PolicyFiles.InvalidPolicyException.class,
-                () -> policies.importYaml(ADMIN, base + "\nsettings:\n  auditRetentionDays: 1\n"));
-        policies.importYaml(ADMIN, base + "\n");
+                () -> policies.replace(ADMIN, base + "\nsettings:\n  auditRetentionDays: 1\n"));
+        policies.replace(ADMIN, base + "\n");
 
         assertEquals(
                 base.split("\n", -1).length + 2,
@@ -151,7 +151,7 @@ class PolicyAsCodeTest {
         var check = new EmbeddedRelationshipCheck(db.tupleStore());
         assertEquals(List.of(false), ask(check, "security"));
 
-        var imported = policies.importYaml(ADMIN, yaml);
+        var imported = policies.replace(ADMIN, yaml);
 
         assertEquals(List.of(true), ask(check, "security"));
         assertEquals(1, imported.tuplesWritten());
@@ -175,7 +175,7 @@ class PolicyAsCodeTest {
                                 + "  new@acme.test: {role: intern}\n");
         var lines = yaml.lines().toList();
 
-        var e = assertThrows(PolicyFiles.InvalidPolicyException.class, () -> policies.importYaml(ADMIN, yaml));
+        var e = assertThrows(PolicyFiles.InvalidPolicyException.class, () -> policies.replace(ADMIN, yaml));
 
         var byLine = e.errors().stream().map(p -> p.line() + " " + p.message()).toList();
         assertEquals(3, e.errors().size(), byLine.toString());
@@ -194,7 +194,7 @@ class PolicyAsCodeTest {
     void bad_yaml_reports_its_line() {
         var e = assertThrows(
                 PolicyFiles.InvalidPolicyException.class,
-                () -> policies.importYaml(ADMIN, "org: acme\ntopics:\n  a: [\n"));
+                () -> policies.replace(ADMIN, "org: acme\ntopics:\n  a: [\n"));
         assertEquals(1, e.errors().size());
         assertTrue(e.errors().get(0).line() >= 3, e.errors().toString());
     }
@@ -205,8 +205,8 @@ class PolicyAsCodeTest {
                 DomainException.Kind.FORBIDDEN,
                 assertThrows(DomainException.class, () -> policies.export(JAE)).kind());
         String acme = policies.export(ADMIN);
-        assertThrows(DomainException.class, () -> policies.importYaml(JAE, acme));
-        var e = assertThrows(PolicyFiles.InvalidPolicyException.class, () -> policies.importYaml(GLOBEX_ADMIN, acme));
+        assertThrows(DomainException.class, () -> policies.replace(JAE, acme));
+        var e = assertThrows(PolicyFiles.InvalidPolicyException.class, () -> policies.replace(GLOBEX_ADMIN, acme));
         assertTrue(e.errors().get(0).message().startsWith("org:"));
         assertTrue(policies.export(GLOBEX_ADMIN).startsWith("org: globex\n"));
     }
@@ -241,7 +241,7 @@ class PolicyAsCodeTest {
         String yaml = policies.export(ADMIN)
                 .replace("    deny: [pricing, roadmap, legal, personnel]\n", "    deny: [pricing, legal, personnel]\n");
 
-        assertThrows(IllegalStateException.class, () -> connected.importYaml(ADMIN, yaml));
+        assertThrows(IllegalStateException.class, () -> connected.replace(ADMIN, yaml));
 
         assertEquals(List.of("apply +0 -1", "apply +1 -0"), remoteCalls);
         assertEquals(2, audited.size(), "the change, audited first, and its undoing");
@@ -267,14 +267,14 @@ class PolicyAsCodeTest {
                 "    deny: [pricing, roadmap, legal, personnel]\n", "    deny: [pricing, legal, personnel]\n");
         auditDown = true;
 
-        var e = assertThrows(DependencyUnavailableException.class, () -> connected.importYaml(ADMIN, yaml));
+        var e = assertThrows(DependencyUnavailableException.class, () -> connected.replace(ADMIN, yaml));
 
         assertEquals("audit", e.dependency());
         assertTrue(remoteCalls.isEmpty(), "no tuple written to the FGA server");
         assertEquals(before, policies.export(ADMIN), "the database is unchanged");
 
         auditDown = false;
-        connected.importYaml(ADMIN, yaml);
+        connected.replace(ADMIN, yaml);
         assertEquals(List.of("apply audited=1"), remoteCalls, "the server is written after the event is durable");
         assertEquals(yaml, policies.export(ADMIN));
     }
