@@ -9,6 +9,8 @@ import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,17 +19,30 @@ import java.util.Optional;
 /**
  * Embedded identity: signs in the demo users by email and issues RS256 bearer tokens (the same shape Auth0
  * would issue), then verifies them. A token names the user, organisation and role; the role is re-read from the
- * policy store on every request, so a changed or removed member loses access at once.
+ * policy store on every request, so a changed or removed member loses access at once. A token's signature is
+ * verified once and remembered for a few minutes; its expiry and its member are checked on every request.
  */
 public final class EmbeddedIdentity implements Identity {
     public static final String ISSUER = "proxyme-embedded";
     private static final Duration LIFETIME = Duration.ofHours(12);
+    private static final Duration LEEWAY = Duration.ofSeconds(5);
 
     private final SigningKeys keys;
     private final PolicyStore policies;
     private final Clock clock;
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
+
+    /**
+     * Tokens whose signature and issuer were verified lately: a socket's token is re-checked on every message and
+     * every few seconds, and its signature cannot change. Expiry and the member are judged on every check.
+     */
+    private final Cache<String, Verified> recentlyVerified = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .build();
+
+    private record Verified(String subject, String org, Instant expires) {}
 
     public EmbeddedIdentity(SigningKeys keys, PolicyStore policies, Clock clock) {
         this.keys = keys;
@@ -36,7 +51,7 @@ public final class EmbeddedIdentity implements Identity {
         this.algorithm = Algorithm.RSA256(keys.publicKey(), keys.privateKey());
         // expiry is judged by the same clock that stamps the tokens
         this.verifier = ((JWTVerifier.BaseVerification)
-                        JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5))
+                        JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(LEEWAY.toSeconds()))
                 .build(clock);
     }
 
@@ -71,13 +86,22 @@ public final class EmbeddedIdentity implements Identity {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        try {
-            DecodedJWT jwt = verifier.verify(token);
-            return policies.member(jwt.getSubject())
-                    .filter(m -> m.org().equals(jwt.getClaim("org").asString()));
-        } catch (JWTVerificationException | IllegalArgumentException e) {
+        Verified verified = recentlyVerified.getIfPresent(token);
+        if (verified == null) {
+            try {
+                DecodedJWT jwt = verifier.verify(token);
+                verified = new Verified(jwt.getSubject(), jwt.getClaim("org").asString(), jwt.getExpiresAtAsInstant());
+            } catch (JWTVerificationException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            recentlyVerified.put(token, verified);
+        }
+        if (verified.expires() == null
+                || clock.instant().isAfter(verified.expires().plus(LEEWAY))) {
             return Optional.empty();
         }
+        String org = verified.org();
+        return policies.member(verified.subject()).filter(m -> m.org().equals(org));
     }
 
     @Override

@@ -20,11 +20,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Members and policies. {@link #policy} is read for every chunk, so policies are cached until written. */
+/**
+ * Members and policies. {@link #policy} is read for every chunk and {@link #member} for every message of a socket,
+ * so both are cached until written.
+ */
 final class JpaPolicyStore implements PolicyStore {
     private final Tx tx;
     private final PolicySettings defaults;
     private final Map<String, OrgPolicy> cache = new ConcurrentHashMap<>();
+    private final Map<String, Member> members = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
     JpaPolicyStore(Tx tx, PolicySettings defaults) {
@@ -38,8 +42,19 @@ final class JpaPolicyStore implements PolicyStore {
             return Optional.empty();
         }
         String key = email.trim().toLowerCase(Locale.ROOT);
-        return tx.read(em -> Optional.ofNullable(em.find(MemberEntity.class, key))
+        Member cached = members.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        long before = generation.get();
+        Optional<Member> loaded = tx.read(em -> Optional.ofNullable(em.find(MemberEntity.class, key))
                 .map(m -> new Member(m.email, m.org, m.role, m.displayName)));
+        // only members are remembered (unknown e-mails are not: they cannot fill the map), and only when no write
+        // happened while this one was read
+        if (loaded.isPresent() && generation.get() == before) {
+            members.putIfAbsent(key, loaded.get());
+        }
+        return loaded;
     }
 
     @Override
@@ -56,10 +71,12 @@ final class JpaPolicyStore implements PolicyStore {
         return loaded;
     }
 
-    /** Forgets the cached policy; called after every write of the organisation's policy. */
+    /** Forgets the cached policy and members; called after every write of the organisation's policy. */
     void invalidate(String org) {
         generation.incrementAndGet();
         cache.remove(org);
+        // a member may have moved between organisations: forget them all (writes are rare)
+        members.clear();
     }
 
     private OrgPolicy load(EntityManager em, String org) {

@@ -4,6 +4,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import app.proxyme.domain.DependencyUnavailableException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
@@ -21,6 +23,8 @@ final class MiniLmEncoder implements SentenceEncoder {
     private static volatile EmbeddingModel model;
 
     static final MiniLmEncoder SHARED = new MiniLmEncoder();
+    /** How many sentences' embeddings are kept ({@link #encode}). */
+    static final int CACHED_SENTENCES = 10_000;
 
     private MiniLmEncoder() {}
 
@@ -90,20 +94,17 @@ final class MiniLmEncoder implements SentenceEncoder {
         }
     }
 
-    /** The sentence this thread encoded last: a chunk's question is encoded once, for the topic and the answer. */
-    private static final ThreadLocal<Encoded> LAST = new ThreadLocal<>();
-
-    private record Encoded(String sentence, float[] vector) {}
+    /**
+     * Sentences encoded lately, shared by all threads: an embedding depends on the text alone, and the same sentences
+     * come back (a chunk's question is encoded for the topic and again for the answer; playbook answers and their
+     * sentences recur in every output check). Bounded: about 1.6 KB per entry.
+     */
+    private final Cache<String, float[]> recent =
+            Caffeine.newBuilder().maximumSize(CACHED_SENTENCES).build();
 
     @Override
     public float[] encode(String sentence) {
-        Encoded last = LAST.get();
-        if (last != null && last.sentence().equals(sentence)) {
-            return last.vector().clone();
-        }
-        float[] vector = encodeAll(List.of(sentence)).get(0);
-        LAST.set(new Encoded(sentence, vector.clone()));
-        return vector;
+        return recent.get(sentence, s -> encodeAll(List.of(s)).get(0)).clone();
     }
 
     @Override

@@ -98,10 +98,15 @@ public abstract class IdentityContractTest {
     @Test
     void an_expired_token_verifies_to_nobody() {
         String token = identity().login(JAE.email()).orElseThrow().token();
+        String verifiedBefore = identity().login(AE.email()).orElseThrow().token();
+        assertEquals(Optional.of(AE), identity().verify(verifiedBefore));
 
         clock.advance(Duration.ofDays(30));
 
         assertTrue(identity().verify(token).isEmpty());
+        assertTrue(
+                identity().verify(verifiedBefore).isEmpty(),
+                "a token verified while it was valid is not trusted past its expiry");
     }
 
     @Test
@@ -116,6 +121,8 @@ public abstract class IdentityContractTest {
     void a_token_stands_for_the_member_as_stored_now() {
         String jae = identity().login(JAE.email()).orElseThrow().token();
         String ae = identity().login(AE.email()).orElseThrow().token();
+        assertEquals(Optional.of(JAE), identity().verify(jae));
+        assertEquals(Optional.of(AE), identity().verify(ae));
 
         var promoted = new Member(JAE.email(), "acme", "account_executive", "Jo");
         members.put(promoted);

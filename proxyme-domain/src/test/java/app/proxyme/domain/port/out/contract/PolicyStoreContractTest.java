@@ -115,6 +115,8 @@ public abstract class PolicyStoreContractTest {
     @Test
     void a_member_changed_or_removed_is_read_at_once() {
         var promoted = new Member(jae.email(), acme, "account_executive", jae.displayName());
+        assertEquals(jae, subject().member(jae.email()).orElseThrow(), "read once before the change");
+        assertEquals(ae, subject().member(ae.email()).orElseThrow());
 
         store(acmePolicy(List.of(topic("product"), topic("pricing"))), List.of(promoted));
 
