@@ -56,7 +56,10 @@ export class Connection {
     return seq;
   }
 
-  /** The server's queue for us was full ('busy', no ack): the chunk goes again a little later, in order. */
+  /**
+   * The server did not accept the chunk (no ack: 'busy', its queue for us was full, or 'unavailable', it could not
+   * be recorded): it goes again a little later, in order.
+   */
   retry(seq) {
     setTimeout(() => {
       const message = this.unacked.get(seq);
@@ -110,9 +113,11 @@ export class Connection {
       if (message.type === 'ack') {
         this.unacked.delete(message.seq);
         this.lastAcked = Math.max(this.lastAcked, message.seq);
-      } else if (message.type === 'error' && message.code === 'busy' && this.unacked.has(message.seq)) {
+      } else if (message.type === 'error' && this.unacked.has(message.seq)
+          && (message.code === 'busy' || message.code === 'unavailable')) {
+        // not accepted (no ack): the lane was full, or the chunk could not be recorded; it goes again later
         this.retry(message.seq);
-        return;
+        if (message.code === 'busy') return;
       }
       this.onMessage(message);
     };

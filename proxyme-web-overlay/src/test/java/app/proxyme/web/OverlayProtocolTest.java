@@ -169,6 +169,25 @@ class OverlayProtocolTest {
     }
 
     @Test
+    void an_acknowledged_chunk_is_in_the_trail_when_its_ack_arrives() {
+        String m = meeting();
+        String se = api.login("se@acme.test");
+        try (var c = WsClient.connect(ws, m, se)) {
+            c.awaitType("state");
+            c.chunk(41, "Could you tell me how long onboarding usually takes for a team of our size?");
+            c.awaitType("ack", 41);
+            var events = api.get("/api/meetings/" + m + "/audit", se).json();
+            boolean recorded = false;
+            for (JsonNode e : events) {
+                recorded |= e.get("type").asText().equals("chunk")
+                        && e.path("detail").path("chunkSeq").asLong() == 41;
+            }
+            assertTrue(recorded, "ack means durable: " + events);
+            c.awaitType("decision", 41);
+        }
+    }
+
+    @Test
     void a_held_suggestion_is_approved_once_over_the_websocket_and_then_conflicts_over_rest() {
         String token = api.login("ae@acme.test");
         try (var c = WsClient.connect(ws, meeting(), token)) {

@@ -82,7 +82,17 @@ public final class ChunkPipeline implements HandleChunk {
         this.outputCheck = new OutputCheck(ports.classifier(), ports.meetings(), decider);
     }
 
-    /** The whole decision for {@code chunk}, sent by {@code member}, reported to {@code out} as it happens. */
+    /** Records the chunk event: durable when this returns, so the chunk may be acknowledged. */
+    @Override
+    public void accept(Member member, Chunk chunk) {
+        requireSameOrg(member, chunk.org());
+        ports.audit().append(List.of(new ChunkAuditEntries(member, chunk).chunk()));
+    }
+
+    /**
+     * The whole decision for {@code chunk} (accepted before), sent by {@code member}, reported to {@code out} as it
+     * happens.
+     */
     @Override
     public ChunkResult process(Member member, Chunk chunk, ChunkListener out) {
         requireSameOrg(member, chunk.org());
@@ -97,7 +107,7 @@ public final class ChunkPipeline implements HandleChunk {
                     capped(decision, "token vault unavailable: the transcript could not be read with a scoped token");
         }
         var audit = new ChunkAuditEntries(member, chunk);
-        record(out, List.of(audit.chunk(), audit.decision(decision, Layer.NONE)));
+        record(out, List.of(audit.decision(decision, Layer.NONE)));
         out.decision(decision);
         if (!decision.generationAllowed()) {
             return new ChunkResult.Decided(decision);

@@ -67,6 +67,16 @@ public final class TestWorld {
 
     public final InMemoryTokenVault vault = new InMemoryTokenVault(fga, clock);
 
+    /** Accepts the chunk, then decides it, as the overlay's socket does. */
+    public app.proxyme.domain.chunk.ChunkResult handle(
+            app.proxyme.domain.policy.Member member,
+            app.proxyme.domain.chunk.Chunk chunk,
+            app.proxyme.domain.chunk.ChunkListener out) {
+        ChunkPipeline pipeline = pipeline();
+        pipeline.accept(member, chunk);
+        return pipeline.process(member, chunk, out);
+    }
+
     public ChunkPipeline pipeline() {
         return new ChunkPipeline(new ChunkPipeline.Ports(
                 policies,

@@ -43,7 +43,7 @@ class ChunkPipelineAuditFirstTest {
                     "stored=" + !world.suggestions.pending("acme", JAE.email()).isEmpty());
         };
 
-        world.pipeline().process(JAE, chunk("is it soc 2"), out);
+        world.handle(JAE, chunk("is it soc 2"), out);
 
         assertEquals(
                 List.of("chunk", "decision", "token", "suggestion", "approval_requested", "stored=true"), seenAtPush);
@@ -55,8 +55,7 @@ class ChunkPipelineAuditFirstTest {
         heldQuestion();
         world.audit.failOn(AuditType.SUGGESTION);
 
-        var e = assertThrows(
-                DependencyUnavailableException.class, () -> world.pipeline().process(JAE, chunk("is it soc 2"), out));
+        var e = assertThrows(DependencyUnavailableException.class, () -> world.handle(JAE, chunk("is it soc 2"), out));
 
         assertEquals("audit", e.dependency());
         assertTrue(world.suggestions.pending("acme", JAE.email()).isEmpty(), "nothing stored");
@@ -73,8 +72,7 @@ class ChunkPipelineAuditFirstTest {
         world.audit.failOn(AuditType.SUGGESTION);
 
         assertThrows(
-                DependencyUnavailableException.class,
-                () -> world.pipeline().process(JAE, chunk("how does the api work"), out));
+                DependencyUnavailableException.class, () -> world.handle(JAE, chunk("how does the api work"), out));
 
         assertTrue(world.suggestions.inMeeting("acme", "m1", JAE.email()).isEmpty());
         assertTrue(out.suggestions.isEmpty());
@@ -85,7 +83,7 @@ class ChunkPipelineAuditFirstTest {
         heldQuestion();
         world.suggestions.writesFail = true;
 
-        var result = world.pipeline().process(JAE, chunk("is it soc 2"), out);
+        var result = world.handle(JAE, chunk("is it soc 2"), out);
 
         assertInstanceOf(ChunkResult.SuggestionFailed.class, result);
         assertEquals(

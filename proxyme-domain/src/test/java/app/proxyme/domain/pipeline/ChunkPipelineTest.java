@@ -31,13 +31,39 @@ class ChunkPipelineTest {
     }
 
     @Test
+    void an_accepted_chunk_is_recorded_before_anything_is_decided_and_its_decision_follows() {
+        world.classifications.put("price?", question("pricing", 0.9));
+        var pipeline = world.pipeline();
+
+        pipeline.accept(JAE, chunk("price?"));
+        assertEquals(List.of("chunk"), world.audit.types(), "durable before the ack; nothing decided yet");
+
+        pipeline.process(JAE, chunk("price?"), out);
+        assertEquals(List.of("chunk", "decision"), world.audit.types(), "processing records the decision only");
+    }
+
+    @Test
+    void a_chunk_whose_event_cannot_be_recorded_is_not_accepted() {
+        world.audit.failOn(app.proxyme.domain.audit.AuditType.CHUNK);
+
+        var e = assertThrows(
+                app.proxyme.domain.DependencyUnavailableException.class,
+                () -> world.pipeline().accept(JAE, chunk("price?")));
+
+        assertEquals("audit", e.dependency());
+        assertEquals(List.of(), world.audit.types());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> world.pipeline().accept(JAE, new Chunk("globex", "m1", 1, "", "hi")),
+                "another organisation's chunk");
+    }
+
+    @Test
     void auto_question_gets_an_auto_suggestion_at_once() {
         world.classifications.put("how does the api work", question("product", 0.9));
         world.classifications.put("Here is our answer to: how does the api work", question("product", 0.9));
 
-        var d = world.pipeline()
-                .process(JAE, chunk("how does the api work"), out)
-                .decision();
+        var d = world.handle(JAE, chunk("how does the api work"), out).decision();
 
         assertEquals(Outcome.AUTO, d.outcome());
         assertEquals(1, out.suggestions.size());
@@ -62,7 +88,7 @@ class ChunkPipelineTest {
     @Test
     void the_decision_is_recorded_before_it_is_shown() {
         world.classifications.put("price?", question("pricing", 0.9));
-        world.pipeline().process(JAE, chunk("price?"), out);
+        world.handle(JAE, chunk("price?"), out);
         assertEquals(List.of(2), out.auditSizeAtDecision);
     }
 
@@ -71,7 +97,7 @@ class ChunkPipelineTest {
         world.classifications.put("is it soc 2", question("security", 0.9));
         world.classifications.put("Here is our answer to: is it soc 2", question("security", 0.9));
 
-        world.pipeline().process(JAE, chunk("is it soc 2"), out);
+        world.handle(JAE, chunk("is it soc 2"), out);
 
         var s = out.suggestions.get(0);
         assertEquals(SuggestionStatus.PENDING_APPROVAL, s.status());
@@ -87,7 +113,7 @@ class ChunkPipelineTest {
     @Test
     void denied_question_generates_nothing() {
         world.classifications.put("price?", question("pricing", 0.9));
-        var d = world.pipeline().process(JAE, chunk("price?"), out).decision();
+        var d = world.handle(JAE, chunk("price?"), out).decision();
         assertEquals(Outcome.DENY, d.outcome());
         assertEquals(0, world.generated);
         assertTrue(out.suggestions.isEmpty());
@@ -97,7 +123,7 @@ class ChunkPipelineTest {
     @Test
     void a_statement_is_none_and_recorded() {
         world.classifications.put("thanks all", new Classification(false, 0.9, List.of()));
-        var d = world.pipeline().process(JAE, chunk("thanks all"), out).decision();
+        var d = world.handle(JAE, chunk("thanks all"), out).decision();
         assertEquals(Outcome.NONE, d.outcome());
         assertEquals(List.of("chunk", "decision"), world.audit.types());
     }
@@ -105,7 +131,7 @@ class ChunkPipelineTest {
     @Test
     void classifier_down_fails_closed_with_a_reason() {
         world.classifierDown = true;
-        var d = world.pipeline().process(JAE, chunk("anything"), out).decision();
+        var d = world.handle(JAE, chunk("anything"), out).decision();
         assertEquals(Outcome.APPROVE, d.outcome());
         assertEquals(Layer.CLASSIFIER, d.layer());
         assertTrue(d.reason().contains("classifier unavailable"));
@@ -116,7 +142,7 @@ class ChunkPipelineTest {
     void vault_down_is_never_auto_and_says_why() {
         world.vault.down(true);
         world.classifications.put("how does it work", question("product", 0.9));
-        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+        var d = world.handle(JAE, chunk("how does it work"), out).decision();
         assertEquals(Outcome.APPROVE, d.outcome());
         assertTrue(d.reason().contains("token vault unavailable"), d.reason());
         assertTrue(out.suggestions.isEmpty());
@@ -130,7 +156,7 @@ class ChunkPipelineTest {
         };
         world.classifications.put("how does it work", question("product", 0.9));
 
-        var result = world.pipeline().process(JAE, chunk("how does it work"), out);
+        var result = world.handle(JAE, chunk("how does it work"), out);
 
         var failed = org.junit.jupiter.api.Assertions.assertInstanceOf(ChunkResult.SuggestionFailed.class, result);
         assertTrue(failed.reason().contains("generator is unavailable"), failed.reason());
@@ -146,7 +172,7 @@ class ChunkPipelineTest {
     void fga_down_generates_no_suggestion() {
         world.fga.down(true);
         world.classifications.put("how does it work", question("product", 0.9));
-        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+        var d = world.handle(JAE, chunk("how does it work"), out).decision();
         assertEquals(Outcome.APPROVE, d.outcome());
         assertEquals(0, world.generated);
     }
@@ -157,7 +183,7 @@ class ChunkPipelineTest {
         world.generator = q -> "It is 40 dollars a seat";
         world.classifications.put("It is 40 dollars a seat", question("pricing", 0.9));
 
-        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+        var d = world.handle(JAE, chunk("how does it work"), out).decision();
 
         assertEquals(Outcome.DENY, d.outcome());
         assertEquals(Layer.OUTPUT_CHECK, d.layer());
@@ -171,7 +197,7 @@ class ChunkPipelineTest {
         world.generator = q -> "SOC 2 and 40 dollars a seat";
         world.classifications.put("SOC 2 and 40 dollars a seat", question("security", 0.6, "pricing", 0.55));
 
-        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+        var d = world.handle(JAE, chunk("how does it work"), out).decision();
 
         assertEquals(Outcome.DENY, d.outcome());
         assertEquals(
@@ -188,7 +214,7 @@ class ChunkPipelineTest {
         world.generator = q -> "We are SOC 2 certified";
         world.classifications.put("We are SOC 2 certified", question("security", 0.9));
 
-        world.pipeline().process(JAE, chunk("how does it work"), out);
+        world.handle(JAE, chunk("how does it work"), out);
 
         assertEquals(Outcome.APPROVE, out.decisions.get(1).outcome());
         assertEquals(SuggestionStatus.PENDING_APPROVAL, out.suggestions.get(0).status());
@@ -204,7 +230,7 @@ class ChunkPipelineTest {
                 new Classification(
                         false, 0.9, List.of(new TopicScore("security", 0.45), new TopicScore("product", 0.4))));
 
-        world.pipeline().process(JAE, chunk("how does it work"), out);
+        world.handle(JAE, chunk("how does it work"), out);
 
         var checked = out.decisions.get(out.decisions.size() - 1);
         assertEquals(Outcome.APPROVE, checked.outcome(), checked.toString());
@@ -223,7 +249,7 @@ class ChunkPipelineTest {
                 new Classification(
                         false, 0.9, List.of(new TopicScore("product", 0.45), new TopicScore("pricing", 0.4))));
 
-        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+        var d = world.handle(JAE, chunk("how does it work"), out).decision();
 
         assertEquals(Outcome.DENY, d.outcome(), d.toString());
         assertEquals(Layer.OUTPUT_CHECK, d.layer());
@@ -240,7 +266,7 @@ class ChunkPipelineTest {
         world.classifications.put("It syncs both ways with your CRM.", question("product", 0.95));
         world.classifications.put("The standard plan is 40 dollars a seat.", question("pricing", 0.9));
 
-        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+        var d = world.handle(JAE, chunk("how does it work"), out).decision();
 
         assertEquals(Outcome.DENY, d.outcome(), d.toString());
         assertEquals(Layer.OUTPUT_CHECK, d.layer());
@@ -257,7 +283,7 @@ class ChunkPipelineTest {
         world.classifications.put("The standard plan is 40 dollars a seat.", question("pricing", 0.9));
         world.classifierFailsOn.add("It syncs both ways with your CRM.");
 
-        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+        var d = world.handle(JAE, chunk("how does it work"), out).decision();
 
         assertEquals(Outcome.DENY, d.outcome(), d.toString());
         assertTrue(out.suggestions.isEmpty());
@@ -273,7 +299,7 @@ class ChunkPipelineTest {
         world.classifications.put("Yes, that's built in.", question("personnel", 0.4, "product", 0.3));
         world.classifications.put("It syncs both ways with your CRM.", question("product", 0.95));
 
-        var d = world.pipeline().process(JAE, chunk("how does it work"), out).decision();
+        var d = world.handle(JAE, chunk("how does it work"), out).decision();
 
         assertEquals(Outcome.AUTO, d.outcome(), d.toString());
         assertEquals(SuggestionStatus.AUTO, out.suggestions.get(0).status());
@@ -285,7 +311,7 @@ class ChunkPipelineTest {
         world.generator = q -> "Hmm";
         world.classifications.put("Hmm", new Classification(false, 0.9, List.of()));
 
-        world.pipeline().process(JAE, chunk("how does it work"), out);
+        world.handle(JAE, chunk("how does it work"), out);
 
         assertEquals(Outcome.APPROVE, out.decisions.get(1).outcome());
         assertEquals(Layer.OUTPUT_CHECK, out.decisions.get(1).layer());
@@ -297,7 +323,7 @@ class ChunkPipelineTest {
         world.stepUp.down(true);
         world.classifications.put("is it soc 2", question("security", 0.9));
         world.classifications.put("Here is our answer to: is it soc 2", question("security", 0.9));
-        world.pipeline().process(JAE, chunk("is it soc 2"), out);
+        world.handle(JAE, chunk("is it soc 2"), out);
         var s = out.suggestions.get(0);
         assertEquals(
                 app.proxyme.domain.approval.ApprovalStatus.PENDING,
@@ -307,8 +333,7 @@ class ChunkPipelineTest {
     @Test
     void a_chunk_of_another_organisation_is_refused() {
         assertThrows(
-                IllegalArgumentException.class,
-                () -> world.pipeline().process(JAE, new Chunk("globex", "m1", 1, "", "hi"), out));
+                IllegalArgumentException.class, () -> world.handle(JAE, new Chunk("globex", "m1", 1, "", "hi"), out));
     }
 
     @Test

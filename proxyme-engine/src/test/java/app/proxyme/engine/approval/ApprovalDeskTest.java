@@ -34,7 +34,7 @@ class ApprovalDeskTest {
         world.classifications.put("is it soc 2", question("security", 0.9));
         world.classifications.put("Here is our answer to: is it soc 2", question("security", 0.9));
         var out = new TestWorld.Recorder(world.audit);
-        world.pipeline().process(JAE, new Chunk("acme", "m1", 1, "", "is it soc 2"), out);
+        world.handle(JAE, new Chunk("acme", "m1", 1, "", "is it soc 2"), out);
         held = out.suggestions.get(0);
     }
 

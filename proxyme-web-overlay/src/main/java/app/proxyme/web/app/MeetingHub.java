@@ -24,21 +24,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The connected overlays: who is connected to which meeting, where a user's messages go, and the ordered lanes
  * in which their chunks are decided (one lane per user and meeting, each on its own virtual thread, so that one
- * slow meeting never delays another; at most {@link #LANE_CAPACITY} chunks wait in one). One scheduled task watches
+ * slow meeting never delays another; at most {@link LaneSettings#capacity()} chunks wait in one). One scheduled task watches
  * every connection: a client that has not read for {@link Connection#STALL} is closed with 1013, and every
  * {@link #RECHECK} each connection's token is verified again against the stored member (removed, or expired:
- * closed with 1008). At shutdown every connection is closed with 1001.
+ * closed with 1008). At shutdown every connection is closed with 1001, and the chunks already accepted get up to
+ * {@link LaneSettings#drain()} to be decided (those that are not are recorded as {@code chunk_abandoned} later).
  */
 @ApplicationScoped
 public class MeetingHub {
     private static final System.Logger LOG = System.getLogger(MeetingHub.class.getName());
 
-    /** Chunks of one user in one meeting that may wait to be decided; another one gets {@code busy}. */
-    public static final int LANE_CAPACITY = 64;
     /** How often open sockets are re-checked (PROTOCOL.md: a removed member is disconnected within 5 s). */
     public static final Duration RECHECK = Duration.ofSeconds(2);
     /** How long a shutdown waits for the overlays to answer their 1001. */
@@ -46,6 +46,10 @@ public class MeetingHub {
 
     private final SignIn signIn;
     private final Metrics metrics;
+    private final LaneSettings laneSettings;
+    /** Lane tasks accepted and not finished yet, in every lane. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final Set<Connection> all = ConcurrentHashMap.newKeySet();
     private final Map<String, SerialLane> lanes = new ConcurrentHashMap<>();
@@ -55,14 +59,24 @@ public class MeetingHub {
     private long lastRecheck;
 
     @Inject
-    public MeetingHub(SignIn signIn, Metrics metrics) {
+    public MeetingHub(SignIn signIn, Metrics metrics, LaneSettings laneSettings) {
         this.signIn = signIn;
         this.metrics = metrics;
+        this.laneSettings = laneSettings;
+    }
+
+    /** A hub with the default lane settings. */
+    public MeetingHub(SignIn signIn, Metrics metrics) {
+        this(signIn, metrics, LaneSettings.DEFAULTS);
     }
 
     protected MeetingHub() {
-        this.signIn = null;
-        this.metrics = null;
+        this(null, null, LaneSettings.DEFAULTS);
+    }
+
+    /** Chunks of one user in one meeting that may wait to be decided. */
+    public int laneCapacity() {
+        return laneSettings.capacity();
     }
 
     @PostConstruct
@@ -94,13 +108,24 @@ public class MeetingHub {
 
     /**
      * Queues {@code task} to run after every task submitted before for the same user and meeting, unless
-     * {@link #LANE_CAPACITY} tasks wait there already; {@code accepted} runs once it has its place, before it starts.
+     * {@link #laneCapacity()} tasks wait there already; {@code accepted} runs once it has its place, before it starts
+     * (when it throws, the task is not queued).
      *
      * @return whether the task was queued
      */
     public boolean inLane(Connection c, Runnable task, Runnable accepted) {
-        return lanes.computeIfAbsent(laneKey(c), k -> new SerialLane(workers, LANE_CAPACITY))
-                .offer(task, accepted);
+        Runnable counted = () -> {
+            try {
+                task.run();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
+        return lanes.computeIfAbsent(laneKey(c), k -> new SerialLane(workers, laneSettings.capacity()))
+                .offer(counted, () -> {
+                    accepted.run();
+                    inFlight.incrementAndGet();
+                });
     }
 
     /** Sends to every connection of the user in the meeting. */
@@ -199,21 +224,30 @@ public class MeetingHub {
                     @Priority(Interceptor.Priority.PLATFORM_BEFORE - 100)
                     @BeforeDestroyed(ApplicationScoped.class)
                     Object event) {
-        if (all.isEmpty()) {
-            return;
+        if (!all.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "closing " + all.size() + " overlay connections: the server shuts down");
+            for (Connection c : all) {
+                c.close(CloseReason.CloseCodes.GOING_AWAY, "the server is shutting down: reconnect");
+            }
         }
-        LOG.log(System.Logger.Level.INFO, "closing " + all.size() + " overlay connections: the server shuts down");
-        for (Connection c : all) {
-            c.close(CloseReason.CloseCodes.GOING_AWAY, "the server is shutting down: reconnect");
-        }
-        long until = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
-        while (!all.isEmpty() && System.nanoTime() < until) {
+        long drainUntil = System.nanoTime() + laneSettings.drain().toNanos();
+        long closedUntil = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        while ((inFlight.get() > 0 && System.nanoTime() < drainUntil)
+                || (!all.isEmpty() && System.nanoTime() < closedUntil)) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
+        }
+        int left = inFlight.get();
+        if (left > 0) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    left + " accepted chunks were not decided within "
+                            + laneSettings.drain().toSeconds()
+                            + " s; they are recorded as chunk_abandoned by the next start");
         }
     }
 

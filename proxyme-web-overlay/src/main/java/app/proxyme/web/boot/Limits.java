@@ -1,5 +1,6 @@
 package app.proxyme.web.boot;
 
+import app.proxyme.web.app.LaneSettings;
 import app.proxyme.web.app.RequestLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,5 +14,12 @@ class Limits {
     @Singleton
     RequestLimiter evaluateLimiter(RuntimeSettings settings) {
         return new RequestLimiter(settings.evaluatePerMinute());
+    }
+
+    /** The overlay's chunk lanes: their bound and how long a shutdown lets them drain. */
+    @Produces
+    @Singleton
+    LaneSettings lanes(RuntimeSettings settings) {
+        return new LaneSettings(settings.laneCapacity(), settings.shutdownDrain());
     }
 }

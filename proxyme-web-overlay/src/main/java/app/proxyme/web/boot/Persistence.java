@@ -4,6 +4,7 @@ import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
 import app.proxyme.domain.port.out.MeetingStore;
+import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.engine.EngineSettings;
@@ -95,5 +96,11 @@ class Persistence {
     @Singleton
     AuditPruning auditPruning(Database db) {
         return db.auditPruning();
+    }
+
+    @Produces
+    @Singleton
+    OpenChunks openChunks(Database db) {
+        return db.openChunks();
     }
 }

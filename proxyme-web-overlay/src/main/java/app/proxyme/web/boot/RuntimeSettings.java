@@ -23,6 +23,13 @@ import org.eclipse.microprofile.config.Config;
  *     default 3000; 0 = none)
  * @param evaluatePerMinute dry runs ({@code POST /api/policy/evaluate}) a user may make a minute, per instance
  *     ({@code PROXYME_EVALUATE_PER_MINUTE}, default 600; 0: no limit)
+ * @param chunkGrace how long an acknowledged chunk may stay undecided before the recovery job records it as
+ *     {@code chunk_abandoned} ({@code PROXYME_CHUNK_GRACE_S}, default 60; with the embedded database, chunks of a
+ *     previous run are recorded at start)
+ * @param shutdownDrain how long a graceful shutdown waits for accepted chunks to be decided
+ *     ({@code PROXYME_SHUTDOWN_DRAIN_S}, default 10)
+ * @param laneCapacity chunks of one user in one meeting that may wait to be decided; another one gets {@code busy}
+ *     ({@code PROXYME_LANE_CAPACITY}, default 64)
  */
 public record RuntimeSettings(
         EngineSettings engine,
@@ -31,7 +38,10 @@ public record RuntimeSettings(
         String approval,
         String llm,
         int warmUpDecisions,
-        int evaluatePerMinute) {
+        int evaluatePerMinute,
+        Duration chunkGrace,
+        Duration shutdownDrain,
+        int laneCapacity) {
     static final int EVALUATE_PER_MINUTE = 600;
     static final List<String> IDENTITIES = List.of("embedded");
     static final List<String> APPROVALS = List.of("embedded");
@@ -47,6 +57,16 @@ public record RuntimeSettings(
         if (evaluatePerMinute < 0) {
             throw new IllegalArgumentException(
                     "PROXYME_EVALUATE_PER_MINUTE=" + evaluatePerMinute + " is negative; 0 means no limit");
+        }
+        if (chunkGrace.isNegative()) {
+            throw new IllegalArgumentException("PROXYME_CHUNK_GRACE_S must be 0 or more: " + chunkGrace.toSeconds());
+        }
+        if (shutdownDrain.isNegative()) {
+            throw new IllegalArgumentException(
+                    "PROXYME_SHUTDOWN_DRAIN_S must be 0 or more: " + shutdownDrain.toSeconds());
+        }
+        if (laneCapacity < 1) {
+            throw new IllegalArgumentException("PROXYME_LANE_CAPACITY must be 1 or more: " + laneCapacity);
         }
     }
 
@@ -89,7 +109,12 @@ public record RuntimeSettings(
                 config.getOptionalValue("proxyme.warmup.decisions", Integer.class)
                         .orElse(3000),
                 config.getOptionalValue("proxyme.evaluate.per.minute", Integer.class)
-                        .orElse(EVALUATE_PER_MINUTE));
+                        .orElse(EVALUATE_PER_MINUTE),
+                Duration.ofSeconds(config.getOptionalValue("proxyme.chunk.grace.s", Long.class)
+                        .orElse(60L)),
+                Duration.ofSeconds(config.getOptionalValue("proxyme.shutdown.drain.s", Long.class)
+                        .orElse(10L)),
+                config.getOptionalValue("proxyme.lane.capacity", Integer.class).orElse(64));
     }
 
     private static Optional<String> text(Config config, String key) {

@@ -17,6 +17,7 @@ import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
 import app.proxyme.domain.port.out.Identity;
 import app.proxyme.domain.port.out.MeetingStore;
+import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.ResponseGenerator;
@@ -32,6 +33,7 @@ import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.identity.SignInService;
+import app.proxyme.engine.meeting.ChunkRecovery;
 import app.proxyme.engine.meeting.MeetingAttendance;
 import app.proxyme.engine.meeting.MeetingRecords;
 import app.proxyme.engine.meeting.TopicSwitches;
@@ -158,6 +160,12 @@ class UseCases {
     MeetingShares meetingShares(
             ShareTokens tokens, MeetingRecords records, AuditLog audit, AuditTrail trail, Clock clock) {
         return new MeetingShares(tokens, records, audit, trail, clock);
+    }
+
+    @Produces
+    @Singleton
+    ChunkRecovery chunkRecovery(OpenChunks open, AuditLog audit) {
+        return new ChunkRecovery(open, audit);
     }
 
     @Produces

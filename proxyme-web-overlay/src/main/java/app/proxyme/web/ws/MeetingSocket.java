@@ -154,16 +154,28 @@ public class MeetingSocket {
         }
         var chunk = new Chunk(member.org(), connection.meetingId(), c.seq(), c.speaker(), c.text());
         long accepted = System.nanoTime();
-        boolean queued = hub.inLane(connection, () -> decide(member, chunk, accepted), () -> {
-            connection.advance(c.seq());
-            connection.send(Messages.ack(c.seq()));
-        });
+        // ack means durable: the chunk event is recorded once the chunk has its place in the lane, before the ack;
+        // if it cannot be recorded, the chunk is neither queued nor acknowledged (error unavailable)
+        boolean queued;
+        try {
+            queued = hub.inLane(connection, () -> decide(member, chunk, accepted), () -> {
+                chunks.accept(member, chunk);
+                connection.advance(c.seq());
+                connection.send(Messages.ack(c.seq()));
+            });
+        } catch (DependencyUnavailableException e) {
+            connection.send(Messages.error(
+                    c.seq(),
+                    "unavailable",
+                    "chunk " + c.seq() + " was not accepted: " + e.dependency() + " is unavailable; send it again"));
+            return;
+        }
         if (!queued) {
             metrics.busy();
             connection.send(Messages.error(
                     c.seq(),
                     "busy",
-                    "chunk " + c.seq() + " was not accepted: " + MeetingHub.LANE_CAPACITY
+                    "chunk " + c.seq() + " was not accepted: " + hub.laneCapacity()
                             + " chunks wait to be decided; send it again later"));
         }
     }

@@ -6,6 +6,7 @@ import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
 import app.proxyme.domain.port.out.MeetingStore;
+import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.engine.fga.TupleStore;
@@ -175,6 +176,11 @@ public final class Database implements AutoCloseable {
         var log = new GroupCommitAuditLog(new JpaAuditLog(tx, clock));
         auditLogs.add(log);
         return log;
+    }
+
+    /** Acknowledged chunks without a decision yet, kept by the audit log (chunk recovery). */
+    public OpenChunks openChunks() {
+        return new OpenChunkIndex(tx);
     }
 
     /** Reads audit chains back in pages (export, verification). */

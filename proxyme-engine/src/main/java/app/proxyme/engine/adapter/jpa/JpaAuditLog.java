@@ -136,6 +136,7 @@ final class JpaAuditLog implements AuditLog {
         }
         var meetingEnds = new HashMap<String, String>();
         var records = new ArrayList<AuditRecord>(entries.size());
+        var openChunks = new OpenChunkIndex.InTransaction();
         for (int i = 0; i < entries.size(); i++) {
             AuditEntry entry = entries.get(i);
             AuditHeadEntity head = heads.get(entry.org());
@@ -149,6 +150,7 @@ final class JpaAuditLog implements AuditLog {
             String hash = AuditJson.hash(id, seq, ts, entry, head.lastHash, meetingPrev);
             var record = new AuditRecord(id, seq, ts, entry, head.lastHash, meetingPrev, hash);
             em.persist(AuditEventMapper.toEntity(record));
+            openChunks.track(em, record);
             head.lastSeq = seq;
             head.lastHash = hash;
             if (meetingKey != null) {

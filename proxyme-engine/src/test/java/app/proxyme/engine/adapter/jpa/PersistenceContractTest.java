@@ -116,6 +116,61 @@ abstract class PersistenceContractTest {
     }
 
     @Test
+    void an_acknowledged_chunk_stays_open_until_its_decision_or_its_abandonment_and_ends_once() {
+        var log = db.auditLog(Clock.systemUTC());
+        var open = db.openChunks();
+        var recovery = new app.proxyme.engine.meeting.ChunkRecovery(open, log);
+        String org = "t" + Ids.next("o").substring(2, 14);
+        java.util.function.Supplier<List<Long>> openSeqs =
+                () -> open.acceptedBefore(Instant.now().plusSeconds(5), 1000).stream()
+                        .filter(c -> c.org().equals(org))
+                        .map(c -> c.chunkSeq())
+                        .toList();
+        java.util.function.BiFunction<AuditType, Long, AuditEntry> entry = (type, seq) ->
+                new AuditEntry(type, org, "m1", "jae@acme.test", "engine", null, null, null, Map.of("chunkSeq", seq));
+
+        log.append(List.of(entry.apply(AuditType.CHUNK, 5L)));
+        log.append(List.of(entry.apply(AuditType.CHUNK, 6L)));
+        String seven =
+                log.append(List.of(entry.apply(AuditType.CHUNK, 7L))).get(0).id();
+        assertEquals(List.of(5L, 6L, 7L), openSeqs.get(), "each chunk event opens its chunk");
+        assertEquals(
+                List.of(),
+                open.acceptedBefore(Instant.now().minusSeconds(60), 1000).stream()
+                        .filter(c -> c.org().equals(org))
+                        .toList(),
+                "none was accepted a minute ago");
+
+        log.append(List.of(entry.apply(AuditType.DECISION, 5L)));
+        log.append(List.of(entry.apply(AuditType.DECISION, 7L)));
+        assertEquals(List.of(6L), openSeqs.get(), "a decision closes its chunk");
+
+        var abandonSeven = new AuditEntry(
+                AuditType.CHUNK_ABANDONED,
+                org,
+                "m1",
+                "jae@acme.test",
+                "engine",
+                null,
+                null,
+                null,
+                Map.of("chunkSeq", 7L, "chunkEvent", seven));
+        assertThrows(
+                app.proxyme.domain.DependencyUnavailableException.class,
+                () -> log.append(List.of(abandonSeven)),
+                "a decided chunk is not abandoned");
+
+        assertTrue(recovery.abandonAcceptedBefore(Instant.now().plusSeconds(5)) >= 1);
+        assertEquals(List.of(), openSeqs.get());
+        assertEquals(0, recovery.abandonAcceptedBefore(Instant.now().plusSeconds(5)), "nothing twice");
+        var types = log.meeting(org, "m1").stream()
+                .map(r -> r.entry().type() + ":" + r.entry().detail().get("chunkSeq"))
+                .toList();
+        assertEquals(List.of("CHUNK:5", "CHUNK:6", "CHUNK:7", "DECISION:5", "DECISION:7", "CHUNK_ABANDONED:6"), types);
+        ChainVerifier.assertChain(log.meeting(org, "m1"));
+    }
+
+    @Test
     void appended_records_are_what_is_stored_and_hash_as_exported() {
         Instant fixed = Instant.parse("2030-05-06T07:08:09.123456Z");
         var log = db.auditLog(Clock.fixed(fixed, java.time.ZoneOffset.UTC));

@@ -1,0 +1,14 @@
+package app.proxyme.web.app;
+
+import java.time.Duration;
+
+/**
+ * The chunk lanes' limits.
+ *
+ * @param capacity chunks of one user in one meeting that may wait to be decided; another one gets {@code busy}
+ * @param drain how long a graceful shutdown waits for accepted chunks to be decided
+ */
+public record LaneSettings(int capacity, Duration drain) {
+    /** 64 waiting chunks, 10 s to drain. */
+    public static final LaneSettings DEFAULTS = new LaneSettings(64, Duration.ofSeconds(10));
+}
