@@ -23,15 +23,16 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The crash test of PROTOCOL.md's {@code ack}: the real {@code proxyme.jar} is killed with SIGKILL while four
- * overlays (the JDK's standard WebSocket client) send chunks as fast as they are acknowledged; after a restart on the
- * same data directory, every acknowledged {@code seq} of every meeting has its {@code decision} or a
- * {@code chunk_abandoned} event in the audit trail.
+ * The crash test of PROTOCOL.md's {@code ack}: the real {@code proxyme.jar} is stopped — killed with SIGKILL, or
+ * asked with SIGTERM — while four overlays (the JDK's standard WebSocket client) send chunks as fast as the server
+ * takes them; after a restart on the same data directory, every acknowledged {@code seq} of every meeting has its
+ * {@code decision} or a {@code chunk_abandoned} event in the audit trail (after SIGTERM: its decision).
  */
 class ChunkRecoveryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,9 +49,32 @@ class ChunkRecoveryIT {
             "We mostly track all of this in spreadsheets today.",
             "Could you commit to a delivery date for the integration?");
 
+    /** What a run saw: acks and decisions before the stop, and the trail after the restart. */
+    private record Run(int acked, int decidedBefore, int abandoned, Map<String, Set<Long>> notEnded) {}
+
     @Test
     @Timeout(300)
     void every_acknowledged_chunk_is_decided_or_abandoned_after_kill_9() throws Exception {
+        Run run = stopUnderLoadAndRestart(true);
+
+        assertEquals(Map.of(), run.notEnded(), "acknowledged chunks without decision or chunk_abandoned");
+    }
+
+    @Test
+    @Timeout(300)
+    void a_graceful_shutdown_decides_what_it_acknowledged() throws Exception {
+        Run run = stopUnderLoadAndRestart(false);
+
+        assertEquals(Map.of(), run.notEnded(), "acknowledged chunks without decision or chunk_abandoned");
+        assertEquals(0, run.abandoned(), "SIGTERM drains the lanes: every acknowledged chunk is decided");
+    }
+
+    /**
+     * Four overlays send chunks as fast as the server takes them; once lanes hold accepted, undecided chunks while
+     * others are being decided, the server is stopped ({@code sigkill}: SIGKILL, else SIGTERM) and started again on
+     * the same data directory; then each user's trail is read until every acknowledged seq has ended (30 s at most).
+     */
+    private Run stopUnderLoadAndRestart(boolean sigkill) throws Exception {
         Path jar = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."))
                 .resolve("proxyme-web-overlay/target/proxyme.jar");
         if (!Files.isRegularFile(jar)) {
@@ -64,57 +88,42 @@ class ChunkRecoveryIT {
         int port = freePort();
         String meeting = "crash" + System.nanoTime();
         var acked = new java.util.LinkedHashMap<String, Set<Long>>();
+        var decided = new AtomicInteger();
 
         Process first = start(jar, data, port, "first");
         try {
             Api api = awaitUp(port, first);
-            var sockets = new ArrayList<WebSocket>();
+            var senders = new ArrayList<Thread>();
             for (String user : USERS) {
                 Set<Long> acks = new ConcurrentSkipListSet<>();
                 acked.put(user, acks);
-                sockets.add(connect(port, meeting, api.login(user), acks));
-            }
-            // each overlay sends chunk after chunk, the next one as soon as the previous is acknowledged (or at
-            // once, when the socket's send completes), so that lanes hold accepted, undecided chunks at the kill
-            var senders = new ArrayList<Thread>();
-            for (int u = 0; u < USERS.size(); u++) {
-                WebSocket ws = sockets.get(u);
-                senders.add(Thread.ofVirtual().start(() -> {
-                    for (long seq = 1; seq <= 400 && !Thread.currentThread().isInterrupted(); seq++) {
-                        String text = LINES.get((int) (seq % LINES.size()));
-                        String chunk = "{\"type\":\"chunk\",\"seq\":" + seq + ",\"speaker\":\"Dana (customer)\","
-                                + "\"text\":" + quote(text) + ",\"final\":true}";
-                        try {
-                            ws.sendText(chunk, true).get(5, TimeUnit.SECONDS);
-                        } catch (Exception e) {
-                            return; // the server is gone
-                        }
-                    }
-                }));
+                WebSocket ws = connect(port, meeting, api.login(user), acks, decided);
+                senders.add(Thread.ofVirtual().start(() -> sendChunks(ws)));
             }
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            // killed in full flow: lanes hold accepted chunks while others are being decided
-            while ((total(acked) < 150 || DECIDED.get() < 40) && System.nanoTime() < until) {
+            while ((total(acked) < 150 || decided.get() < 40) && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
-            first.destroyForcibly(); // SIGKILL: no drain, no shutdown hook
-            first.waitFor(30, TimeUnit.SECONDS);
+            if (sigkill) {
+                first.destroyForcibly(); // SIGKILL: no drain, no shutdown hook
+            } else {
+                first.destroy(); // SIGTERM: connections closed with 1001, lanes drained
+            }
+            assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the server stopped");
             senders.forEach(Thread::interrupt);
         } finally {
             first.destroyForcibly();
         }
-        assertTrue(total(acked) >= 150, "the server acknowledged " + total(acked) + " chunks before the kill");
-        int decidedBeforeKill = DECIDED.get();
+        assertTrue(total(acked) >= 150, "the server acknowledged " + total(acked) + " chunks before it stopped");
+        int decidedBefore = decided.get();
 
         Process second = start(jar, data, port, "second");
         try {
             Api api = awaitUp(port, second);
-            Map<String, Set<Long>> missing = Map.of();
-            int abandoned = 0;
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            do {
-                var now = new java.util.LinkedHashMap<String, Set<Long>>();
-                abandoned = 0;
+            while (true) {
+                var notEnded = new java.util.LinkedHashMap<String, Set<Long>>();
+                int abandoned = 0;
                 for (String user : USERS) {
                     JsonNode events = api.get("/api/meetings/" + meeting + "/audit", api.login(user))
                             .json();
@@ -131,27 +140,39 @@ class ChunkRecoveryIT {
                             abandoned++;
                         }
                     }
-                    Set<Long> notEnded = new TreeSet<>(acked.get(user));
-                    notEnded.removeAll(ended);
-                    if (!notEnded.isEmpty()) {
-                        now.put(user, notEnded);
+                    Set<Long> open = new TreeSet<>(acked.get(user));
+                    open.removeAll(ended);
+                    if (!open.isEmpty()) {
+                        notEnded.put(user, open);
                     }
                 }
-                missing = now;
-                if (missing.isEmpty()) {
-                    break;
+                if (notEnded.isEmpty() || System.nanoTime() > until) {
+                    System.out.printf(
+                            "chunk recovery (%s): %d chunks acknowledged and %d decisions received before the stop,"
+                                    + " %d recorded as chunk_abandoned after the restart%n",
+                            sigkill ? "SIGKILL" : "SIGTERM", total(acked), decidedBefore, abandoned);
+                    return new Run(total(acked), decidedBefore, abandoned, notEnded);
                 }
                 Thread.sleep(250);
-            } while (System.nanoTime() < until);
-            System.out.printf(
-                    "chunk recovery: %d chunks acknowledged and %d decisions received before kill -9, %d recorded as"
-                            + " chunk_abandoned after the restart%n",
-                    total(acked), decidedBeforeKill, abandoned);
-            assertEquals(Map.of(), missing, "acknowledged chunks without decision or chunk_abandoned");
+            }
         } finally {
             second.destroy();
             second.waitFor(30, TimeUnit.SECONDS);
             second.destroyForcibly();
+        }
+    }
+
+    /** Chunk after chunk, each as soon as the socket has sent the previous one, until the server is gone. */
+    private static void sendChunks(WebSocket ws) {
+        for (long seq = 1; seq <= 400 && !Thread.currentThread().isInterrupted(); seq++) {
+            String text = LINES.get((int) (seq % LINES.size()));
+            String chunk = "{\"type\":\"chunk\",\"seq\":" + seq + ",\"speaker\":\"Dana (customer)\"," + "\"text\":"
+                    + quote(text) + ",\"final\":true}";
+            try {
+                ws.sendText(chunk, true).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                return; // the server is gone
+            }
         }
     }
 
@@ -188,7 +209,7 @@ class ChunkRecoveryIT {
         throw new AssertionError("the server did not report UP within 90 s");
     }
 
-    private static WebSocket connect(int port, String meeting, String token, Set<Long> acks) {
+    private static WebSocket connect(int port, String meeting, String token, Set<Long> acks, AtomicInteger decided) {
         var listener = new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -201,7 +222,7 @@ class ChunkRecoveryIT {
                         if (m.path("type").asText().equals("ack")) {
                             acks.add(m.get("seq").asLong());
                         } else if (m.path("type").asText().equals("decision")) {
-                            DECIDED.incrementAndGet();
+                            decided.incrementAndGet();
                         }
                     } catch (IOException e) {
                         throw new AssertionError(e);

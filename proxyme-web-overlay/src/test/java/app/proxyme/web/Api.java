@@ -49,6 +49,10 @@ public final class Api {
                 token);
     }
 
+    public Reply delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
+    }
+
     public Reply put(String path, String token, String contentType, String body) {
         return send(
                 HttpRequest.newBuilder(URI.create(base + path))

@@ -171,6 +171,63 @@ class AuditApiTest {
     }
 
     @Test
+    void share_links_are_listed_and_revoked_by_their_creator_or_the_admin_and_openings_are_audited_once_a_minute() {
+        String m = meetingOfSe();
+        String se = api.login("se@acme.test");
+        String admin = api.login("admin@acme.test");
+        String body = "{\"meetingId\":\"" + m + "\"}";
+        var first = api.post("/api/audit/share", se, body).json();
+        var second = api.post("/api/audit/share", se, body).json();
+        String firstId = first.get("shareId").asText();
+        String secondId = second.get("shareId").asText();
+        assertTrue(firstId.startsWith("sh_"), first.toString());
+
+        var listed = api.get("/api/audit/shares", se).json();
+        assertEquals(secondId, listed.get(0).get("shareId").asText(), "newest first");
+        assertEquals(firstId, listed.get(1).get("shareId").asText());
+        assertTrue(listed.get(0).get("active").asBoolean());
+        assertEquals(m, listed.get(0).get("meetingId").asText());
+        assertEquals(
+                0,
+                api.get("/api/audit/shares", api.login("ae@acme.test")).json().size(),
+                "only one's own");
+        assertTrue(api.get("/api/audit/shares", admin).json().toString().contains(firstId), "the admin sees all");
+
+        String url = first.get("url").asText();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, api.get(url, null).status());
+        }
+        var events = api.get("/api/meetings/" + m + "/audit", se).json();
+        long openings = 0;
+        for (var e : events) {
+            if (e.get("type").asText().equals("share_opened")
+                    && e.path("detail").path("shareId").asText().equals(firstId)) {
+                openings++;
+            }
+        }
+        assertEquals(1, openings, "three openings within a minute are one share_opened event");
+
+        assertEquals(
+                404,
+                api.delete("/api/audit/share/" + firstId, api.login("ae@acme.test"))
+                        .status());
+        assertEquals(
+                404,
+                api.delete("/api/audit/share/" + firstId, api.login("admin@globex.test"))
+                        .status());
+        assertEquals(204, api.delete("/api/audit/share/" + firstId, se).status());
+        assertEquals(409, api.delete("/api/audit/share/" + firstId, se).status(), "revoked already");
+        assertEquals(410, api.get(url, null).status(), "a revoked link is gone");
+        assertEquals(410, api.get(url + "/export.jsonl", null).status());
+        assertEquals(204, api.delete("/api/audit/share/" + secondId, admin).status(), "the admin revokes any");
+        assertEquals(410, api.get(second.get("url").asText(), null).status());
+        assertTrue(api.get("/api/meetings/" + m + "/audit", se).body().contains("\"type\":\"share_revoked\""));
+        var after = api.get("/api/audit/shares", se).json();
+        assertTrue(after.get(0).get("revoked").asBoolean()
+                && !after.get(0).get("active").asBoolean());
+    }
+
+    @Test
     void share_links_are_for_readers_of_the_meeting_and_refuse_forgery_and_expiry() throws Exception {
         String m = meetingOfSe();
         String body = "{\"meetingId\":\"" + m + "\"}";

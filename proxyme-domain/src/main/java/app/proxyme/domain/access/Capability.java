@@ -9,7 +9,9 @@ public enum Capability {
     /** Read every meeting's record of the organisation, not only those one took part in. */
     READ_ALL_MEETINGS("only an admin or the compliance reviewer may read every meeting"),
     /** Export and verify the organisation's whole audit trail. */
-    REVIEW_AUDIT("only an admin or the compliance reviewer may read the whole audit trail");
+    REVIEW_AUDIT("only an admin or the compliance reviewer may read the whole audit trail"),
+    /** List and revoke every share link of the organisation, not only one's own. */
+    MANAGE_SHARES("only an admin may list or revoke another member's share links");
 
     private final String refusal;
 

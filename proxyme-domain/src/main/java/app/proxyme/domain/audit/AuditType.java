@@ -19,6 +19,7 @@ public enum AuditType {
     EXPORT,
     SHARE_CREATED,
     SHARE_OPENED,
+    SHARE_REVOKED,
     LOGIN,
     CHECKPOINT,
     RETENTION,

@@ -1,17 +1,26 @@
 package app.proxyme.domain.audit;
 
-/** A share link that is not honoured: forged (or garbled), or past its expiry. */
+/** A share link that is not honoured: forged (or garbled), past its expiry, or revoked. */
 public final class ShareRefused extends RuntimeException {
     /** Why a link is refused. */
     public enum Reason {
         FORGED,
-        EXPIRED
+        EXPIRED,
+        REVOKED
     }
 
     private final Reason why;
 
     public ShareRefused(Reason why) {
-        super(why == Reason.FORGED ? "not a valid share link" : "this share link has expired", null, false, false);
+        super(
+                switch (why) {
+                    case FORGED -> "not a valid share link";
+                    case EXPIRED -> "this share link has expired";
+                    case REVOKED -> "this share link was revoked";
+                },
+                null,
+                false,
+                false);
         this.why = why;
     }
 

@@ -6,6 +6,7 @@ import app.proxyme.domain.port.out.AuditReader;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PolicyStore;
+import app.proxyme.domain.port.out.ShareStore;
 import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.engine.EngineSettings;
 import app.proxyme.engine.adapter.jpa.Database;
@@ -96,6 +97,12 @@ class Persistence {
     @Singleton
     AuditPruning auditPruning(Database db) {
         return db.auditPruning();
+    }
+
+    @Produces
+    @Singleton
+    ShareStore shareStore(Database db) {
+        return db.shareStore();
     }
 
     @Produces

@@ -21,6 +21,7 @@ import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.ResponseGenerator;
+import app.proxyme.domain.port.out.ShareStore;
 import app.proxyme.domain.port.out.StepUpApproval;
 import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.domain.port.out.TokenVault;
@@ -158,8 +159,13 @@ class UseCases {
     @Singleton
     @Typed(MeetingShares.class)
     MeetingShares meetingShares(
-            ShareTokens tokens, MeetingRecords records, AuditLog audit, AuditTrail trail, Clock clock) {
-        return new MeetingShares(tokens, records, audit, trail, clock);
+            ShareTokens tokens,
+            ShareStore store,
+            MeetingRecords records,
+            AuditLog audit,
+            AuditTrail trail,
+            Clock clock) {
+        return new MeetingShares(tokens, store, records, audit, trail, clock);
     }
 
     @Produces

@@ -11,9 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -21,7 +23,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,7 +95,36 @@ public class AuditResource {
                 Caller.of(rq),
                 body.path("meetingId").asText(null),
                 ttl == null || ttl.isNull() ? null : ttl.intValue());
-        return Map.of("url", link.url(), "expiresAt", AuditJson.timestamp(link.expiresAt()));
+        return Map.of("url", link.url(), "shareId", link.shareId(), "expiresAt", AuditJson.timestamp(link.expiresAt()));
+    }
+
+    /** The caller's share links (an admin: all the organisation's), newest first. */
+    @GET
+    @Path("/shares")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> shares(@Context ContainerRequestContext rq) {
+        Instant now = Instant.now();
+        return shares.list(Caller.of(rq)).stream()
+                .map(s -> {
+                    var m = new LinkedHashMap<String, Object>();
+                    m.put("shareId", s.shareId());
+                    m.put("meetingId", s.meetingId());
+                    m.put("createdBy", s.createdBy());
+                    m.put("createdAt", AuditJson.timestamp(s.createdAt()));
+                    m.put("expiresAt", AuditJson.timestamp(s.expiresAt()));
+                    m.put("revoked", s.revokedAt() != null);
+                    m.put("active", s.opensAt(now));
+                    return (Map<String, Object>) m;
+                })
+                .toList();
+    }
+
+    /** Revokes a share link (its creator, or the admin): it answers 410 from then on. */
+    @DELETE
+    @Path("/share/{shareId}")
+    public Response revoke(@PathParam("shareId") String shareId, @Context ContainerRequestContext rq) {
+        shares.revoke(Caller.of(rq), shareId);
+        return Response.noContent().build();
     }
 
     /** The public key of retention checkpoints (a JWK set), for checking their signatures outside Proxy Me. */

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 /**
  * {@code GET /share/<token>}, the server-rendered page of a shared meeting, and {@code GET /share/<token>/export.jsonl},
  * its verifiable export (links come from {@code POST /api/audit/share}). Authorized by the token alone: forged → 403,
- * expired → 410.
+ * expired or revoked → 410.
  */
 @ApplicationScoped
 @Path("/share/{token}")
@@ -58,8 +58,8 @@ public class ShareResource {
     }
 
     private static Response refusal(ShareRefused refused) {
-        boolean expired = refused.why() == ShareRefused.Reason.EXPIRED;
-        return privately(Response.status(expired ? Response.Status.GONE : Response.Status.FORBIDDEN)
+        boolean gone = refused.why() != ShareRefused.Reason.FORGED;
+        return privately(Response.status(gone ? Response.Status.GONE : Response.Status.FORBIDDEN)
                 .type("text/html; charset=utf-8")
                 .entity(SharePage.refusal(refused.getMessage())));
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.proxyme.domain.policy.PolicySettings;
 import io.helidon.config.mp.MpConfigSources;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -33,6 +34,29 @@ class RuntimeSettingsTest {
         assertEquals(PolicySettings.DEFAULTS, s.engine().defaults());
         assertEquals(null, s.engine().dbMigrateUser(), "migrations run as the runtime user");
         assertEquals(600, s.evaluatePerMinute());
+        assertEquals(java.time.Duration.ofSeconds(60), s.chunkGrace());
+        assertEquals(java.time.Duration.ofSeconds(10), s.shutdownDrain());
+        assertEquals(64, s.laneCapacity());
+    }
+
+    @Test
+    void lanes_drain_and_chunk_recovery_are_settings_checked_at_start() {
+        RuntimeSettings s = RuntimeSettings.read(config(
+                Map.of("proxyme.chunk.grace.s", "5", "proxyme.shutdown.drain.s", "0", "proxyme.lane.capacity", "2")));
+
+        assertEquals(java.time.Duration.ofSeconds(5), s.chunkGrace());
+        assertEquals(java.time.Duration.ZERO, s.shutdownDrain());
+        assertEquals(2, s.laneCapacity());
+        for (var bad : List.of(
+                Map.of("proxyme.chunk.grace.s", "-1"),
+                Map.of("proxyme.shutdown.drain.s", "-1"),
+                Map.of("proxyme.lane.capacity", "0"))) {
+            var e = assertThrows(IllegalArgumentException.class, () -> RuntimeSettings.read(config(bad)));
+            String key = bad.keySet().iterator().next();
+            String env = "PROXYME_"
+                    + key.substring("proxyme.".length()).replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+            assertTrue(e.getMessage().contains(env), e.getMessage());
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import app.proxyme.domain.port.out.AuditReader;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PolicyStore;
+import app.proxyme.domain.port.out.ShareStore;
 import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.policy.PolicyAdmin;
@@ -176,6 +177,11 @@ public final class Database implements AutoCloseable {
         var log = new GroupCommitAuditLog(new JpaAuditLog(tx, clock));
         auditLogs.add(log);
         return log;
+    }
+
+    /** Share links: stored, listed, revoked. */
+    public ShareStore shareStore() {
+        return new JpaShareStore(tx);
     }
 
     /** Acknowledged chunks without a decision yet, kept by the audit log (chunk recovery). */

@@ -1,0 +1,13 @@
+-- Share links (PROTOCOL.md, POST /api/audit/share): listed and revoked by their creator or the admin; a revocation
+-- holds on every instance. last_opened_at limits share_opened events to one a minute per link.
+CREATE TABLE share_links (
+    share_id        VARCHAR(40)  NOT NULL PRIMARY KEY,
+    org             VARCHAR(40)  NOT NULL,
+    meeting_id      VARCHAR(64)  NOT NULL,
+    created_by      VARCHAR(320) NOT NULL,
+    created_at      BIGINT       NOT NULL,
+    expires_at      BIGINT       NOT NULL,
+    revoked_at      BIGINT,
+    last_opened_at  BIGINT
+);
+CREATE INDEX share_links_by_org ON share_links (org, created_at);
