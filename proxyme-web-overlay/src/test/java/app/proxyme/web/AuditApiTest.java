@@ -1,11 +1,13 @@
 package app.proxyme.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.domain.audit.ChainVerdict;
 import app.proxyme.engine.audit.verify.AuditStreamVerifier;
 import app.proxyme.engine.audit.verify.ChainCheck;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.io.ByteArrayInputStream;
@@ -76,7 +78,8 @@ class AuditApiTest {
         var csv = api.get("/api/audit/export?format=csv&fromSeq=2&toSeq=3", auditor);
         assertEquals(200, csv.status());
         var rows = csv.body().split("\r\n");
-        assertEquals("id,seq,ts,org,meeting,user,actor,type,topic,outcome,layer,detail,prev,meetingPrev,hash", rows[0]);
+        assertEquals(
+                "id,seq,ts,org,meeting,user,actor,type,topic,outcome,layer,detail,prev,meetingPrev,hash,text", rows[0]);
         assertEquals(3, rows.length, csv.body());
         assertTrue(rows[1].split(",")[1].equals("2"), rows[1]);
 
@@ -138,6 +141,73 @@ class AuditApiTest {
                 200,
                 api.get("/api/audit/export?meeting=" + m, api.login("admin@acme.test"))
                         .status());
+    }
+
+    @Test
+    void a_participant_reads_the_texts_of_their_own_events_only_and_the_chain_still_verifies() throws Exception {
+        String m = "m" + System.nanoTime();
+        String se = api.login("se@acme.test");
+        String ae = api.login("ae@acme.test");
+        String mine = "Could you share how the onboarding for our analysts would look?";
+        String theirs = "Our CFO asked whether the enterprise plan is cheaper per seat at three hundred seats.";
+        try (var a = WsClient.connect(ws, m, se);
+                var b = WsClient.connect(ws, m, ae)) {
+            a.awaitType("state");
+            b.awaitType("state");
+            a.chunk(1, mine);
+            a.awaitType("decision", 1);
+            b.chunk(1, theirs);
+            b.awaitType("decision", 1);
+        }
+        java.util.function.BiFunction<String, String, JsonNode> chunkOf = (token, user) -> {
+            for (JsonNode e : api.get("/api/meetings/" + m + "/audit", token).json()) {
+                if (e.get("type").asText().equals("chunk")
+                        && e.get("user").asText().equals(user)) {
+                    return e;
+                }
+            }
+            throw new AssertionError("no chunk of " + user);
+        };
+        JsonNode own = chunkOf.apply(se, "se@acme.test");
+        assertEquals(mine, own.path("reveal").path("text").asText(), own.toString());
+        assertFalse(own.path("detail").has("text"), "the text is not in the hashed part");
+        assertEquals(64, own.path("detail").path("textDigest").asText().length());
+        JsonNode other = chunkOf.apply(se, "ae@acme.test");
+        assertFalse(other.has("reveal"), "another participant's text stays hidden: " + other);
+        assertEquals(64, other.path("detail").path("textDigest").asText().length());
+        String admin = api.login("admin@acme.test");
+        assertEquals(
+                theirs,
+                chunkOf.apply(admin, "ae@acme.test").path("reveal").path("text").asText());
+        assertEquals(
+                theirs,
+                chunkOf.apply(api.login("audit@acme.test"), "ae@acme.test")
+                        .path("reveal")
+                        .path("text")
+                        .asText());
+
+        var export = api.get("/api/audit/export?meeting=" + m, se);
+        assertEquals(200, export.status());
+        assertTrue(export.body().contains(mine) && !export.body().contains(theirs), export.body());
+        ChainVerdict v = offline(export.body(), null);
+        assertTrue(v.ok(), "a participant's export verifies without the others' texts: " + v);
+        assertTrue(api.get("/api/audit/export?meeting=" + m, admin).body().contains(theirs));
+
+        String url = api.post("/api/audit/share", se, "{\"meetingId\":\"" + m + "\"}")
+                .json()
+                .get("url")
+                .asText();
+        String page = api.get(url, null).body();
+        assertTrue(page.contains("onboarding for our analysts"), "the creator's own text");
+        assertFalse(page.contains("three hundred seats"), "a participant's link hides the others' texts");
+        String shared = api.get(url + "/export.jsonl", null).body();
+        assertFalse(shared.contains(theirs));
+        assertTrue(offline(shared, null).ok());
+        String adminUrl = api.post("/api/audit/share", admin, "{\"meetingId\":\"" + m + "\"}")
+                .json()
+                .get("url")
+                .asText();
+        assertTrue(api.get(adminUrl, null).body().contains("three hundred seats"), "the admin's link shows all");
     }
 
     @Test

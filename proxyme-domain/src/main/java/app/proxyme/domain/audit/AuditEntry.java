@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param outcome the outcome or status, or {@code null}
  * @param layer the deciding layer, or {@code null}
  * @param detail further facts; values are strings, numbers, booleans, lists or maps of them
+ * @param reveal a text kept outside the hashed part, committed to by {@code detail.textDigest}; or {@code null}
  */
 public record AuditEntry(
         AuditType type,
@@ -26,7 +27,48 @@ public record AuditEntry(
         String topic,
         String outcome,
         String layer,
-        Map<String, Object> detail) {
+        Map<String, Object> detail,
+        Reveal reveal) {
+    /** An entry without a hidden text. */
+    public AuditEntry(
+            AuditType type,
+            String org,
+            String meeting,
+            String user,
+            String actor,
+            String topic,
+            String outcome,
+            String layer,
+            Map<String, Object> detail) {
+        this(type, org, meeting, user, actor, topic, outcome, layer, detail, null);
+    }
+
+    /**
+     * An entry whose {@code text} is hidden from readers who may not see it: {@code detail} gets its
+     * {@code textDigest}, the entry its reveal.
+     */
+    public static AuditEntry withHiddenText(
+            AuditType type,
+            String org,
+            String meeting,
+            String user,
+            String actor,
+            String topic,
+            String outcome,
+            String layer,
+            Map<String, Object> detail,
+            String text) {
+        Reveal reveal = Reveal.of(text);
+        var committed = new java.util.LinkedHashMap<>(detail);
+        committed.put(Reveal.DIGEST, reveal.digest());
+        return new AuditEntry(type, org, meeting, user, actor, topic, outcome, layer, committed, reveal);
+    }
+
+    /** The same entry without its reveal (what a reader who may not see the text gets). */
+    public AuditEntry withoutReveal() {
+        return reveal == null ? this : new AuditEntry(type, org, meeting, user, actor, topic, outcome, layer, detail);
+    }
+
     public AuditEntry {
         Objects.requireNonNull(type, "type");
         OrgId.require(org);

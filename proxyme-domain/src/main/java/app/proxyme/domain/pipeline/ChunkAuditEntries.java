@@ -25,13 +25,19 @@ final class ChunkAuditEntries {
         this.chunk = chunk;
     }
 
+    /** The chunk; its text is hidden from readers who may not see it (a {@code textDigest} and a reveal). */
     AuditEntry chunk() {
-        return entry(
+        return AuditEntry.withHiddenText(
                 AuditType.CHUNK,
+                member.org(),
+                chunk.meetingId(),
+                member.email(),
+                ENGINE,
                 null,
                 null,
                 null,
-                Map.of("chunkSeq", chunk.seq(), "speaker", chunk.speaker(), "text", chunk.text()));
+                Map.of("chunkSeq", chunk.seq(), "speaker", chunk.speaker()),
+                chunk.text());
     }
 
     /** A decision; {@code revisedBy} names the layer that revised an earlier one ({@link Layer#NONE} for the first). */
@@ -62,11 +68,10 @@ final class ChunkAuditEntries {
         var detail = new LinkedHashMap<String, Object>();
         detail.put("chunkSeq", s.chunkSeq());
         detail.put("suggestionId", s.id());
-        detail.put("text", s.text());
         if (s.approvalId() != null) {
             detail.put("approvalId", s.approvalId());
         }
-        return new AuditEntry(
+        return AuditEntry.withHiddenText(
                 AuditType.SUGGESTION,
                 s.org(),
                 s.meetingId(),
@@ -75,12 +80,18 @@ final class ChunkAuditEntries {
                 s.topic(),
                 s.status().name(),
                 null,
-                detail);
+                detail,
+                s.text());
     }
 
+    /** The approval request; its binding message (which quotes the answer) is a hidden text. */
     AuditEntry approvalRequested(Suggestion held, String bindingMessage) {
-        return entry(
+        return AuditEntry.withHiddenText(
                 AuditType.APPROVAL_REQUESTED,
+                member.org(),
+                chunk.meetingId(),
+                member.email(),
+                ENGINE,
                 held.topic(),
                 ApprovalStatus.PENDING.name(),
                 null,
@@ -92,9 +103,8 @@ final class ChunkAuditEntries {
                         "suggestionId",
                         held.id(),
                         "expiresAt",
-                        held.expiresAt().toString(),
-                        "bindingMessage",
-                        bindingMessage));
+                        held.expiresAt().toString()),
+                bindingMessage);
     }
 
     AuditEntry suggestionFailed(Decision d, String reason) {

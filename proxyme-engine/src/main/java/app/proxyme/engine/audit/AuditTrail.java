@@ -10,6 +10,7 @@ import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.audit.ChainVerdict;
 import app.proxyme.domain.audit.ExportQuery;
+import app.proxyme.domain.audit.RevealScope;
 import app.proxyme.domain.audit.SeqSpan;
 import app.proxyme.domain.audit.UnreadableAuditEvent;
 import app.proxyme.domain.policy.Member;
@@ -58,9 +59,11 @@ public final class AuditTrail implements ReviewAudit {
         private final ExportQuery query;
         private final long fromSeq;
         private final long toSeq;
+        private final RevealScope scope;
 
-        private Export(String org, ExportQuery query, long fromSeq, long toSeq) {
+        private Export(String org, ExportQuery query, long fromSeq, long toSeq, RevealScope scope) {
             this.org = org;
+            this.scope = scope;
             this.query = query;
             this.fromSeq = fromSeq;
             this.toSeq = toSeq;
@@ -90,7 +93,8 @@ public final class AuditTrail implements ReviewAudit {
                     w.write(csv ? "\r\n" : "\n");
                 }
             }
-            forEach(org, query.meeting(), fromSeq, toSeq, r -> {
+            forEach(org, query.meeting(), fromSeq, toSeq, stored -> {
+                AuditRecord r = scope.apply(stored);
                 w.write(csv ? AuditCsv.line(r) : AuditJson.toJson(r));
                 w.write(csv ? "\r\n" : "\n");
             });
@@ -117,11 +121,14 @@ public final class AuditTrail implements ReviewAudit {
         } else {
             meetings.requireVisible(caller, query.meeting());
         }
-        return exportFor(caller.org(), caller.email(), query);
+        return exportFor(caller.org(), caller.email(), query, RevealScope.of(caller));
     }
 
-    /** Prepares and records an export for an already authorized reader ({@code actor}). */
-    Export exportFor(String org, String actor, ExportQuery query) {
+    /**
+     * Prepares and records an export for an already authorized reader ({@code actor}), who gets the hidden texts of
+     * {@code scope}.
+     */
+    Export exportFor(String org, String actor, ExportQuery query, RevealScope scope) {
         AuditHead head = reader.head(org);
         long lo = query.fromSeq() == null ? 1 : query.fromSeq();
         long hi = Math.min(head.seq(), query.toSeq() == null ? Long.MAX_VALUE : query.toSeq());
@@ -152,7 +159,7 @@ public final class AuditTrail implements ReviewAudit {
                 null,
                 null,
                 detail)));
-        return new Export(org, query, lo, hi);
+        return new Export(org, query, lo, hi, scope);
     }
 
     /**

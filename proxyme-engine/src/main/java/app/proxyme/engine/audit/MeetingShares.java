@@ -8,6 +8,7 @@ import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditExport;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.audit.ExportQuery;
+import app.proxyme.domain.audit.RevealScope;
 import app.proxyme.domain.audit.ShareGrant;
 import app.proxyme.domain.audit.ShareLink;
 import app.proxyme.domain.audit.ShareRecord;
@@ -90,7 +91,15 @@ public final class MeetingShares implements ShareMeetingRecord {
                 null,
                 null,
                 detail)));
-        store.save(new ShareRecord(grant.shareId(), caller.org(), meetingId, caller.email(), now, expiresAt, null));
+        store.save(new ShareRecord(
+                grant.shareId(),
+                caller.org(),
+                meetingId,
+                caller.email(),
+                now,
+                expiresAt,
+                null,
+                RevealScope.of(caller).member()));
         return new ShareLink("/share/" + tokens.issue(grant), grant.shareId(), expiresAt);
     }
 
@@ -129,15 +138,12 @@ public final class MeetingShares implements ShareMeetingRecord {
         }
     }
 
-    /** The grant of a link that opens now: signed by us, not expired, stored and not revoked. */
-    private ShareGrant honoured(String token) {
+    /** The stored link of a token that opens now: signed by us, not expired, stored and not revoked. */
+    private ShareRecord honoured(String token) {
         ShareGrant grant = tokens.check(token);
-        boolean opens =
-                store.find(grant.shareId()).map(s -> s.opensAt(clock.instant())).orElse(false);
-        if (!opens) {
-            throw new ShareRefused(ShareRefused.Reason.REVOKED);
-        }
-        return grant;
+        return store.find(grant.shareId())
+                .filter(s -> s.opensAt(clock.instant()))
+                .orElseThrow(() -> new ShareRefused(ShareRefused.Reason.REVOKED));
     }
 
     /**
@@ -147,7 +153,8 @@ public final class MeetingShares implements ShareMeetingRecord {
      */
     @Override
     public SharedRecord open(String token) {
-        ShareGrant grant = honoured(token);
+        ShareRecord share = honoured(token);
+        ShareGrant grant = new ShareGrant(share.org(), share.meetingId(), share.expiresAt(), share.shareId());
         if (store.claimOpening(grant.shareId(), clock.instant(), OPENING_RECORDED_EVERY)) {
             try {
                 log.append(List.of(new AuditEntry(
@@ -166,7 +173,11 @@ public final class MeetingShares implements ShareMeetingRecord {
                 throw e;
             }
         }
-        return new SharedRecord(grant, log.meeting(grant.org(), grant.meeting()));
+        return new SharedRecord(
+                grant,
+                log.meeting(grant.org(), grant.meeting()).stream()
+                        .map(share.scope()::apply)
+                        .toList());
     }
 
     /**
@@ -176,10 +187,11 @@ public final class MeetingShares implements ShareMeetingRecord {
      */
     @Override
     public AuditExport export(String token) {
-        ShareGrant grant = honoured(token);
+        ShareRecord share = honoured(token);
         return trail.exportFor(
-                grant.org(),
-                "share:" + grant.shareId(),
-                new ExportQuery("jsonl", null, null, null, null, grant.meeting()));
+                share.org(),
+                "share:" + share.shareId(),
+                new ExportQuery("jsonl", null, null, null, null, share.meetingId()),
+                share.scope());
     }
 }

@@ -4,6 +4,7 @@ import app.proxyme.domain.DomainException;
 import app.proxyme.domain.access.Access;
 import app.proxyme.domain.access.Capability;
 import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.audit.RevealScope;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.ReadMeetingRecord;
 import app.proxyme.domain.port.out.AuditLog;
@@ -27,7 +28,8 @@ public final class MeetingRecords implements ReadMeetingRecord {
     @Override
     public List<AuditRecord> auditTrail(Member reader, String meetingId) {
         requireVisible(reader, meetingId);
-        return audit.meeting(reader.org(), meetingId);
+        RevealScope scope = RevealScope.of(reader);
+        return audit.meeting(reader.org(), meetingId).stream().map(scope::apply).toList();
     }
 
     /** @throws DomainException {@code NOT_FOUND} when the meeting does not exist or is not visible to the reader */

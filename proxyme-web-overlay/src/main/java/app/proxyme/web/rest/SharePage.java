@@ -111,12 +111,20 @@ final class SharePage {
     private static String what(AuditEntry e) {
         Map<String, Object> d = e.detail();
         return switch (e.type()) {
-            case CHUNK -> text(d.get("text"));
+            case CHUNK, SUGGESTION -> hidden(e);
             case DECISION ->
                 text(d.get("reason")) + (Boolean.TRUE.equals(d.get("question")) ? "" : " (not a question)");
-            case SUGGESTION -> text(d.get("text"));
             default -> compact(d);
         };
+    }
+
+    /** A hidden text: the text when the viewer may see it, else a note; events before hidden texts carry it. */
+    private static String hidden(AuditEntry e) {
+        if (e.reveal() != null) {
+            return e.reveal().text();
+        }
+        Object legacy = e.detail().get("text");
+        return legacy != null ? legacy.toString() : "(text hidden: another participant's)";
     }
 
     private static String text(Object value) {

@@ -54,5 +54,9 @@ class AuditEventEntity {
     @Column(name = "hash")
     String hash;
 
+    /** The hidden text with its salt, as JSON, outside the hash; {@code null} when the event has none. */
+    @Column(name = "reveal")
+    String revealJson;
+
     protected AuditEventEntity() {}
 }

@@ -29,6 +29,7 @@ final class AuditEventMapper {
         e.prev = r.prev();
         e.meetingPrev = r.meetingPrev();
         e.hash = r.hash();
+        e.revealJson = en.reveal() == null ? null : AuditJson.revealJson(en.reveal());
         return e;
     }
 
@@ -56,7 +57,8 @@ final class AuditEventMapper {
                 e.topic,
                 e.outcome,
                 e.layer,
-                AuditJson.parseDetail(e.detailJson));
+                AuditJson.parseDetail(e.detailJson),
+                AuditJson.parseReveal(e.revealJson));
         return new AuditRecord(e.id, e.seq, Instant.ofEpochMilli(e.ts), entry, e.prev, e.meetingPrev, e.hash);
     }
 }

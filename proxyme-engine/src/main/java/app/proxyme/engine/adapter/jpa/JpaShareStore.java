@@ -23,7 +23,8 @@ final class JpaShareStore implements ShareStore {
                 s.meetingId(),
                 s.createdBy(),
                 s.createdAt().toEpochMilli(),
-                s.expiresAt().toEpochMilli())));
+                s.expiresAt().toEpochMilli(),
+                s.revealsFor())));
     }
 
     @Override
@@ -83,6 +84,7 @@ final class JpaShareStore implements ShareStore {
                 s.createdBy,
                 Instant.ofEpochMilli(s.createdAt),
                 Instant.ofEpochMilli(s.expiresAt),
-                s.revokedAt == null ? null : Instant.ofEpochMilli(s.revokedAt));
+                s.revokedAt == null ? null : Instant.ofEpochMilli(s.revokedAt),
+                s.revealsFor);
     }
 }

@@ -31,12 +31,23 @@ class ShareLinkEntity {
     @Column(name = "revoked_at")
     Long revokedAt;
 
+    @Column(name = "reveals_for")
+    String revealsFor;
+
     @Column(name = "last_opened_at")
     Long lastOpenedAt;
 
     protected ShareLinkEntity() {}
 
-    ShareLinkEntity(String shareId, String org, String meetingId, String createdBy, long createdAt, long expiresAt) {
+    ShareLinkEntity(
+            String shareId,
+            String org,
+            String meetingId,
+            String createdBy,
+            long createdAt,
+            long expiresAt,
+            String revealsFor) {
+        this.revealsFor = revealsFor;
         this.shareId = shareId;
         this.org = org;
         this.meetingId = meetingId;

@@ -4,7 +4,8 @@ import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 
 /**
- * The CSV form of an export: the JSON fields as columns (RFC 4180 quoting), {@code detail} as a JSON string. A cell
+ * The CSV form of an export: the JSON fields as columns (RFC 4180 quoting), {@code detail} as a JSON string, and
+ * last the hidden text when the reader may see it ({@code reveal.text}). A cell
  * that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a single quote in
  * front, so that a spreadsheet shows it as text instead of running it as a formula (OWASP "CSV injection"). So the
  * CSV is for reading; the JSON Lines export is the one that verifies.
@@ -12,7 +13,7 @@ import app.proxyme.domain.audit.AuditRecord;
 public final class AuditCsv {
     /** The header line. */
     public static final String HEADER =
-            "id,seq,ts,org,meeting,user,actor,type,topic,outcome,layer,detail,prev,meetingPrev,hash";
+            "id,seq,ts,org,meeting,user,actor,type,topic,outcome,layer,detail,prev,meetingPrev,hash,text";
 
     private AuditCsv() {}
 
@@ -35,7 +36,8 @@ public final class AuditCsv {
             AuditJson.detailJson(e.detail()),
             r.prev(),
             r.meetingPrev(),
-            r.hash()
+            r.hash(),
+            e.reveal() == null ? null : e.reveal().text()
         };
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {

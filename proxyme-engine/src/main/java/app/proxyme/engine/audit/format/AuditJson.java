@@ -3,6 +3,7 @@ package app.proxyme.engine.audit.format;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.AuditType;
+import app.proxyme.domain.audit.Reveal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,8 @@ import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The audit event as PROTOCOL.md exports it, and its hash: SHA-256 (lower-case hex) over the RFC 8785 canonical
- * JSON of the event without {@code hash}. Fields that are {@code null} are omitted. The persistence adapter, the
+ * JSON of the event without {@code hash} and {@code reveal} (a hidden text, exported after the hash to readers
+ * allowed to see it). Fields that are {@code null} are omitted. The persistence adapter, the
  * REST export and the offline verifier all shape events here, so that they agree byte for byte.
  */
 public final class AuditJson {
@@ -30,13 +32,45 @@ public final class AuditJson {
     private static final DateTimeFormatter TS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** A reveal that is not {@code {"salt","text"}}: its salt is no hex, so it matches no digest. */
+    private static final Reveal MALFORMED = new Reveal("malformed", "");
+
     private AuditJson() {}
 
-    /** The export line of a record (with {@code hash}), in the field order of PROTOCOL.md. */
+    /**
+     * The export line of a record (with {@code hash}, and its {@code reveal} when it has one), in the field order of
+     * PROTOCOL.md. A reader who may not see the hidden text gets {@link AuditRecord#withoutReveal()}.
+     */
     public static String toJson(AuditRecord record) {
         var map = fields(record.id(), record.seq(), record.ts(), record.entry(), record.prev(), record.meetingPrev());
         map.put("hash", record.hash());
+        if (record.entry().reveal() != null) {
+            map.put("reveal", revealMap(record.entry().reveal()));
+        }
         return write(map);
+    }
+
+    /** A reveal as stored and exported: {@code {"salt":"<hex>","text":"…"}}. */
+    public static String revealJson(Reveal reveal) {
+        return write(revealMap(reveal));
+    }
+
+    /** A stored reveal read back; {@code null} for none. */
+    public static Reveal parseReveal(String json) {
+        return json == null || json.isBlank() ? null : reveal(readMap(json));
+    }
+
+    private static Map<String, Object> revealMap(Reveal reveal) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("salt", reveal.salt());
+        m.put("text", reveal.text());
+        return m;
+    }
+
+    private static Reveal reveal(Map<?, ?> m) {
+        return m.get("salt") instanceof String salt && m.get("text") instanceof String text
+                ? new Reveal(salt, text)
+                : MALFORMED;
     }
 
     /** Reads an export line back into a record (the stored {@code hash} is kept, not recomputed). */
@@ -54,7 +88,8 @@ public final class AuditJson {
                 str(m, "topic"),
                 str(m, "outcome"),
                 str(m, "layer"),
-                details);
+                details,
+                !m.containsKey("reveal") ? null : m.get("reveal") instanceof Map<?, ?> r ? reveal(r) : MALFORMED);
         return new AuditRecord(
                 str(m, "id"),
                 ((Number) m.get("seq")).longValue(),

@@ -104,6 +104,19 @@ public final class CanonicalWriter {
 
         /** A top-level member's value when it is a string or a number ({@code text} is its JSON text). */
         void scalar(String name, JsonToken token, String text);
+
+        /**
+         * Reads the value of a member left out ({@link #omit}), the parser standing on its first token; skips it
+         * unless overridden.
+         */
+        default void omitted(String name, JsonParser p) throws IOException {
+            p.skipChildren();
+        }
+
+        /** A listener for the members of the object value of {@code name} (canonicalized as usual), or none. */
+        default TopLevel nested(String name) {
+            return null;
+        }
     }
 
     public CanonicalWriter() {
@@ -141,12 +154,17 @@ public final class CanonicalWriter {
                     top.scalar(name, valueToken, p.getText());
                 }
                 if (top.omit(name)) {
-                    p.skipChildren();
+                    top.omitted(name, p);
                     continue;
                 }
             }
             int start = level.values.length;
-            value(p, valueToken, depth, level.values);
+            TopLevel nested = top != null && valueToken == JsonToken.START_OBJECT ? top.nested(name) : null;
+            if (nested != null) {
+                object(p, depth + 1, level.values, nested);
+            } else {
+                value(p, valueToken, depth, level.values);
+            }
             level.add(name, start, level.values.length);
         }
         if (t != JsonToken.END_OBJECT) {

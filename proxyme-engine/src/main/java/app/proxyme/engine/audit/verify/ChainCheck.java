@@ -82,6 +82,9 @@ public final class ChainCheck {
         if (hashBreak == null && !link.hash().equals(link.actualHash())) {
             hashBreak = new Break(link, events, "content does not match its hash (an edited field)");
         }
+        if (hashBreak == null && !link.revealMatches()) {
+            hashBreak = new Break(link, events, "its reveal does not match its textDigest (an edited hidden text)");
+        }
         if (orgBreak == null && mode != Mode.MEETING) {
             String why = orgProblem(link);
             if (why != null) {
@@ -238,7 +241,8 @@ public final class ChainCheck {
                 r.meetingPrev(),
                 r.hash(),
                 AuditJson.hash(r),
-                checkpointOf(r));
+                checkpointOf(r),
+                r.revealMatches());
     }
 
     /** What a stored {@code checkpoint} event vouches for, or {@code null} (another type, or not a checkpoint). */

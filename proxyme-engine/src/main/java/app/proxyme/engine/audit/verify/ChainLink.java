@@ -11,6 +11,8 @@ package app.proxyme.engine.audit.verify;
  * @param hash the stored hash
  * @param actualHash the hash recomputed from the event's content
  * @param checkpoint what a {@code checkpoint} event vouches for, or {@code null}
+ * @param revealMatches whether the event's {@code reveal}, if it has one, is the text its {@code detail.textDigest}
+ *     commits to
  */
 public record ChainLink(
         String id,
@@ -20,7 +22,20 @@ public record ChainLink(
         String meetingPrev,
         String hash,
         String actualHash,
-        Checkpoint checkpoint) {
+        Checkpoint checkpoint,
+        boolean revealMatches) {
+    public ChainLink(
+            String id,
+            long seq,
+            String meeting,
+            String prev,
+            String meetingPrev,
+            String hash,
+            String actualHash,
+            Checkpoint checkpoint) {
+        this(id, seq, meeting, prev, meetingPrev, hash, actualHash, checkpoint, true);
+    }
+
     public ChainLink(
             String id, long seq, String meeting, String prev, String meetingPrev, String hash, String actualHash) {
         this(id, seq, meeting, prev, meetingPrev, hash, actualHash, null);

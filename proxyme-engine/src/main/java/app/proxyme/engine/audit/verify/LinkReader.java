@@ -1,5 +1,6 @@
 package app.proxyme.engine.audit.verify;
 
+import app.proxyme.domain.audit.Reveal;
 import app.proxyme.engine.audit.format.CanonicalWriter;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,8 +10,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Turns an exported event into its {@link ChainLink}: canonicalizes it (RFC 8785, without {@code hash}) and hashes it
- * as it is parsed, picking out the fields the chain needs. Reuses its buffers; one per thread.
+ * Turns an exported event into its {@link ChainLink}: canonicalizes it (RFC 8785, without {@code hash} and
+ * {@code reveal}) and hashes it as it is parsed, picking out the fields the chain needs, and checks a reveal against
+ * the {@code detail.textDigest} it must match. Reuses its buffers; one per thread.
  */
 final class LinkReader {
     private final CanonicalWriter canonical = new CanonicalWriter();
@@ -29,15 +31,69 @@ final class LinkReader {
         String hash;
         String org;
         String type;
+        String textDigest;
+        boolean revealed;
+        String salt;
+        String text;
+        private final CanonicalWriter.TopLevel detail = new CanonicalWriter.TopLevel() {
+            @Override
+            public boolean omit(String name) {
+                return false;
+            }
+
+            @Override
+            public void scalar(String name, JsonToken token, String value) {
+                if (Reveal.DIGEST.equals(name) && token == JsonToken.VALUE_STRING) {
+                    textDigest = value;
+                }
+            }
+        };
 
         void clear() {
-            id = meeting = prev = meetingPrev = hash = org = type = null;
+            id = meeting = prev = meetingPrev = hash = org = type = textDigest = salt = text = null;
+            revealed = false;
             seq = -1;
         }
 
         @Override
         public boolean omit(String name) {
-            return "hash".equals(name);
+            return "hash".equals(name) || "reveal".equals(name);
+        }
+
+        @Override
+        public void omitted(String name, JsonParser p) throws IOException {
+            if (!"reveal".equals(name)) {
+                p.skipChildren();
+                return;
+            }
+            revealed = true;
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (v == JsonToken.VALUE_STRING && ("salt".equals(field) || "text".equals(field))) {
+                    if ("salt".equals(field)) {
+                        salt = p.getText();
+                    } else {
+                        text = p.getText();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+
+        @Override
+        public CanonicalWriter.TopLevel nested(String name) {
+            return "detail".equals(name) ? detail : null;
+        }
+
+        /** Whether the reveal, if any, is the text the digest commits to. */
+        boolean revealMatches() {
+            return !revealed || (salt != null && text != null && new Reveal(salt, text).matches(textDigest));
         }
 
         @Override
@@ -88,7 +144,8 @@ final class LinkReader {
                 fields.meetingPrev,
                 orEmpty(fields.hash),
                 actual,
-                checkpoint);
+                checkpoint,
+                fields.revealMatches());
     }
 
     /** What a checkpoint event vouches for, read back from its canonical form (rare: no need to be fast). */

@@ -504,6 +504,14 @@ abstract class PersistenceContractTest {
     }
 
     @Nested
+    class ShareStoreContract extends app.proxyme.domain.port.out.contract.ShareStoreContractTest {
+        @Override
+        protected app.proxyme.domain.port.out.ShareStore store() {
+            return db.shareStore();
+        }
+    }
+
+    @Nested
     class SuggestionStoreContract extends SuggestionStoreContractTest {
         @Override
         protected SuggestionStore store() {

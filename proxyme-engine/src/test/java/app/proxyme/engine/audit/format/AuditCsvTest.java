@@ -70,6 +70,6 @@ class AuditCsvTest {
         assertEquals("pricing", line.get(8));
         assertEquals("1", line.get(1), "numbers stay numbers");
         assertTrue(line.get(11).startsWith("{"), "detail is a JSON object: " + line.get(11));
-        assertEquals(15, line.size());
+        assertEquals(16, line.size(), "the columns of the header, the hidden text last");
     }
 }

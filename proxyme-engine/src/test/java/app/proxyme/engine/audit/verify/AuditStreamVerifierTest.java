@@ -73,6 +73,32 @@ class AuditStreamVerifierTest {
     }
 
     @Test
+    void a_hidden_text_is_committed_by_its_digest_and_verified_when_revealed() throws IOException {
+        AuditRecord chunk = chain.get(0);
+        assertEquals("chunk", chunk.entry().type().wire());
+        String line = org.get(0);
+        assertTrue(line.indexOf("\"reveal\":{") > line.indexOf("\"hash\":"), "the reveal follows the hash: " + line);
+        assertFalse(chunk.entry().detail().containsKey("text"), "the text is not in the hashed part");
+        assertEquals(chunk.hash(), AuditJson.hash(chunk.withoutReveal()), "the reveal is outside the hash");
+        assertTrue(ChainCheck.linkOf(chunk).revealMatches());
+
+        var edited = new ArrayList<>(org);
+        edited.set(20, edited.get(20).replace("enterprise plan", "starter plan"));
+        ChainVerdict v = verify(edited, null);
+        assertFalse(v.ok(), "an edited revealed text is found");
+        assertEquals(chain.get(20).id(), v.firstBad());
+        assertTrue(v.reason().contains("reveal"), v.reason());
+        var tampered = AuditJson.fromJson(edited.get(20));
+        assertFalse(ChainCheck.linkOf(tampered).revealMatches(), "the server's check finds it too");
+
+        var hidden =
+                chain.stream().map(r -> AuditJson.toJson(r.withoutReveal())).toList();
+        assertFalse(hidden.get(0).contains("reveal"));
+        ChainVerdict withoutTexts = verify(hidden, chain.get(59).hash());
+        assertTrue(withoutTexts.ok(), "the chain verifies without the texts: " + withoutTexts);
+    }
+
+    @Test
     void an_edited_field_is_found() throws IOException {
         var lines = new ArrayList<>(org);
         lines.set(31, lines.get(31).replace("\"outcome\":\"DENY\"", "\"outcome\":\"AUTO\""));

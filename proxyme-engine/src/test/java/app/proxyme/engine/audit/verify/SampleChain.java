@@ -37,7 +37,7 @@ public final class SampleChain {
         return records;
     }
 
-    /** A typical event: a decision with its trace, or a chunk with what was said. */
+    /** A typical event: a decision with its trace, or a chunk with what was said (a hidden text, revealed). */
     public static AuditEntry entry(String org, String meeting, long i) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("chunkSeq", i);
@@ -54,11 +54,18 @@ public final class SampleChain {
                     AuditType.DECISION, org, meeting, "jae@acme.test", "engine", "pricing", "DENY", "fga", detail);
         }
         detail.put("speaker", "customer");
-        detail.put(
-                "text",
+        return AuditEntry.withHiddenText(
+                AuditType.CHUNK,
+                org,
+                meeting,
+                "jae@acme.test",
+                "engine",
+                null,
+                null,
+                null,
+                detail,
                 "so um how much would the enterprise plan cost for \"two hundred\" seats, per month? "
                         + "Ünïcödé ✓ 😀 line\nbreak");
-        return new AuditEntry(AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null, detail);
     }
 
     /**
