@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Capacity run: the server pinned to core 0, the load generator to core 1, one run per meeting count.
 #   bench/load.sh [--pg] [--duration-s 60] [N ...]      e.g.  bench/load.sh 100 200 300 400
+#   HARNESS_ARGS="--flooders 10 --non-readers 40" bench/load.sh 100     hostile clients beside 100 meetings
 # Prints a summary line per N and appends BENCHMARKS.md-style rows to bench/results-<db>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,7 +37,7 @@ for n in "${counts[@]}"; do
   set +e
   taskset -c 1 "$JAVA_HOME/bin/java" -Dproxyme.shared.dir="$(pwd)/../shared" -cp "$cp_it" \
     app.proxyme.it.load.LoadHarness --url "http://127.0.0.1:$port" --meetings "$n" --duration-s "$duration" \
-    --server-pid "$server" --markdown "$out"
+    --server-pid "$server" --markdown "$out" ${HARNESS_ARGS:-}
   status=$?
   set -e
   kill "$server"; wait "$server" 2>/dev/null || true

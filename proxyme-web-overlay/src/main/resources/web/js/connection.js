@@ -68,11 +68,20 @@ export class Connection {
         this.send(message);
         return;
       }
-      // a later chunk was accepted meanwhile, and a seq never goes back: this one goes again as a new chunk
-      this.unacked.delete(seq);
-      const next = this.chunk(message.speaker, message.text, message.final);
-      if (this.onResent) this.onResent(seq, next);
+      this.resendAsNew(seq);
     }, BUSY_RETRY_MS);
+  }
+
+  /**
+   * A later chunk was accepted meanwhile (perhaps its ack is still on the way: the server then answers 'bad_seq'),
+   * and a seq never goes back: this one goes again as a new chunk, and its card follows it.
+   */
+  resendAsNew(seq) {
+    const message = this.unacked.get(seq);
+    if (!message) return;
+    this.unacked.delete(seq);
+    const next = this.chunk(message.speaker, message.text, message.final);
+    if (this.onResent) this.onResent(seq, next);
   }
 
   send(message) {
@@ -118,6 +127,9 @@ export class Connection {
         // not accepted (no ack): the lane was full, or the chunk could not be recorded; it goes again later
         this.retry(message.seq);
         if (message.code === 'busy') return;
+      } else if (message.type === 'error' && message.code === 'bad_seq' && this.unacked.has(message.seq)) {
+        this.resendAsNew(message.seq);
+        return;
       }
       this.onMessage(message);
     };

@@ -82,6 +82,9 @@ public final class ChunkPipeline implements HandleChunk {
         this.outputCheck = new OutputCheck(ports.classifier(), ports.meetings(), decider);
     }
 
+    /** The meeting a dry run's output check reads toggles of (none: no such meeting is ever joined). */
+    private static final String DRY_RUN_MEETING = "proxyme-dry-run";
+
     /** Records the chunk event: durable when this returns, so the chunk may be acknowledged. */
     @Override
     public void accept(Member member, Chunk chunk) {
@@ -122,6 +125,22 @@ public final class ChunkPipeline implements HandleChunk {
         var request = new DecisionRequest(
                 member, text, classification, policy.catalog(), policy.rules(), Set.of(), policy.settings());
         return new DryRun(classification, decider.decide(request, Flow.IGNORE));
+    }
+
+    /**
+     * The answer side of a dry run (warm-up): {@code answer}, as if drafted for {@code text}, goes through the output
+     * check after the dry decision of {@code text}; nothing is recorded, generated or shown.
+     *
+     * @return the decision after the output check; empty when the decision of {@code text} allows no answer
+     */
+    public java.util.Optional<Decision> dryCheck(Member member, String text, String answer) {
+        Decision decision = evaluate(member, text).decision();
+        if (!decision.generationAllowed()) {
+            return java.util.Optional.empty();
+        }
+        OrgPolicy policy = ports.policies().policy(member.org());
+        var chunk = new Chunk(member.org(), DRY_RUN_MEETING, 1, "", text);
+        return java.util.Optional.of(outputCheck.check(member, policy, chunk, decision, answer, Flow.IGNORE));
     }
 
     /**

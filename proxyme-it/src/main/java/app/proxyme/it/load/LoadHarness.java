@@ -23,8 +23,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp ... app.proxyme.it.load.LoadHarness --url http://127.0.0.1:18080 --meetings 200 \
- *     --participants-per-meeting 1 --interval-ms 2000 --duration-s 60 --server-pid 1234
+ *     --participants-per-meeting 1 --interval-ms 2000 --duration-s 60 --server-pid 1234 \
+ *     [--flooders 10 --non-readers 40]
  * </pre>
+ *
+ * <p>With {@code --flooders} and {@code --non-readers}, hostile clients ({@link Hostile}) run beside the ordinary
+ * meetings, each in a meeting of its own, from the start to the end; the summary's figures are the ordinary
+ * meetings' own.
  */
 public final class LoadHarness {
     private static final List<String> USERS = List.of("se@acme.test", "jae@acme.test", "ae@acme.test", "mgr@acme.test");
@@ -69,6 +74,16 @@ public final class LoadHarness {
         System.err.printf(
                 "connected %d participants in %d meetings; %d real turns; warm-up %d s, then %d s measured%n",
                 participants.size(), meetings, utterances.realTurns(), warmupS, durationS);
+        int flooding = Integer.parseInt(opts.getOrDefault("flooders", "0"));
+        int notReading = Integer.parseInt(opts.getOrDefault("non-readers", "0"));
+        Hostile flooders = Hostile.flooders(http, ws);
+        Hostile nonReaders = Hostile.nonReaders(http, ws);
+        for (int i = 0; i < flooding; i++) {
+            flooders.start("flood-" + run + "-" + i, tokens.get(USERS.get(i % USERS.size())), utterances, i);
+        }
+        for (int i = 0; i < notReading; i++) {
+            nonReaders.start("deaf-" + run + "-" + i, tokens.get(USERS.get(i % USERS.size())), utterances, 1000 + i);
+        }
 
         var scheduler = Executors.newScheduledThreadPool(4);
         var random = new Random(42);
@@ -92,6 +107,13 @@ public final class LoadHarness {
         }
         scheduler.shutdownNow();
         scheduler.awaitTermination(5, TimeUnit.SECONDS);
+        flooders.stop();
+        nonReaders.stop();
+        if (flooding + notReading > 0) {
+            System.err.printf(
+                    "hostile: %d flooders sent %d chunks; %d non-readers sent %d chunks and were closed %d times%n",
+                    flooding, flooders.sent.get(), notReading, nonReaders.sent.get(), nonReaders.closedByServer.get());
+        }
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpuEnd = server == null ? Double.NaN : server.cpuSeconds();
         long grace = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);

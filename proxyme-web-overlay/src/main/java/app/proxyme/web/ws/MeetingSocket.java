@@ -144,7 +144,9 @@ public class MeetingSocket {
 
     private void chunk(ClientMessage.ChunkMessage c) {
         if (!connection.above(c.seq())) {
-            throw new ClientMessage.BadMessage("bad_seq", "seq " + c.seq() + " is not above the last one");
+            // with its seq, so that a client can tell which chunk to send again under a new one
+            connection.send(Messages.error(c.seq(), "bad_seq", "seq " + c.seq() + " is not above the last one"));
+            return;
         }
         Member member = signedIn();
         if (!c.isFinal()) {
