@@ -39,10 +39,16 @@ class SocketLimitsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AUTO_QUESTION = "Can you walk me through how the reporting dashboard exports data?";
 
+    /**
+     * Without the inbound pace, which would otherwise read a flooding client so slowly that neither its lane nor its
+     * outbound queue fills: these tests show the bounds that hold behind the pace (a burst within it, or pacing off).
+     */
     @Deployment(testable = false)
     static JavaArchive proxyMe() {
         return Deployments.proxyMe(
-                "proxyme.approval.timeout.s=" + DEADLINE_S, "proxyme.evaluate.per.minute=" + EVALUATE_PER_MINUTE);
+                "proxyme.approval.timeout.s=" + DEADLINE_S,
+                "proxyme.evaluate.per.minute=" + EVALUATE_PER_MINUTE,
+                "proxyme.ws.messages.per.second=0");
     }
 
     @ArquillianResource

@@ -7,8 +7,10 @@ import java.time.Duration;
  *
  * @param capacity chunks of one user in one meeting that may wait to be decided; another one gets {@code busy}
  * @param drain how long a graceful shutdown waits for accepted chunks to be decided
+ * @param messagesPerSecond how many messages one socket's client may send a second before the server reads them
+ *     more slowly ({@link InboundPace}); 0: no pacing
  */
-public record LaneSettings(int capacity, Duration drain) {
-    /** 64 waiting chunks, 10 s to drain. */
-    public static final LaneSettings DEFAULTS = new LaneSettings(64, Duration.ofSeconds(10));
+public record LaneSettings(int capacity, Duration drain, int messagesPerSecond) {
+    /** 64 waiting chunks, 10 s to drain, 20 messages a second. */
+    public static final LaneSettings DEFAULTS = new LaneSettings(64, Duration.ofSeconds(10), 20);
 }

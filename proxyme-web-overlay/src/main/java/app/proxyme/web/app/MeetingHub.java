@@ -79,6 +79,11 @@ public class MeetingHub {
         return laneSettings.capacity();
     }
 
+    /** The pace at which a new connection's messages are read. */
+    public InboundPace newPace() {
+        return new InboundPace(laneSettings.messagesPerSecond());
+    }
+
     @PostConstruct
     void start() {
         watch = Executors.newSingleThreadScheduledExecutor(

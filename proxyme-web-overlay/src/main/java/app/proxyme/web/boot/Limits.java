@@ -16,10 +16,10 @@ class Limits {
         return new RequestLimiter(settings.evaluatePerMinute());
     }
 
-    /** The overlay's chunk lanes: their bound and how long a shutdown lets them drain. */
+    /** The overlay's chunk lanes and sockets: the lanes' bound, how long a shutdown lets them drain, the read pace. */
     @Produces
     @Singleton
     LaneSettings lanes(RuntimeSettings settings) {
-        return new LaneSettings(settings.laneCapacity(), settings.shutdownDrain());
+        return new LaneSettings(settings.laneCapacity(), settings.shutdownDrain(), settings.wsMessagesPerSecond());
     }
 }

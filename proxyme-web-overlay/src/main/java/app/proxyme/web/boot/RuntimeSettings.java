@@ -30,6 +30,8 @@ import org.eclipse.microprofile.config.Config;
  *     ({@code PROXYME_SHUTDOWN_DRAIN_S}, default 10)
  * @param laneCapacity chunks of one user in one meeting that may wait to be decided; another one gets {@code busy}
  *     ({@code PROXYME_LANE_CAPACITY}, default 64)
+ * @param wsMessagesPerSecond messages one overlay socket may send a second before the server reads them more slowly
+ *     ({@code PROXYME_WS_MESSAGES_PER_SECOND}, default 20, bursts of twice that; 0: no pacing)
  */
 public record RuntimeSettings(
         EngineSettings engine,
@@ -41,7 +43,8 @@ public record RuntimeSettings(
         int evaluatePerMinute,
         Duration chunkGrace,
         Duration shutdownDrain,
-        int laneCapacity) {
+        int laneCapacity,
+        int wsMessagesPerSecond) {
     static final int EVALUATE_PER_MINUTE = 600;
     static final List<String> IDENTITIES = List.of("embedded");
     static final List<String> APPROVALS = List.of("embedded");
@@ -67,6 +70,10 @@ public record RuntimeSettings(
         }
         if (laneCapacity < 1) {
             throw new IllegalArgumentException("PROXYME_LANE_CAPACITY must be 1 or more: " + laneCapacity);
+        }
+        if (wsMessagesPerSecond < 0) {
+            throw new IllegalArgumentException(
+                    "PROXYME_WS_MESSAGES_PER_SECOND must be 0 or more (0: no pacing): " + wsMessagesPerSecond);
         }
     }
 
@@ -114,7 +121,9 @@ public record RuntimeSettings(
                         .orElse(60L)),
                 Duration.ofSeconds(config.getOptionalValue("proxyme.shutdown.drain.s", Long.class)
                         .orElse(10L)),
-                config.getOptionalValue("proxyme.lane.capacity", Integer.class).orElse(64));
+                config.getOptionalValue("proxyme.lane.capacity", Integer.class).orElse(64),
+                config.getOptionalValue("proxyme.ws.messages.per.second", Integer.class)
+                        .orElse(20));
     }
 
     private static Optional<String> text(Config config, String key) {

@@ -78,7 +78,14 @@ class UseCases {
     @Singleton
     WarmUp warmUp(
             RuntimeSettings settings, PolicyAdmin admin, PolicyStore policies, ChunkPipeline pipeline, Clock clock) {
-        return new DecisionWarmUp(admin, policies, pipeline, clock, settings.warmUpDecisions(), Duration.ofSeconds(30));
+        var decisions = new DecisionWarmUp(
+                admin, policies, pipeline, clock, settings.warmUpDecisions(), Duration.ofSeconds(30));
+        // then the write path, rehearsed apart from the real database: about one chunk per five dry decisions
+        return () -> {
+            int n = decisions.warmUp();
+            Rehearsal.run(settings.warmUpDecisions() / 5, Duration.ofSeconds(20), clock);
+            return n;
+        };
     }
 
     @Produces

@@ -14,6 +14,7 @@ import app.proxyme.domain.port.in.JoinMeeting;
 import app.proxyme.domain.port.in.SignIn;
 import app.proxyme.domain.port.in.SwitchTopics;
 import app.proxyme.web.app.Connection;
+import app.proxyme.web.app.InboundPace;
 import app.proxyme.web.app.MeetingHub;
 import app.proxyme.web.app.Messages;
 import app.proxyme.web.app.Metrics;
@@ -55,6 +56,7 @@ public class MeetingSocket {
     private final MeetingHub hub;
     private final Metrics metrics;
     private Connection connection;
+    private InboundPace pace;
 
     @Inject
     public MeetingSocket(
@@ -95,6 +97,7 @@ public class MeetingSocket {
         Member m = member.get();
         JoinMeeting.MeetingState state = attendance.join(m, meetingId);
         connection = Connection.open(session, m, token, meetingId, transport, hub::closedWith);
+        pace = hub.newPace();
         hub.register(connection);
         connection.send(Messages.state(state.meetingId(), state.toggles(), state.suggestions()));
     }
@@ -102,6 +105,13 @@ public class MeetingSocket {
     @OnMessage
     public void message(String raw) {
         if (connection == null || connection.closing()) {
+            return;
+        }
+        try {
+            // a client sending faster than the pace is read more slowly: its sends wait, nobody else does
+            pace.awaitTurn();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return;
         }
         try {

@@ -37,6 +37,7 @@ class RuntimeSettingsTest {
         assertEquals(java.time.Duration.ofSeconds(60), s.chunkGrace());
         assertEquals(java.time.Duration.ofSeconds(10), s.shutdownDrain());
         assertEquals(64, s.laneCapacity());
+        assertEquals(20, s.wsMessagesPerSecond());
     }
 
     @Test
@@ -50,7 +51,8 @@ class RuntimeSettingsTest {
         for (var bad : List.of(
                 Map.of("proxyme.chunk.grace.s", "-1"),
                 Map.of("proxyme.shutdown.drain.s", "-1"),
-                Map.of("proxyme.lane.capacity", "0"))) {
+                Map.of("proxyme.lane.capacity", "0"),
+                Map.of("proxyme.ws.messages.per.second", "-1"))) {
             var e = assertThrows(IllegalArgumentException.class, () -> RuntimeSettings.read(config(bad)));
             String key = bad.keySet().iterator().next();
             String env = "PROXYME_"
