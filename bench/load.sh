@@ -33,7 +33,7 @@ for n in "${counts[@]}"; do
   env "${env_db[@]}" SERVER_PORT=$port PROXYME_DATA_DIR="$data" \
     taskset -c 0 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${SERVER_JAVA_OPTS:-} -jar "$jar" > "$data/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.5; done
+  for _ in $(seq 1 360); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.5; done
   set +e
   taskset -c 1 "$JAVA_HOME/bin/java" -Dproxyme.shared.dir="$(pwd)/../shared" -cp "$cp_it" \
     app.proxyme.it.load.LoadHarness --url "http://127.0.0.1:$port" --meetings "$n" --duration-s "$duration" \

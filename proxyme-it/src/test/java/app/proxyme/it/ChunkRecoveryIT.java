@@ -187,6 +187,8 @@ class ChunkRecoveryIT {
         pb.environment().put("SERVER_PORT", String.valueOf(port));
         pb.environment().put("PROXYME_DATA_DIR", data.toString());
         pb.environment().put("PROXYME_WARMUP_DECISIONS", "0");
+        // unpaced, so that the clients build a backlog of acknowledged chunks for the stop to cut into
+        pb.environment().put("PROXYME_WS_MESSAGES_PER_SECOND", "0");
         return pb.start();
     }
 

@@ -53,6 +53,7 @@ public class MeetingHub {
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final Set<Connection> all = ConcurrentHashMap.newKeySet();
     private final Map<String, SerialLane> lanes = new ConcurrentHashMap<>();
+    private final Map<String, InboundPace> paces = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean rechecking = new AtomicBoolean();
     private ScheduledExecutorService watch;
@@ -79,9 +80,13 @@ public class MeetingHub {
         return laneSettings.capacity();
     }
 
-    /** The pace at which a new connection's messages are read. */
-    public InboundPace newPace() {
-        return new InboundPace(laneSettings.messagesPerSecond());
+    /**
+     * The pace at which a connection's messages are read: one per user and meeting, shared by every socket of theirs
+     * there, so that a client reconnecting again and again cannot multiply it (the sockets it left are still read
+     * until the server reaches their end).
+     */
+    public InboundPace paceFor(Connection c) {
+        return paces.computeIfAbsent(laneKey(c), k -> new InboundPace(laneSettings.messagesPerSecond()));
     }
 
     @PostConstruct
@@ -108,6 +113,7 @@ public class MeetingHub {
                 .anyMatch(o -> o.meetingId().equals(c.meetingId()));
         if (!stillInMeeting) {
             lanes.remove(laneKey(c));
+            paces.remove(laneKey(c));
         }
     }
 

@@ -20,6 +20,8 @@ import app.proxyme.engine.policy.file.PolicyFiles;
 import app.proxyme.web.app.Json;
 import app.proxyme.web.app.Messages;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,17 +37,25 @@ import java.util.stream.Stream;
  * playbook draft, output check, audit group commit, suggestion store, the overlay's messages — runs over a
  * throwaway database in a temporary directory, seeded with the demo organisations, with its own classifier, keys and
  * trail, so that
- * the JIT has compiled the write path before the first real meeting. Nothing of it reaches the real database, the
+ * the JIT has compiled the write path before the first real meeting: it goes on until the compilers fall quiet. Nothing of it reaches the real database, the
  * real trail or any overlay; it never fails the start.
  */
 final class Rehearsal {
     private static final System.Logger LOG = System.getLogger(Rehearsal.class.getName());
     private static final String STATEMENT = "thanks everyone, let's pick this up again next week";
+    /** Chunks between two looks at the JIT. */
+    static final int ROUND = 50;
+    /** Rounds before the JIT is looked at (the first compilations come in waves). */
+    static final int MIN_ROUNDS = 4;
+    /** Below this share of a round's time spent compiling, the JIT counts as settled. */
+    static final double SETTLED = 0.10;
 
     private Rehearsal() {}
 
     /**
-     * Rehearses up to {@code chunks} chunks within {@code budget}.
+     * Rehearses in rounds of {@link #ROUND} chunks until the JIT has settled (a round in which compiling took less than
+     * {@link #SETTLED} of the time, after {@link #MIN_ROUNDS} rounds), {@code chunks} were rehearsed or {@code budget}
+     * is spent.
      *
      * @return how many chunks were rehearsed
      */
@@ -62,28 +72,21 @@ final class Rehearsal {
             return 0;
         }
         int done = 0;
+        boolean settled = false;
         try (Database db = Database.open(Database.h2FileUrl(dir), "sa", "")) {
-            new PolicySeeder(db.policyAdmin()).seed();
-            var fga = new EmbeddedRelationshipCheck(db.tupleStore());
-            var pipeline = new ChunkPipeline(new ChunkPipeline.Ports(
-                    db.policyStore(),
-                    db.meetingStore(),
-                    new LocalTopicClassifier(),
-                    fga,
-                    new EmbeddedTokenVault(SigningKeys.loadOrCreate(dir.resolve("keys"), "vault"), fga, clock),
-                    new PlaybookResponseGenerator(),
-                    new EmbeddedStepUpApproval((held, binding) -> {}),
-                    db.suggestionStore(),
-                    db.auditLog(clock),
-                    clock));
+            ChunkPipeline pipeline = pipeline(db, dir, clock);
             List<Said> script = script(db);
             Instant deadline = start.plus(budget);
-            while (done < chunks && clock.instant().isBefore(deadline) && !script.isEmpty()) {
-                Said said = script.get(done % script.size());
-                var chunk = new Chunk(said.member().org(), "rehearsal-" + (done % 50), done + 1, "", said.text());
-                pipeline.accept(said.member(), chunk);
-                pipeline.process(said.member(), chunk, new Messaging(chunk.seq()));
-                done++;
+            var jit = new JitActivity();
+            int rounds = 0;
+            while (done < chunks && !settled && clock.instant().isBefore(deadline) && !script.isEmpty()) {
+                for (int i = 0; i < ROUND && done < chunks; i++, done++) {
+                    Said said = script.get(done % script.size());
+                    var chunk = new Chunk(said.member().org(), "rehearsal-" + (done % 50), done + 1, "", said.text());
+                    pipeline.accept(said.member(), chunk);
+                    pipeline.process(said.member(), chunk, new Messaging(chunk.seq()));
+                }
+                settled = ++rounds >= MIN_ROUNDS && jit.shareSinceLast() < SETTLED;
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "rehearsal stopped after " + done + " chunks", e);
@@ -93,8 +96,48 @@ final class Rehearsal {
         LOG.log(
                 System.Logger.Level.INFO,
                 "warm-up: " + done + " rehearsed chunks in "
-                        + Duration.between(start, clock.instant()).toMillis() + " ms");
+                        + Duration.between(start, clock.instant()).toMillis() + " ms"
+                        + (settled ? ", JIT settled" : ", JIT not settled yet"));
         return done;
+    }
+
+    private static ChunkPipeline pipeline(Database db, Path dir, Clock clock) {
+        new PolicySeeder(db.policyAdmin()).seed();
+        var fga = new EmbeddedRelationshipCheck(db.tupleStore());
+        return new ChunkPipeline(new ChunkPipeline.Ports(
+                db.policyStore(),
+                db.meetingStore(),
+                new LocalTopicClassifier(),
+                fga,
+                new EmbeddedTokenVault(SigningKeys.loadOrCreate(dir.resolve("keys"), "vault"), fga, clock),
+                new PlaybookResponseGenerator(),
+                new EmbeddedStepUpApproval((held, binding) -> {}),
+                db.suggestionStore(),
+                db.auditLog(clock),
+                clock));
+    }
+
+    /** How busy the JIT compilers were: the share of wall time spent compiling since the last call. */
+    private static final class JitActivity {
+        private final CompilationMXBean bean = ManagementFactory.getCompilationMXBean();
+        private long compiledMs = compiledMs();
+        private long at = System.nanoTime();
+
+        double shareSinceLast() {
+            if (bean == null || !bean.isCompilationTimeMonitoringSupported()) {
+                return 1; // cannot tell: rehearse up to the count or the budget
+            }
+            long nowCompiled = compiledMs();
+            long now = System.nanoTime();
+            double share = (nowCompiled - compiledMs) / Math.max(1.0, (now - at) / 1_000_000.0);
+            compiledMs = nowCompiled;
+            at = now;
+            return share;
+        }
+
+        private long compiledMs() {
+            return bean == null || !bean.isCompilationTimeMonitoringSupported() ? 0 : bean.getTotalCompilationTime();
+        }
     }
 
     /** Each demo member hears each topic's examples and a statement, members interleaved. */

@@ -3,6 +3,7 @@ package app.proxyme.web.boot;
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.engine.EngineSettings;
 import app.proxyme.engine.fga.FgaSettings;
+import app.proxyme.web.app.LaneSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,8 +31,9 @@ import org.eclipse.microprofile.config.Config;
  *     ({@code PROXYME_SHUTDOWN_DRAIN_S}, default 10)
  * @param laneCapacity chunks of one user in one meeting that may wait to be decided; another one gets {@code busy}
  *     ({@code PROXYME_LANE_CAPACITY}, default 64)
- * @param wsMessagesPerSecond messages one overlay socket may send a second before the server reads them more slowly
- *     ({@code PROXYME_WS_MESSAGES_PER_SECOND}, default 20, bursts of twice that; 0: no pacing)
+ * @param wsMessagesPerSecond messages one user may send a second in one meeting before the server reads them more
+ *     slowly
+ *     ({@code PROXYME_WS_MESSAGES_PER_SECOND}, default 2, bursts of 20; 0: no pacing)
  */
 public record RuntimeSettings(
         EngineSettings engine,
@@ -119,11 +121,13 @@ public record RuntimeSettings(
                         .orElse(EVALUATE_PER_MINUTE),
                 Duration.ofSeconds(config.getOptionalValue("proxyme.chunk.grace.s", Long.class)
                         .orElse(60L)),
-                Duration.ofSeconds(config.getOptionalValue("proxyme.shutdown.drain.s", Long.class)
-                        .orElse(10L)),
-                config.getOptionalValue("proxyme.lane.capacity", Integer.class).orElse(64),
+                config.getOptionalValue("proxyme.shutdown.drain.s", Long.class)
+                        .map(Duration::ofSeconds)
+                        .orElse(LaneSettings.DEFAULTS.drain()),
+                config.getOptionalValue("proxyme.lane.capacity", Integer.class)
+                        .orElse(LaneSettings.DEFAULTS.capacity()),
                 config.getOptionalValue("proxyme.ws.messages.per.second", Integer.class)
-                        .orElse(20));
+                        .orElse(LaneSettings.DEFAULTS.messagesPerSecond()));
     }
 
     private static Optional<String> text(Config config, String key) {

@@ -80,10 +80,11 @@ class UseCases {
             RuntimeSettings settings, PolicyAdmin admin, PolicyStore policies, ChunkPipeline pipeline, Clock clock) {
         var decisions = new DecisionWarmUp(
                 admin, policies, pipeline, clock, settings.warmUpDecisions(), Duration.ofSeconds(30));
-        // then the write path, rehearsed apart from the real database: about one chunk per five dry decisions
+        // then the write path, rehearsed apart from the real database until the JIT settles: at most as many
+        // chunks as dry decisions, and a minute
         return () -> {
             int n = decisions.warmUp();
-            Rehearsal.run(settings.warmUpDecisions() / 5, Duration.ofSeconds(20), clock);
+            Rehearsal.run(settings.warmUpDecisions(), Duration.ofSeconds(60), clock);
             return n;
         };
     }

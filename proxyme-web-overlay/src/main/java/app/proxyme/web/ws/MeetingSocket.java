@@ -97,8 +97,8 @@ public class MeetingSocket {
         Member m = member.get();
         JoinMeeting.MeetingState state = attendance.join(m, meetingId);
         connection = Connection.open(session, m, token, meetingId, transport, hub::closedWith);
-        pace = hub.newPace();
         hub.register(connection);
+        pace = hub.paceFor(connection);
         connection.send(Messages.state(state.meetingId(), state.toggles(), state.suggestions()));
     }
 
@@ -112,6 +112,9 @@ public class MeetingSocket {
             pace.awaitTurn();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        }
+        if (connection.closing()) {
             return;
         }
         try {

@@ -37,7 +37,7 @@ class RuntimeSettingsTest {
         assertEquals(java.time.Duration.ofSeconds(60), s.chunkGrace());
         assertEquals(java.time.Duration.ofSeconds(10), s.shutdownDrain());
         assertEquals(64, s.laneCapacity());
-        assertEquals(20, s.wsMessagesPerSecond());
+        assertEquals(2, s.wsMessagesPerSecond());
     }
 
     @Test
