@@ -87,6 +87,7 @@ public final class LoadHarness {
 
         var scheduler = Executors.newScheduledThreadPool(4);
         var random = new Random(42);
+        warmup.startsNow();
         for (Participant p : participants) {
             long offset = random.nextLong(intervalMs);
             var own = new Random(random.nextLong());
@@ -95,6 +96,7 @@ public final class LoadHarness {
         Thread.sleep(TimeUnit.SECONDS.toMillis(warmupS));
         participants.forEach(p -> p.measureInto(report));
         System.err.printf("warm-up: %s%n", warmup.summary(meetings, participants.size(), warmupS));
+        System.err.printf("warm-up p95 chunk → decision by when the chunk was sent (ms): %s%n", warmup.timeline());
         double cpuStart = server == null ? Double.NaN : server.cpuSeconds();
         long start = System.nanoTime();
         double maxRss = Double.NaN;

@@ -100,7 +100,7 @@ final class Participant implements WebSocket.Listener {
         switch (type) {
             case "decision" -> {
                 if (sent != null && decided.putIfAbsent(s, Boolean.TRUE) == null) {
-                    sent.report().decision.add((now - sent.nanos()) / 1_000);
+                    sent.report().decided(sent.nanos(), now);
                     sent.report().outcome(m.path("outcome").asText());
                     if (s < lastDecidedSeq) {
                         sent.report().outOfOrder.incrementAndGet();

@@ -17,11 +17,44 @@ final class Report {
     final AtomicLong socketErrors = new AtomicLong();
     final AtomicLong badMessages = new AtomicLong();
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
+    /** Chunk → decision by the slot of {@link #SLOT_S} seconds, counted from {@link #origin}, in which it was sent. */
+    private final Map<Long, Latencies> bySlot = new ConcurrentHashMap<>();
+
+    static final long SLOT_S = 5;
+    private volatile long origin = System.nanoTime();
+
+    /** Slots count from now (the first chunk is about to be sent). */
+    void startsNow() {
+        origin = System.nanoTime();
+    }
+
     double serverCpuPercent = Double.NaN;
     double serverRssMiB = Double.NaN;
 
     void outcome(String outcome) {
         outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** A chunk sent at {@code sentNanos} was decided at {@code nowNanos}. */
+    void decided(long sentNanos, long nowNanos) {
+        long micros = (nowNanos - sentNanos) / 1_000;
+        decision.add(micros);
+        bySlot.computeIfAbsent((sentNanos - origin) / (SLOT_S * 1_000_000_000L), k -> new Latencies())
+                .add(micros);
+    }
+
+    /** p95 chunk → decision of the chunks sent in each slot, e.g. {@code 0-5s 412.0, 5-10s 35.1}. */
+    String timeline() {
+        var line = new StringBuilder();
+        new TreeMap<>(bySlot)
+                .forEach((slot, l) -> line.append(String.format(
+                        Locale.ROOT,
+                        "%s%d-%ds %.1f",
+                        line.isEmpty() ? "" : ", ",
+                        slot * SLOT_S,
+                        (slot + 1) * SLOT_S,
+                        l.percentileMillis(95))));
+        return line.toString();
     }
 
     long lost() {
