@@ -43,7 +43,10 @@ class OverlayProtocolTest {
         while (!api.get("/health", null).body().contains("\"status\":\"UP\"") && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertTrue(api.get("/health", null).body().contains("\"status\":\"UP\""));
+        String health = api.get("/health", null).body();
+        assertTrue(health.contains("\"status\":\"UP\""), health);
+        // the embedded database has one process: its caches are trusted, and /health says why
+        assertTrue(health.contains("\"shared-caches\"") && health.contains("\"trusted\":true"), health);
         assertEquals(200, api.get("/metrics", null).status());
         assertEquals(200, api.get("/openapi", null).status());
         assertTrue(api.get("/", null).body().contains("Proxy Me"));

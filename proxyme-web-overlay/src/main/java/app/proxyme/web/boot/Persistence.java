@@ -7,6 +7,7 @@ import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.ShareStore;
+import app.proxyme.domain.port.out.SharedCaches;
 import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.engine.EngineSettings;
 import app.proxyme.engine.adapter.jpa.Database;
@@ -109,5 +110,11 @@ class Persistence {
     @Singleton
     OpenChunks openChunks(Database db) {
         return db.openChunks();
+    }
+
+    @Produces
+    @Singleton
+    SharedCaches sharedCaches(Database db) {
+        return db.sharedCaches();
     }
 }

@@ -9,6 +9,7 @@ import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.ShareStore;
+import app.proxyme.domain.port.out.SharedCaches;
 import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.policy.PolicyAdmin;
@@ -25,7 +26,8 @@ import org.flywaydb.core.Flyway;
 /**
  * The database (H2 file or PostgreSQL): migrates the schema with Flyway, then opens a RESOURCE_LOCAL EclipseLink
  * persistence unit with explicit transactions (no JTA, no JNDI). Hands out the persistence adapters of the ports;
- * they share caches, so take them from one {@code Database} per process.
+ * they share caches, so take them from one {@code Database} per process. Several processes may share one PostgreSQL
+ * database: each hears the others' changes ({@link ChangeListener}) and reads through while it cannot.
  */
 public final class Database implements AutoCloseable {
 
@@ -40,16 +42,49 @@ public final class Database implements AutoCloseable {
     private final List<GroupCommitAuditLog> auditLogs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final boolean postgres;
+    private final CacheTrust trust;
+    private final ChangeListener changes;
 
-    private Database(EntityManagerFactory emf, PolicySettings defaults, boolean postgres) {
+    private Database(EntityManagerFactory emf, PolicySettings defaults, boolean postgres, Login login) {
         this.emf = emf;
         this.postgres = postgres;
         this.tx = new Tx(emf);
-        this.policyStore = new JpaPolicyStore(tx, defaults);
-        this.tupleStore = new JpaTupleStore(tx, tupleVersion);
+        this.trust = postgres ? CacheTrust.untilListening() : CacheTrust.singleProcess();
+        this.policyStore = new JpaPolicyStore(tx, defaults, trust);
+        this.tupleStore = new JpaTupleStore(tx, tupleVersion, trust);
         this.policyAdmin = new JpaPolicyAdmin(tx, policyStore, tupleVersion);
         this.meetingStore = new JpaMeetingStore(tx);
         this.suggestionStore = new JpaSuggestionStore(tx);
+        this.changes = postgres
+                ? new ChangeListener(login.url(), login.user(), login.password(), trust, this::changed, this::forgetAll)
+                : null;
+    }
+
+    /** How to connect to the database once more (the change listener has a connection of its own). */
+    private record Login(String url, String user, String password) {}
+
+    /** Another instance (or this one) committed a change: forget what the notification names. */
+    private void changed(String payload) {
+        if (payload != null && payload.startsWith("policy:")) {
+            policyStore.invalidate(payload.substring("policy:".length()));
+        } else if ("tuples".equals(payload)) {
+            tupleVersion.incrementAndGet();
+        } else {
+            forgetAll();
+        }
+    }
+
+    private void forgetAll() {
+        policyStore.invalidateAll();
+        tupleVersion.incrementAndGet();
+    }
+
+    /**
+     * Whether this instance's caches can be trusted: with PostgreSQL, while it hears the changes other instances
+     * commit ({@code LISTEN proxyme_changes}); otherwise every read goes to the database.
+     */
+    public SharedCaches sharedCaches() {
+        return trust;
     }
 
     /** Opens the database with {@link PolicySettings#DEFAULTS}; see {@link #open(String, String, String, PolicySettings)}. */
@@ -128,7 +163,16 @@ public final class Database implements AutoCloseable {
         if (postgres) {
             PostgresGrants.warnUnlessLeastPrivilege(emf);
         }
-        return new Database(emf, defaults, postgres);
+        var db = new Database(emf, defaults, postgres, new Login(jdbcUrl, user, password));
+        if (db.changes != null) {
+            try {
+                // the first decisions can use the caches; if it takes longer, they read through until it listens
+                db.changes.awaitListening(java.time.Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return db;
     }
 
     /**
@@ -211,6 +255,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (changes != null) {
+            changes.close();
+        }
         auditLogs.forEach(GroupCommitAuditLog::close);
         if (emf.isOpen()) {
             emf.close();

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Members and policies. {@link #policy} is read for every chunk and {@link #member} for every message of a socket,
- * so both are cached until written.
+ * so both are cached until written — here or on another instance sharing the database — and used only while the
+ * cache is trusted ({@link CacheTrust}).
  */
 final class JpaPolicyStore implements PolicyStore {
     private final Tx tx;
@@ -30,10 +31,12 @@ final class JpaPolicyStore implements PolicyStore {
     private final Map<String, OrgPolicy> cache = new ConcurrentHashMap<>();
     private final Map<String, Member> members = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final CacheTrust trust;
 
-    JpaPolicyStore(Tx tx, PolicySettings defaults) {
+    JpaPolicyStore(Tx tx, PolicySettings defaults, CacheTrust trust) {
         this.tx = tx;
         this.defaults = defaults;
+        this.trust = trust;
     }
 
     @Override
@@ -42,7 +45,8 @@ final class JpaPolicyStore implements PolicyStore {
             return Optional.empty();
         }
         String key = email.trim().toLowerCase(Locale.ROOT);
-        Member cached = members.get(key);
+        boolean trusted = trust.trusted();
+        Member cached = trusted ? members.get(key) : null;
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -51,7 +55,7 @@ final class JpaPolicyStore implements PolicyStore {
                 .map(m -> new Member(m.email, m.org, m.role, m.displayName)));
         // only members are remembered (unknown e-mails are not: they cannot fill the map), and only when no write
         // happened while this one was read
-        if (loaded.isPresent() && generation.get() == before) {
+        if (trusted && loaded.isPresent() && generation.get() == before) {
             members.putIfAbsent(key, loaded.get());
         }
         return loaded;
@@ -59,23 +63,34 @@ final class JpaPolicyStore implements PolicyStore {
 
     @Override
     public OrgPolicy policy(String org) {
-        OrgPolicy cached = cache.get(org);
+        boolean trusted = trust.trusted();
+        OrgPolicy cached = trusted ? cache.get(org) : null;
         if (cached != null) {
             return cached;
         }
         long before = generation.get();
         OrgPolicy loaded = tx.read(em -> load(em, org));
-        if (generation.get() == before) {
+        if (trusted && generation.get() == before) {
             cache.putIfAbsent(org, loaded);
         }
         return loaded;
     }
 
-    /** Forgets the cached policy and members; called after every write of the organisation's policy. */
+    /**
+     * Forgets the cached policy and members; called after every write of the organisation's policy, here or (by the
+     * change listener) on another instance.
+     */
     void invalidate(String org) {
         generation.incrementAndGet();
         cache.remove(org);
         // a member may have moved between organisations: forget them all (writes are rare)
+        members.clear();
+    }
+
+    /** Forgets every cached policy and member. */
+    void invalidateAll() {
+        generation.incrementAndGet();
+        cache.clear();
         members.clear();
     }
 

@@ -6,14 +6,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** FGA tuples in the {@code fga_tuples} table. */
+/** FGA tuples in the {@code fga_tuples} table; the version moves with every write here or on another instance. */
 final class JpaTupleStore implements TupleStore {
     private final Tx tx;
     private final AtomicLong version;
+    private final CacheTrust trust;
 
-    JpaTupleStore(Tx tx, AtomicLong version) {
+    JpaTupleStore(Tx tx, AtomicLong version, CacheTrust trust) {
         this.tx = tx;
         this.version = version;
+        this.trust = trust;
     }
 
     @Override
@@ -58,7 +60,8 @@ final class JpaTupleStore implements TupleStore {
 
     @Override
     public long version() {
-        return version.get();
+        // untrusted, every read sees a new version: the evaluator reloads the tuples instead of using its index
+        return trust.trusted() ? version.get() : version.incrementAndGet();
     }
 
     private static TupleKey key(Tuple t) {

@@ -1,0 +1,38 @@
+-- Several instances may share this database, and each caches policies, members and FGA tuples. Every committed
+-- change to what they cache is announced on the channel proxyme_changes (PostgreSQL delivers a NOTIFY at commit, to
+-- every listening session, once per distinct payload in a transaction); each instance LISTENs and forgets what the
+-- payload names: 'policy:<org>' or 'tuples'.
+
+CREATE FUNCTION proxyme_announce_policy_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        PERFORM pg_notify('proxyme_changes', 'policy:' || OLD.org);
+    ELSE
+        PERFORM pg_notify('proxyme_changes', 'policy:' || NEW.org);
+        IF TG_OP = 'UPDATE' AND OLD.org IS DISTINCT FROM NEW.org THEN
+            PERFORM pg_notify('proxyme_changes', 'policy:' || OLD.org);
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION proxyme_announce_tuple_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('proxyme_changes', 'tuples');
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER organisations_changed AFTER INSERT OR UPDATE OR DELETE ON organisations
+    FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change();
+CREATE TRIGGER org_settings_changed AFTER INSERT OR UPDATE OR DELETE ON org_settings
+    FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change();
+CREATE TRIGGER members_changed AFTER INSERT OR UPDATE OR DELETE ON members
+    FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change();
+CREATE TRIGGER topics_changed AFTER INSERT OR UPDATE OR DELETE ON topics
+    FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change();
+CREATE TRIGGER rules_changed AFTER INSERT OR UPDATE OR DELETE ON rules
+    FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change();
+CREATE TRIGGER fga_tuples_changed AFTER INSERT OR UPDATE OR DELETE ON fga_tuples
+    FOR EACH ROW EXECUTE FUNCTION proxyme_announce_tuple_change();

@@ -1,0 +1,169 @@
+package app.proxyme.engine.adapter.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import app.proxyme.domain.port.out.RelationshipQuery;
+import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
+import app.proxyme.engine.fga.Tuple;
+import app.proxyme.engine.policy.PolicySeeder;
+import app.proxyme.engine.policy.file.PolicyDocument;
+import app.proxyme.engine.testsupport.Prerequisites;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances on one PostgreSQL database (issue 12): what one writes is in force on the other within a second,
+ * although both cache it; an instance that cannot hear the other's changes reads through and says so.
+ */
+class SharedDatabaseTest {
+    private static final Duration IN_FORCE_WITHIN = Duration.ofSeconds(1);
+    private static Prerequisites.Postgres pg;
+    private static String schema;
+    private static Database a;
+    private static Database b;
+
+    @BeforeAll
+    static void twoInstances() throws Exception {
+        pg = Prerequisites.postgres();
+        schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = pg.connect();
+                var s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        String url = pg.url() + (pg.url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        a = Database.open(url, pg.user(), pg.password());
+        b = Database.open(url, pg.user(), pg.password());
+        new PolicySeeder(a.policyAdmin()).seed();
+    }
+
+    @AfterAll
+    static void drop() throws Exception {
+        for (Database db : new Database[] {a, b}) {
+            if (db != null) {
+                db.close();
+            }
+        }
+        if (schema != null) {
+            try (Connection c = pg.connect();
+                    var s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void a_member_removed_and_a_policy_replaced_on_one_instance_are_in_force_on_the_other_within_a_second() {
+        assertTrue(b.sharedCaches().state().trusted(), b.sharedCaches().state().how());
+        PolicyDocument acme = a.policyAdmin().export("acme").orElseThrow();
+        String removed = acme.members().keySet().stream().sorted().findFirst().orElseThrow();
+        assertTrue(b.policyStore().member(removed).isPresent(), "b has read (and cached) " + removed);
+        long version = b.policyStore().policy("acme").catalog().version();
+
+        var members = new LinkedHashMap<>(acme.members());
+        members.remove(removed);
+        a.policyAdmin().replace(withMembers(acme, members));
+
+        long ms = awaitWithin(
+                IN_FORCE_WITHIN, () -> b.policyStore().member(removed).isEmpty(), removed + " still a member on b");
+        System.out.printf("a member removed on instance a was gone on instance b after %d ms%n", ms);
+        awaitWithin(
+                IN_FORCE_WITHIN,
+                () -> b.policyStore().policy("acme").catalog().version() != version,
+                "b still decides with policy version " + version);
+    }
+
+    @Test
+    void a_tuple_written_on_one_instance_is_checked_on_the_other_within_a_second() {
+        var check = new EmbeddedRelationshipCheck(b.tupleStore());
+        String user = "user:zed-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
+        var query = new RelationshipQuery(user, "member", "organization:acme");
+        assertFalse(check.check(List.of(query)).get(0), "b has built its index without the tuple");
+
+        a.tupleStore().write(List.of(new Tuple("organization:acme", "member", user)));
+
+        long ms = awaitWithin(IN_FORCE_WITHIN, () -> check.check(List.of(query)).get(0), "b does not see a's tuple");
+        System.out.printf("a tuple written on instance a was checked on instance b after %d ms%n", ms);
+    }
+
+    @Test
+    void without_its_notifications_an_instance_reads_through_says_so_and_listens_again() throws Exception {
+        PolicyDocument globex = a.policyAdmin().export("globex").orElseThrow();
+        String member = globex.members().keySet().stream().sorted().findFirst().orElseThrow();
+        assertTrue(b.policyStore().member(member).isPresent());
+
+        terminateListeners();
+        awaitWithin(
+                Duration.ofSeconds(2),
+                () -> !b.sharedCaches().state().trusted(),
+                "b did not notice that it stopped listening");
+        assertTrue(
+                b.sharedCaches().state().how().contains("reading through"),
+                b.sharedCaches().state().how());
+
+        var members = new LinkedHashMap<>(globex.members());
+        members.remove(member);
+        a.policyAdmin().replace(withMembers(globex, members));
+        // whether b is listening again yet or still reading through, it must not answer from its old cache
+        assertTrue(b.policyStore().member(member).isEmpty(), "b answered from a cache it could not trust");
+
+        awaitWithin(Duration.ofSeconds(10), () -> b.sharedCaches().state().trusted(), "b does not listen again");
+        assertTrue(b.policyStore().member(member).isEmpty());
+        assertEquals(
+                a.policyStore().policy("globex").catalog().version(),
+                b.policyStore().policy("globex").catalog().version());
+    }
+
+    private static PolicyDocument withMembers(PolicyDocument d, java.util.Map<String, PolicyDocument.MemberSpec> m) {
+        return new PolicyDocument(
+                d.org(),
+                d.name(),
+                d.domains(),
+                d.topics(),
+                d.roles(),
+                m,
+                d.rules(),
+                d.tests(),
+                d.permissions(),
+                d.grants(),
+                d.settings());
+    }
+
+    /** Ends every change listener's session on the server, as a failover or a network cut would. */
+    private static void terminateListeners() throws Exception {
+        try (Connection c = pg.connect();
+                var s = c.createStatement();
+                var r = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                        + " WHERE application_name = '" + ChangeListener.APPLICATION_NAME + "'")) {
+            r.next();
+            assertTrue(r.getLong(1) >= 2, "both instances listen: " + r.getLong(1));
+        }
+    }
+
+    /** @return how long it took, in ms */
+    private static long awaitWithin(Duration limit, BooleanSupplier condition, String failure) {
+        long start = System.nanoTime();
+        long until = start + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                fail(failure + " after " + limit.toMillis() + " ms");
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
