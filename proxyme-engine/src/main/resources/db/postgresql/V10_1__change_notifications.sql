@@ -1,7 +1,7 @@
 -- Several instances may share this database, and each caches policies, members and FGA tuples. Every committed
 -- change to what they cache is announced on the channel proxyme_changes (PostgreSQL delivers a NOTIFY at commit, to
 -- every listening session, once per distinct payload in a transaction); each instance LISTENs and forgets what the
--- payload names: 'policy:<org>' or 'tuples'.
+-- payload names: 'policy:<org>', 'tuples', or 'toggles:<org>TAB<meeting>TAB<member>'.
 
 CREATE FUNCTION proxyme_announce_policy_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -24,6 +24,17 @@ BEGIN
 END
 $$;
 
+CREATE FUNCTION proxyme_announce_toggle_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        PERFORM pg_notify('proxyme_changes', 'toggles:' || OLD.org || E'\t' || OLD.meeting_id || E'\t' || OLD.member);
+    ELSE
+        PERFORM pg_notify('proxyme_changes', 'toggles:' || NEW.org || E'\t' || NEW.meeting_id || E'\t' || NEW.member);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
 CREATE TRIGGER organisations_changed AFTER INSERT OR UPDATE OR DELETE ON organisations
     FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change();
 CREATE TRIGGER org_settings_changed AFTER INSERT OR UPDATE OR DELETE ON org_settings
@@ -36,3 +47,5 @@ CREATE TRIGGER rules_changed AFTER INSERT OR UPDATE OR DELETE ON rules
     FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change();
 CREATE TRIGGER fga_tuples_changed AFTER INSERT OR UPDATE OR DELETE ON fga_tuples
     FOR EACH ROW EXECUTE FUNCTION proxyme_announce_tuple_change();
+CREATE TRIGGER topic_toggles_changed AFTER INSERT OR UPDATE OR DELETE ON topic_toggles
+    FOR EACH ROW EXECUTE FUNCTION proxyme_announce_toggle_change();

@@ -53,7 +53,7 @@ public final class Database implements AutoCloseable {
         this.policyStore = new JpaPolicyStore(tx, defaults, trust);
         this.tupleStore = new JpaTupleStore(tx, tupleVersion, trust);
         this.policyAdmin = new JpaPolicyAdmin(tx, policyStore, tupleVersion);
-        this.meetingStore = new JpaMeetingStore(tx);
+        this.meetingStore = new JpaMeetingStore(tx, trust);
         this.suggestionStore = new JpaSuggestionStore(tx);
         this.changes = postgres
                 ? new ChangeListener(login.url(), login.user(), login.password(), trust, this::changed, this::forgetAll)
@@ -69,6 +69,13 @@ public final class Database implements AutoCloseable {
             policyStore.invalidate(payload.substring("policy:".length()));
         } else if ("tuples".equals(payload)) {
             tupleVersion.incrementAndGet();
+        } else if (payload != null && payload.startsWith("toggles:")) {
+            String[] owner = payload.substring("toggles:".length()).split("\t", 3);
+            if (owner.length == 3) {
+                meetingStore.forget(owner[0], owner[1], owner[2]);
+            } else {
+                meetingStore.forgetAll();
+            }
         } else {
             forgetAll();
         }
@@ -76,6 +83,7 @@ public final class Database implements AutoCloseable {
 
     private void forgetAll() {
         policyStore.invalidateAll();
+        meetingStore.forgetAll();
         tupleVersion.incrementAndGet();
     }
 

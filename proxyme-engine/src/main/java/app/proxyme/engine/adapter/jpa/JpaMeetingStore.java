@@ -9,10 +9,16 @@ import java.util.function.Consumer;
 
 /** Meetings, participants and topic switches. Meetings are created on first use. */
 final class JpaMeetingStore implements MeetingStore {
-    /** Switched-off topics are read for every chunk and written rarely: kept in memory, dropped on every write. */
+    /**
+     * Switched-off topics are read for every chunk and written rarely: kept in memory, dropped on every write here or
+     * on another instance, and not used while the cache is not trusted ({@link CacheTrust}).
+     */
     private static final int MAX_CACHED = 10_000;
 
     private record ToggleOwner(String org, String meetingId, String user) {}
+
+    /** Moves with every forgetting, so that a read racing a write does not cache what the write replaced. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private final java.util.Map<ToggleOwner, Set<String>> switches =
             java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
@@ -22,9 +28,11 @@ final class JpaMeetingStore implements MeetingStore {
                 }
             });
     private final Tx tx;
+    private final CacheTrust trust;
 
-    JpaMeetingStore(Tx tx) {
+    JpaMeetingStore(Tx tx, CacheTrust trust) {
         this.tx = tx;
+        this.trust = trust;
     }
 
     @Override
@@ -50,12 +58,18 @@ final class JpaMeetingStore implements MeetingStore {
     @Override
     public Set<String> disabledTopics(String org, String meetingId, String user) {
         var key = new ToggleOwner(org, meetingId, user);
+        if (!trust.trusted()) {
+            return Set.copyOf(loadDisabledTopics(org, meetingId, user));
+        }
         Set<String> cached = switches.get(key);
         if (cached != null) {
             return cached;
         }
+        long before = generation.get();
         Set<String> loaded = Set.copyOf(loadDisabledTopics(org, meetingId, user));
-        switches.put(key, loaded);
+        if (generation.get() == before) {
+            switches.put(key, loaded);
+        }
         return loaded;
     }
 
@@ -81,7 +95,19 @@ final class JpaMeetingStore implements MeetingStore {
                 t.enabled = enabled;
             }
         });
+        forget(org, meetingId, user);
+    }
+
+    /** Forgets one user's cached switches in a meeting (written here or, heard by the change listener, elsewhere). */
+    void forget(String org, String meetingId, String user) {
+        generation.incrementAndGet();
         switches.remove(new ToggleOwner(org, meetingId, user));
+    }
+
+    /** Forgets every cached switch. */
+    void forgetAll() {
+        generation.incrementAndGet();
+        switches.clear();
     }
 
     private static void ensureMeeting(EntityManager em, String org, String meetingId) {

@@ -96,6 +96,27 @@ class SharedDatabaseTest {
     }
 
     @Test
+    void a_topic_switched_off_on_one_instance_is_off_on_the_other_within_a_second() {
+        String meeting = "m-" + UUID.randomUUID().toString().substring(0, 8);
+        a.meetingStore().join("acme", meeting, "jae@acme.test");
+        assertTrue(
+                b.meetingStore()
+                        .disabledTopics("acme", meeting, "jae@acme.test")
+                        .isEmpty(),
+                "b has cached: none");
+
+        a.meetingStore().setTopicEnabled("acme", meeting, "jae@acme.test", "pricing", false);
+
+        long ms = awaitWithin(
+                IN_FORCE_WITHIN,
+                () -> b.meetingStore()
+                        .disabledTopics("acme", meeting, "jae@acme.test")
+                        .contains("pricing"),
+                "pricing still on for b");
+        System.out.printf("a topic switched off on instance a was off on instance b after %d ms%n", ms);
+    }
+
+    @Test
     void without_its_notifications_an_instance_reads_through_says_so_and_listens_again() throws Exception {
         PolicyDocument globex = a.policyAdmin().export("globex").orElseThrow();
         String member = globex.members().keySet().stream().sorted().findFirst().orElseThrow();
