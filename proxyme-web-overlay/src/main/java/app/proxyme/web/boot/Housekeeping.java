@@ -1,5 +1,7 @@
 package app.proxyme.web.boot;
 
+import app.proxyme.domain.port.in.DecideApproval;
+import app.proxyme.domain.port.out.Leases;
 import app.proxyme.engine.audit.AuditRetention;
 import app.proxyme.engine.meeting.ChunkRecovery;
 import jakarta.annotation.PreDestroy;
@@ -8,59 +10,111 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Background jobs of the engine: audit retention a few minutes after start, then every six hours; chunk recovery at
- * start, then every 15 s. With the embedded database no other process can have chunks in flight, so at start every
- * chunk a previous run left open is recorded as {@code chunk_abandoned} at once; otherwise (and later on) only those
- * open for longer than {@code PROXYME_CHUNK_GRACE_S}.
+ * Background jobs of the engine: approval deadlines every second; audit retention a few minutes after start, then
+ * every six hours; chunk recovery at start, then every 10 s. With the embedded database no other process can have
+ * chunks in flight, so at start every chunk a previous run left open is recorded as {@code chunk_abandoned} at once;
+ * otherwise (and later on) only those open for longer than {@code PROXYME_CHUNK_GRACE_S}. Several instances may share
+ * the database: each job runs only on the instance that holds its lease ({@link Leases}), which it renews on every
+ * run; when that instance dies, another takes the lease over within {@link #TAKE_OVER}.
  */
 @ApplicationScoped
 class Housekeeping {
     private static final System.Logger LOG = System.getLogger(Housekeeping.class.getName());
 
+    /** A job's lease outlives its holder by at most this long. */
+    static final Duration TAKE_OVER = Duration.ofSeconds(20);
+    /** Retention holds its lease for one run, at most this long. */
+    static final Duration RETENTION_RUN = Duration.ofMinutes(30);
+
     private final AuditRetention retention;
     private final ChunkRecovery recovery;
+    private final DecideApproval approvals;
+    private final Leases leases;
     private final RuntimeSettings settings;
     private final Clock clock;
     private ScheduledExecutorService scheduler;
     private ScheduledExecutorService chunks;
+    private ScheduledExecutorService deadlines;
 
     @Inject
-    Housekeeping(AuditRetention retention, ChunkRecovery recovery, RuntimeSettings settings, Clock clock) {
+    Housekeeping(
+            AuditRetention retention,
+            ChunkRecovery recovery,
+            DecideApproval approvals,
+            Leases leases,
+            RuntimeSettings settings,
+            Clock clock) {
         this.retention = retention;
         this.recovery = recovery;
+        this.approvals = approvals;
+        this.leases = leases;
         this.settings = settings;
         this.clock = clock;
     }
 
     /** For CDI's proxy. */
     protected Housekeeping() {
-        this(null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        deadlines = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("approval-deadlines").factory());
+        deadlines.scheduleWithFixedDelay(() -> leased("approval-deadlines", this::expireDue), 1, 1, TimeUnit.SECONDS);
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("audit-retention").factory());
         scheduler.scheduleWithFixedDelay(this::retain, 5, 6 * 60, TimeUnit.MINUTES);
         Instant started = clock.instant();
         chunks = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("chunk-recovery").factory());
-        chunks.execute(() -> recover(settings.engine().embeddedDatabase() ? started : null));
-        chunks.scheduleWithFixedDelay(() -> recover(null), 15, 15, TimeUnit.SECONDS);
+        chunks.execute(
+                () -> leased("chunk-recovery", () -> recover(settings.engine().embeddedDatabase() ? started : null)));
+        chunks.scheduleWithFixedDelay(() -> leased("chunk-recovery", () -> recover(null)), 10, 10, TimeUnit.SECONDS);
         LOG.log(
                 System.Logger.Level.INFO,
                 "Proxy Me started: " + settings.engine() + ", fga " + settings.fga() + ", identity "
                         + settings.identity() + ", approval " + settings.approval() + ", llm " + settings.llm());
     }
 
+    /** Runs {@code job} if this instance holds (or now takes) the lease {@code name}, renewed for {@link #TAKE_OVER}. */
+    private void leased(String name, Runnable job) {
+        boolean held;
+        try {
+            held = leases.hold(name, TAKE_OVER);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot take the lease of " + name + "; not run this time", e);
+            return;
+        }
+        if (held) {
+            job.run();
+        }
+    }
+
+    private void expireDue() {
+        try {
+            approvals.expireDue();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "expiring approvals failed; retrying in a second", e);
+        }
+    }
+
     private void retain() {
         try {
-            retention.run();
+            if (!leases.hold("audit-retention", RETENTION_RUN)) {
+                return; // another instance prunes now
+            }
+            try {
+                retention.run();
+            } finally {
+                leases.release("audit-retention");
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "audit retention failed; next run in six hours", e);
         }
@@ -78,6 +132,9 @@ class Housekeeping {
 
     @PreDestroy
     void stop() {
+        if (deadlines != null) {
+            deadlines.shutdownNow();
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
         }

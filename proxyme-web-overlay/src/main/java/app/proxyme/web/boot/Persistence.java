@@ -3,6 +3,7 @@ package app.proxyme.web.boot;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
+import app.proxyme.domain.port.out.Leases;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PolicyStore;
@@ -116,5 +117,11 @@ class Persistence {
     @Singleton
     SharedCaches sharedCaches(Database db) {
         return db.sharedCaches();
+    }
+
+    @Produces
+    @Singleton
+    Leases leases(Database db) {
+        return db.leases();
     }
 }

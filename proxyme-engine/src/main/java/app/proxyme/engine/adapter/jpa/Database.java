@@ -5,6 +5,7 @@ import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
+import app.proxyme.domain.port.out.Leases;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PolicyStore;
@@ -44,6 +45,7 @@ public final class Database implements AutoCloseable {
     private final boolean postgres;
     private final CacheTrust trust;
     private final ChangeListener changes;
+    private final JpaLeases leases;
 
     private Database(EntityManagerFactory emf, PolicySettings defaults, boolean postgres, Login login) {
         this.emf = emf;
@@ -55,9 +57,23 @@ public final class Database implements AutoCloseable {
         this.policyAdmin = new JpaPolicyAdmin(tx, policyStore, tupleVersion);
         this.meetingStore = new JpaMeetingStore(tx, trust);
         this.suggestionStore = new JpaSuggestionStore(tx);
+        this.leases = new JpaLeases(tx, java.util.UUID.randomUUID().toString(), Clock.systemUTC());
         this.changes = postgres
                 ? new ChangeListener(login.url(), login.user(), login.password(), trust, this::changed, this::forgetAll)
                 : null;
+    }
+
+    /**
+     * This process's leases (one holder id per {@code Database}, so per process): jobs that must run on one instance
+     * at a time take one before each run.
+     */
+    public Leases leases() {
+        return leases;
+    }
+
+    /** Leases held as another instance would hold them, by {@code instance} on {@code clock} (tests). */
+    Leases leasesOf(String instance, Clock clock) {
+        return new JpaLeases(tx, instance, clock);
     }
 
     /** How to connect to the database once more (the change listener has a connection of its own). */

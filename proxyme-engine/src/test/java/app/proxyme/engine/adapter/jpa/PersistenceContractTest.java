@@ -75,6 +75,47 @@ abstract class PersistenceContractTest {
     }
 
     @Test
+    void a_lease_has_one_holder_until_it_expires_or_is_released() {
+        var now = new java.util.concurrent.atomic.AtomicLong(1_000_000L);
+        var clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.ofEpochMilli(now.get());
+            }
+        };
+        var one = db.leasesOf("one", clock);
+        var two = db.leasesOf("two", clock);
+        var ttl = java.time.Duration.ofSeconds(20);
+        String job = "job-" + System.nanoTime();
+
+        assertTrue(one.hold(job, ttl));
+        assertFalse(two.hold(job, ttl));
+        now.addAndGet(19_000);
+        assertTrue(one.hold(job, ttl), "renewed before it expired");
+        now.addAndGet(19_000);
+        assertFalse(two.hold(job, ttl), "the renewal moved the expiry");
+        now.addAndGet(2_000);
+        assertTrue(two.hold(job, ttl), "expired: another instance takes it");
+        assertFalse(one.hold(job, ttl));
+        assertEquals("two", one.holder(job).orElseThrow().instance());
+        one.release(job);
+        assertEquals("two", one.holder(job).orElseThrow().instance(), "only the holder releases");
+        two.release(job);
+        assertTrue(one.holder(job).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> one.hold("Not A Name!", ttl));
+    }
+
+    @Test
     void seeding_writes_members_policy_and_is_idempotent_across_restarts() {
         assertEquals(List.of("acme", "globex"), db.policyAdmin().organisations());
         var jae = db.policyStore().member("JAE@acme.test").orElseThrow();

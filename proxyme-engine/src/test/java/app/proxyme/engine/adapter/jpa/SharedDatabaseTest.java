@@ -117,6 +117,52 @@ class SharedDatabaseTest {
     }
 
     @Test
+    void a_lease_is_held_by_one_instance_at_a_time_and_moves_when_its_holder_stops_renewing() throws Exception {
+        String job = "job-" + UUID.randomUUID().toString().substring(0, 8);
+        Duration ttl = Duration.ofMillis(300);
+        assertTrue(a.leases().hold(job, ttl), "a takes the free lease");
+        assertFalse(b.leases().hold(job, ttl), "b cannot while a holds it");
+        assertTrue(a.leases().hold(job, ttl), "a renews it");
+        assertEquals(a.leases().instance(), b.leases().holder(job).orElseThrow().instance());
+
+        Thread.sleep(ttl.toMillis() + 50); // a dies: it renews no more
+        assertTrue(b.leases().hold(job, ttl), "b takes over the expired lease");
+        assertFalse(a.leases().hold(job, ttl), "a, back, does not take it from b");
+
+        b.leases().release(job);
+        assertTrue(b.leases().holder(job).isEmpty());
+        assertTrue(a.leases().hold(job, ttl), "released: a takes it at once");
+    }
+
+    @Test
+    void instances_racing_for_a_free_lease_get_one_holder() throws Exception {
+        String job = "race-" + UUID.randomUUID().toString().substring(0, 8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var winners = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+        var threads = new java.util.ArrayList<Thread>();
+        for (Database db : List.of(a, b, a, b)) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    if (db.leases().hold(job, Duration.ofSeconds(30))) {
+                        winners.add(db.leases().instance());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        String holder = a.leases().holder(job).orElseThrow().instance();
+        // the holder may win twice (a take, then a renewal); the other instance never
+        assertEquals(java.util.Set.of(holder), winners);
+        assertFalse((holder.equals(a.leases().instance()) ? b : a).leases().hold(job, Duration.ofSeconds(30)));
+    }
+
+    @Test
     void without_its_notifications_an_instance_reads_through_says_so_and_listens_again() throws Exception {
         PolicyDocument globex = a.policyAdmin().export("globex").orElseThrow();
         String member = globex.members().keySet().stream().sorted().findFirst().orElseThrow();
