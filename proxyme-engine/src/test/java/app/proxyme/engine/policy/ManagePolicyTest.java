@@ -23,8 +23,7 @@ import app.proxyme.domain.port.out.RelationshipQuery;
 import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.fga.RemoteTuples;
-import app.proxyme.engine.fga.Tuple;
-import app.proxyme.engine.policy.file.PolicyDocument;
+import app.proxyme.engine.testsupport.FailingWrites;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -453,38 +452,14 @@ class ManagePolicyTest {
 
     @Test
     void a_failed_database_write_undoes_the_remote_tuples_of_a_granular_change() {
-        var remoteCalls = new ArrayList<String>();
-        var remote = new RemoteTuples() {
-            @Override
-            public Applied apply(List<Tuple> writes, List<Tuple> deletes) {
-                remoteCalls.add("apply +" + writes.size() + " -" + deletes.size());
-                return new Applied(1, writes.size() + deletes.size());
-            }
-        };
-        var failing = new PolicyAdmin() {
-            public List<String> organisations() {
-                return db.policyAdmin().organisations();
-            }
-
-            public boolean createIfAbsent(PolicyDocument doc) {
-                return false;
-            }
-
-            public void replace(PolicyDocument doc) {
-                throw new IllegalStateException("database down");
-            }
-
-            public java.util.Optional<PolicyDocument> export(String org) {
-                return db.policyAdmin().export(org);
-            }
-        };
-        ManagePolicy connected = new PolicyAsCode(failing, remote, audit);
+        var failing = new FailingWrites(db.policyAdmin());
+        ManagePolicy connected = new PolicyAsCode(failing.admin, failing.remote, audit);
 
         assertThrows(
                 IllegalStateException.class,
                 () -> connected.putRole(ADMIN, new RoleEntry("junior_ae", List.of("product"), List.of(), List.of())));
 
-        assertEquals(List.of("apply +0 -9", "apply +9 -0"), remoteCalls);
+        assertEquals(List.of("apply +0 -9", "apply +9 -0"), failing.remoteCalls);
         assertEquals(original, policy.export(ADMIN));
         assertEquals(
                 List.of("put_role", "undo"),

@@ -17,8 +17,8 @@ import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.Tuple;
-import app.proxyme.engine.policy.file.PolicyDocument;
 import app.proxyme.engine.policy.file.PolicyFiles;
+import app.proxyme.engine.testsupport.FailingWrites;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -213,37 +213,14 @@ class PolicyAsCodeTest {
 
     @Test
     void a_failed_database_write_undoes_the_remote_tuples() {
-        var remote = new RemoteTuples() {
-            @Override
-            public Applied apply(List<Tuple> writes, List<Tuple> deletes) {
-                remoteCalls.add("apply +" + writes.size() + " -" + deletes.size());
-                return new Applied(1, writes.size() + deletes.size());
-            }
-        };
-        var failing = new PolicyAdmin() {
-            public List<String> organisations() {
-                return db.policyAdmin().organisations();
-            }
-
-            public boolean createIfAbsent(PolicyDocument doc) {
-                return false;
-            }
-
-            public void replace(PolicyDocument doc) {
-                throw new IllegalStateException("database down");
-            }
-
-            public java.util.Optional<PolicyDocument> export(String org) {
-                return db.policyAdmin().export(org);
-            }
-        };
-        var connected = new PolicyAsCode(failing, remote, audit);
+        var failing = new FailingWrites(db.policyAdmin());
+        var connected = new PolicyAsCode(failing.admin, failing.remote, audit);
         String yaml = policies.export(ADMIN)
                 .replace("    deny: [pricing, roadmap, legal, personnel]\n", "    deny: [pricing, legal, personnel]\n");
 
         assertThrows(IllegalStateException.class, () -> connected.replace(ADMIN, yaml));
 
-        assertEquals(List.of("apply +0 -1", "apply +1 -0"), remoteCalls);
+        assertEquals(List.of("apply +0 -1", "apply +1 -0"), failing.remoteCalls);
         assertEquals(2, audited.size(), "the change, audited first, and its undoing");
         assertEquals("import", audited.get(0).detail().get("operation"));
         assertEquals("undo", audited.get(1).detail().get("operation"));

@@ -43,6 +43,9 @@ public final class Database implements AutoCloseable {
     private final List<GroupCommitAuditLog> auditLogs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final boolean postgres;
+    /** The lease holder of every process on the embedded database. */
+    static final String EMBEDDED_INSTANCE = "embedded";
+
     private final CacheTrust trust;
     private final ChangeListener changes;
     private final JpaLeases leases;
@@ -57,7 +60,10 @@ public final class Database implements AutoCloseable {
         this.policyAdmin = new JpaPolicyAdmin(tx, policyStore, tupleVersion);
         this.meetingStore = new JpaMeetingStore(tx, trust);
         this.suggestionStore = new JpaSuggestionStore(tx);
-        this.leases = new JpaLeases(tx, java.util.UUID.randomUUID().toString(), Clock.systemUTC());
+        // the embedded database has one process at a time (a file lock): a lease left by an earlier, dead process is
+        // this process's to renew at once, so all of them hold as one instance
+        this.leases = new JpaLeases(
+                tx, postgres ? java.util.UUID.randomUUID().toString() : EMBEDDED_INSTANCE, Clock.systemUTC());
         this.changes = postgres
                 ? new ChangeListener(login.url(), login.user(), login.password(), trust, this::changed, this::forgetAll)
                 : null;
