@@ -38,8 +38,10 @@ class OverlayBrowserIT {
 
     @Deployment(testable = false)
     static JavaArchive proxyMe() {
-        // lanes of two: a flood of quick statements fills one, although each chunk is recorded before its ack
-        return Deployments.proxyMe("proxyme.approval.timeout.s=300", "proxyme.lane.capacity=2");
+        // lanes of two: a flood of quick statements fills one, although each chunk is recorded before its ack; unpaced,
+        // or the server would read the flood too slowly for any lane to fill
+        return Deployments.proxyMe(
+                "proxyme.approval.timeout.s=300", "proxyme.lane.capacity=2", "proxyme.ws.messages.per.second=0");
     }
 
     @ArquillianResource
