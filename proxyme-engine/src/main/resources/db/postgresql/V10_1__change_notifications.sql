@@ -35,16 +35,18 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER organisations_changed AFTER INSERT OR UPDATE OR DELETE ON organisations
-    FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change();
-CREATE TRIGGER org_settings_changed AFTER INSERT OR UPDATE OR DELETE ON org_settings
-    FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change();
-CREATE TRIGGER members_changed AFTER INSERT OR UPDATE OR DELETE ON members
-    FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change();
-CREATE TRIGGER topics_changed AFTER INSERT OR UPDATE OR DELETE ON topics
-    FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change();
-CREATE TRIGGER rules_changed AFTER INSERT OR UPDATE OR DELETE ON rules
-    FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change();
+-- one trigger <table>_changed per cached table
+DO $$
+DECLARE
+    t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['organisations', 'org_settings', 'members', 'topics', 'rules'] LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I'
+                       ' FOR EACH ROW EXECUTE FUNCTION proxyme_announce_policy_change()', t || '_changed', t);
+    END LOOP;
+END
+$$;
+
 CREATE TRIGGER fga_tuples_changed AFTER INSERT OR UPDATE OR DELETE ON fga_tuples
     FOR EACH ROW EXECUTE FUNCTION proxyme_announce_tuple_change();
 CREATE TRIGGER topic_toggles_changed AFTER INSERT OR UPDATE OR DELETE ON topic_toggles

@@ -1,6 +1,7 @@
 package app.proxyme.domain.port.out;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Named leases in the database that every instance shares, so that a job runs on one instance at a time and moves
@@ -18,8 +19,8 @@ public interface Leases {
     /** Gives up the lease {@code name} if this instance holds it, so that another need not wait for it to expire. */
     void release(String name);
 
-    /** Who holds {@code name} until when, if anyone does (for /health and tests). */
-    java.util.Optional<Holder> holder(String name);
+    /** Who holds {@code name} until when, if anyone does. */
+    Optional<Holder> holder(String name);
 
     /** An instance's hold on a lease, until {@code expiresAtMillis} (epoch). */
     record Holder(String instance, long expiresAtMillis) {}

@@ -18,9 +18,11 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 
@@ -62,8 +64,7 @@ public final class Database implements AutoCloseable {
         this.suggestionStore = new JpaSuggestionStore(tx);
         // the embedded database has one process at a time (a file lock): a lease left by an earlier, dead process is
         // this process's to renew at once, so all of them hold as one instance
-        this.leases = new JpaLeases(
-                tx, postgres ? java.util.UUID.randomUUID().toString() : EMBEDDED_INSTANCE, Clock.systemUTC());
+        this.leases = new JpaLeases(tx, postgres ? UUID.randomUUID().toString() : EMBEDDED_INSTANCE, Clock.systemUTC());
         this.changes = postgres
                 ? new ChangeListener(login.url(), login.user(), login.password(), trust, this::changed, this::forgetAll)
                 : null;
@@ -197,7 +198,7 @@ public final class Database implements AutoCloseable {
         if (db.changes != null) {
             try {
                 // the first decisions can use the caches; if it takes longer, they read through until it listens
-                db.changes.awaitListening(java.time.Duration.ofSeconds(5));
+                db.changes.awaitListening(Duration.ofSeconds(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -5,6 +5,7 @@ import app.proxyme.domain.port.out.MeetingStore;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** Meetings, participants and topic switches. Meetings are created on first use. */
@@ -18,7 +19,7 @@ final class JpaMeetingStore implements MeetingStore {
     private record ToggleOwner(String org, String meetingId, String user) {}
 
     /** Moves with every forgetting, so that a read racing a write does not cache what the write replaced. */
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
 
     private final java.util.Map<ToggleOwner, Set<String>> switches =
             java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
