@@ -338,8 +338,8 @@ class AuditApiTest {
                 api.get("/share/" + payload + "x." + otherMeeting.substring(payload.length() + 1), null)
                         .status());
 
-        var keys = java.nio.file.Path.of(System.getProperty("proxyme.data.dir")).resolve("keys");
-        var tokens = app.proxyme.engine.audit.seal.ShareTokens.loadOrCreate(keys, java.time.Clock.systemUTC());
+        var tokens = new app.proxyme.engine.audit.seal.ShareTokens(
+                TestServer.serverKeys("share", app.proxyme.engine.keys.KeyRing.Kind.HMAC), java.time.Clock.systemUTC());
         String expired = tokens.issue(new app.proxyme.domain.audit.ShareGrant(
                 "acme", m, java.time.Instant.now().minusSeconds(5), "sh_old"));
         assertEquals(410, api.get("/share/" + expired, null).status());

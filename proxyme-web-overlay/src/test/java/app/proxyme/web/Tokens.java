@@ -1,10 +1,10 @@
 package app.proxyme.web;
 
 import app.proxyme.engine.adapter.jose.EmbeddedIdentity;
-import app.proxyme.engine.adapter.jose.SigningKeys;
+import app.proxyme.engine.keys.KeyRing;
+import app.proxyme.engine.keys.RingKey;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
@@ -18,9 +18,8 @@ public final class Tokens {
 
     /** A token of the member, signed with the server's own identity key, valid from now for {@code lifetime}. */
     public static String serverSigned(String email, String org, String role, Duration lifetime) {
-        SigningKeys keys = SigningKeys.loadOrCreate(
-                Path.of(System.getProperty("proxyme.data.dir")).resolve("keys"), "identity");
-        return sign(keys.keyId(), keys.publicKey(), keys.privateKey(), email, org, role, lifetime);
+        RingKey key = TestServer.serverKeys("identity", KeyRing.Kind.RSA).signing();
+        return sign(key.kid(), key.publicKey(), key.privateKey(), email, org, role, lifetime);
     }
 
     /** The same claims, signed by a key the server never saw. */

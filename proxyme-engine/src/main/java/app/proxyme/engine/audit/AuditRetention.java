@@ -83,9 +83,10 @@ public final class AuditRetention {
         detail.put("lastPrunedHash", hash);
         detail.put("meetings", meetings);
         detail.put("cutoff", AuditJson.timestamp(cutoff));
-        detail.put("keyId", seal.keyId());
+        CheckpointSeal.Sealed sealed = seal.sign(org, seq, hash, meetings);
+        detail.put("keyId", sealed.keyId());
         detail.put("alg", "RS256");
-        detail.put("signature", seal.sign(org, seq, hash, meetings));
+        detail.put("signature", sealed.signature());
         AuditRecord checkpoint = log.append(List.of(
                         new AuditEntry(AuditType.CHECKPOINT, org, null, null, "engine", null, null, null, detail)))
                 .get(0);

@@ -4,9 +4,7 @@ import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.out.ScopedToken;
 import app.proxyme.domain.port.out.TokenVault;
 import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
-import app.proxyme.engine.adapter.jose.SigningKeys;
-import java.io.IOException;
-import java.nio.file.Files;
+import app.proxyme.engine.keys.KeyRing;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,14 +30,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(2)
 public class TokenVaultBenchmark {
     private DemoWorld world;
-    private SigningKeys keys;
+    private KeyRing keys;
     private TokenVault warm;
     private Member jae;
 
     @Setup
-    public void setUp() throws IOException {
+    public void setUp() {
         world = new DemoWorld();
-        keys = SigningKeys.loadOrCreate(Files.createTempDirectory("proxyme-bench-keys"), "vault");
+        keys = KeyRing.ephemeral("vault", KeyRing.Kind.RSA, Clock.systemUTC());
         warm = new EmbeddedTokenVault(keys, world.fga, Clock.systemUTC());
         jae = world.member("jae@acme.test");
         warm.obtain(jae, TokenVault.WRITE_SUGGESTIONS, "product");

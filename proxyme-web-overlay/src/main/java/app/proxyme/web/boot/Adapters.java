@@ -11,19 +11,18 @@ import app.proxyme.engine.adapter.devices.EmbeddedStepUpApproval;
 import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.adapter.jose.EmbeddedIdentity;
 import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
-import app.proxyme.engine.adapter.jose.SigningKeys;
 import app.proxyme.engine.adapter.nlp.LocalTopicClassifier;
 import app.proxyme.engine.adapter.nlp.PlaybookResponseGenerator;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.TupleStore;
+import app.proxyme.engine.keys.KeyStore;
 import app.proxyme.web.app.MeetingHub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -68,15 +67,22 @@ class Adapters {
     /** Scoped per-topic tokens: issued in-process in every mode (no identity provider issues per-topic tokens). */
     @Produces
     @Singleton
-    TokenVault tokenVault(RuntimeSettings settings, RelationshipCheck fga, Clock clock) {
-        return new EmbeddedTokenVault(keys(settings, "vault"), fga, clock);
+    TokenVault tokenVault(KeyRings keys, RelationshipCheck fga, Clock clock) {
+        return new EmbeddedTokenVault(keys.vault(), fga, clock);
+    }
+
+    /** The signing keys, shared with every instance on the database. */
+    @Produces
+    @Singleton
+    KeyRings keyRings(RuntimeSettings settings, KeyStore store, Clock clock) {
+        return KeyRings.open(store, settings.engine().dataDir().resolve("keys"), settings.keyRotation(), clock);
     }
 
     @Produces
     @Singleton
-    Identity identity(RuntimeSettings settings, PolicyStore policies, Clock clock) {
+    Identity identity(RuntimeSettings settings, KeyRings keys, PolicyStore policies, Clock clock) {
         return switch (settings.identity()) {
-            case "embedded" -> new EmbeddedIdentity(keys(settings, "identity"), policies, clock);
+            case "embedded" -> new EmbeddedIdentity(keys.identity(), policies, clock);
             default -> throw new IllegalStateException("no identity adapter for " + settings.identity());
         };
     }
@@ -112,22 +118,13 @@ class Adapters {
     /** Signs retention checkpoints, so that a pruned trail still verifies. */
     @Produces
     @Singleton
-    CheckpointSeal checkpointSeal(RuntimeSettings settings) {
-        SigningKeys keys = keys(settings, "audit");
-        return new CheckpointSeal(keys.privateKey(), keys.publicKey(), keys.keyId());
+    CheckpointSeal checkpointSeal(KeyRings keys) {
+        return new CheckpointSeal(keys.audit());
     }
 
     @Produces
     @Singleton
-    ShareTokens shareTokens(RuntimeSettings settings, Clock clock) {
-        return ShareTokens.loadOrCreate(keysDir(settings), clock);
-    }
-
-    private static SigningKeys keys(RuntimeSettings settings, String name) {
-        return SigningKeys.loadOrCreate(keysDir(settings), name);
-    }
-
-    private static Path keysDir(RuntimeSettings settings) {
-        return settings.engine().dataDir().resolve("keys");
+    ShareTokens shareTokens(KeyRings keys, Clock clock) {
+        return new ShareTokens(keys.share(), clock);
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Background jobs of the engine: approval deadlines every second; audit retention a few minutes after start, then
- * every six hours; chunk recovery at start, then every 10 s. With the embedded database no other process can have
+ * every six hours; signing-key rotation a minute after start, then hourly; chunk recovery at start, then every 10 s. With the embedded database no other process can have
  * chunks in flight, so at start every chunk a previous run left open is recorded as {@code chunk_abandoned} at once;
  * otherwise (and later on) only those open for longer than {@code PROXYME_CHUNK_GRACE_S}. Several instances may share
  * the database: each job runs only on the instance that holds its lease ({@link Leases}), which it renews on every
@@ -37,6 +37,7 @@ class Housekeeping {
     private final ChunkRecovery recovery;
     private final DecideApproval approvals;
     private final Leases leases;
+    private final KeyRings keys;
     private final RuntimeSettings settings;
     private final Clock clock;
     private ScheduledExecutorService scheduler;
@@ -49,19 +50,21 @@ class Housekeeping {
             ChunkRecovery recovery,
             DecideApproval approvals,
             Leases leases,
+            KeyRings keys,
             RuntimeSettings settings,
             Clock clock) {
         this.retention = retention;
         this.recovery = recovery;
         this.approvals = approvals;
         this.leases = leases;
+        this.keys = keys;
         this.settings = settings;
         this.clock = clock;
     }
 
     /** For CDI's proxy. */
     protected Housekeeping() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -71,6 +74,7 @@ class Housekeeping {
         scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("audit-retention").factory());
         scheduler.scheduleWithFixedDelay(this::retain, 5, 6 * 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> leased("key-rotation", this::rotateKeys), 1, 60, TimeUnit.MINUTES);
         Instant started = clock.instant();
         chunks = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("chunk-recovery").factory());
@@ -117,6 +121,20 @@ class Housekeeping {
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "audit retention failed; next run in six hours", e);
+        }
+    }
+
+    /** Replaces every signing key older than {@code PROXYME_KEY_ROTATION_DAYS}. */
+    private void rotateKeys() {
+        for (var ring : keys.all()) {
+            try {
+                ring.rotateIfDue();
+            } catch (RuntimeException e) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "rotating the " + ring.purpose() + " key failed; again in an hour",
+                        e);
+            }
         }
     }
 

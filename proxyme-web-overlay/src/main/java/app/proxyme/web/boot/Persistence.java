@@ -13,6 +13,7 @@ import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.engine.EngineSettings;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.fga.TupleStore;
+import app.proxyme.engine.keys.KeyStore;
 import app.proxyme.engine.policy.PolicyAdmin;
 import app.proxyme.engine.policy.PolicySeeder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,12 @@ class Persistence {
 
     void close(@Disposes Database db) {
         db.close();
+    }
+
+    @Produces
+    @Singleton
+    KeyStore keyStore(Database db) {
+        return db.keyStore();
     }
 
     @Produces

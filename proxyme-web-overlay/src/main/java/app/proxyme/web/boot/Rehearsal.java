@@ -11,10 +11,10 @@ import app.proxyme.domain.policy.Topic;
 import app.proxyme.engine.adapter.devices.EmbeddedStepUpApproval;
 import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
-import app.proxyme.engine.adapter.jose.SigningKeys;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.adapter.nlp.LocalTopicClassifier;
 import app.proxyme.engine.adapter.nlp.PlaybookResponseGenerator;
+import app.proxyme.engine.keys.KeyRing;
 import app.proxyme.engine.policy.PolicySeeder;
 import app.proxyme.engine.policy.file.PolicyFiles;
 import app.proxyme.web.app.Json;
@@ -109,7 +109,7 @@ final class Rehearsal {
                 db.meetingStore(),
                 new LocalTopicClassifier(),
                 fga,
-                new EmbeddedTokenVault(SigningKeys.loadOrCreate(dir.resolve("keys"), "vault"), fga, clock),
+                new EmbeddedTokenVault(KeyRing.ephemeral("vault", KeyRing.Kind.RSA, clock), fga, clock),
                 new PlaybookResponseGenerator(),
                 new EmbeddedStepUpApproval((held, binding) -> {}),
                 db.suggestionStore(),

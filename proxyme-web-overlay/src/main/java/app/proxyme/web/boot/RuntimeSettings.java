@@ -34,6 +34,8 @@ import org.eclipse.microprofile.config.Config;
  * @param wsMessagesPerSecond messages one user may send a second in one meeting before the server reads them more
  *     slowly
  *     ({@code PROXYME_WS_MESSAGES_PER_SECOND}, default 2, bursts of 20; 0: no pacing)
+ * @param keyRotation the age at which a signing key is replaced ({@code PROXYME_KEY_ROTATION_DAYS}, default 90; 0:
+ *     never)
  */
 public record RuntimeSettings(
         EngineSettings engine,
@@ -46,7 +48,8 @@ public record RuntimeSettings(
         Duration chunkGrace,
         Duration shutdownDrain,
         int laneCapacity,
-        int wsMessagesPerSecond) {
+        int wsMessagesPerSecond,
+        Duration keyRotation) {
     static final int EVALUATE_PER_MINUTE = 600;
     static final List<String> IDENTITIES = List.of("embedded");
     static final List<String> APPROVALS = List.of("embedded");
@@ -76,6 +79,10 @@ public record RuntimeSettings(
         if (wsMessagesPerSecond < 0) {
             throw new IllegalArgumentException(
                     "PROXYME_WS_MESSAGES_PER_SECOND must be 0 or more (0: no pacing): " + wsMessagesPerSecond);
+        }
+        if (keyRotation.isNegative()) {
+            throw new IllegalArgumentException(
+                    "PROXYME_KEY_ROTATION_DAYS must be 0 or more (0: never): " + keyRotation.toDays());
         }
     }
 
@@ -127,7 +134,9 @@ public record RuntimeSettings(
                 config.getOptionalValue("proxyme.lane.capacity", Integer.class)
                         .orElse(LaneSettings.DEFAULTS.capacity()),
                 config.getOptionalValue("proxyme.ws.messages.per.second", Integer.class)
-                        .orElse(LaneSettings.DEFAULTS.messagesPerSecond()));
+                        .orElse(LaneSettings.DEFAULTS.messagesPerSecond()),
+                Duration.ofDays(config.getOptionalValue("proxyme.key.rotation.days", Long.class)
+                        .orElse(90L)));
     }
 
     private static Optional<String> text(Config config, String key) {

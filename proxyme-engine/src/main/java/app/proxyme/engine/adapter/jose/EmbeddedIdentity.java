@@ -4,9 +4,10 @@ import app.proxyme.domain.access.SignedIn;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.out.Identity;
 import app.proxyme.domain.port.out.PolicyStore;
+import app.proxyme.engine.keys.KeyRing;
+import app.proxyme.engine.keys.RingKey;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
-import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -18,7 +19,7 @@ import java.util.Optional;
 
 /**
  * Embedded identity: signs in the demo users by email and issues RS256 bearer tokens (the same shape Auth0
- * would issue), then verifies them. A token names the user, organisation and role; the role is re-read from the
+ * would issue) with the current key of the shared identity key ring, then verifies them with any key of the ring. A token names the user, organisation and role; the role is re-read from the
  * policy store on every request, so a changed or removed member loses access at once. A token's signature is
  * verified once and remembered for a few minutes; its expiry and its member are checked on every request.
  */
@@ -26,11 +27,12 @@ public final class EmbeddedIdentity implements Identity {
     public static final String ISSUER = "proxyme-embedded";
     private static final Duration LIFETIME = Duration.ofHours(12);
     private static final Duration LEEWAY = Duration.ofSeconds(5);
+    /** How long a key must verify after its last token: retire an identity key no sooner after its successor signs. */
+    public static final Duration TOKENS_LIVE_FOR = LIFETIME.plus(LEEWAY);
 
-    private final SigningKeys keys;
+    private final KeyRing keys;
     private final PolicyStore policies;
     private final Clock clock;
-    private final Algorithm algorithm;
     private final JWTVerifier verifier;
 
     /**
@@ -44,14 +46,17 @@ public final class EmbeddedIdentity implements Identity {
 
     private record Verified(String subject, String org, Instant expires) {}
 
-    public EmbeddedIdentity(SigningKeys keys, PolicyStore policies, Clock clock) {
+    /**
+     * @param keys the identity keys: the current one signs, every one not yet retired verifies (tokens live 12 hours,
+     *     so retire a key no sooner than 12 hours after its successor signs)
+     */
+    public EmbeddedIdentity(KeyRing keys, PolicyStore policies, Clock clock) {
         this.keys = keys;
         this.policies = policies;
         this.clock = clock;
-        this.algorithm = Algorithm.RSA256(keys.publicKey(), keys.privateKey());
         // expiry is judged by the same clock that stamps the tokens
         this.verifier = ((JWTVerifier.BaseVerification)
-                        JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(LEEWAY.toSeconds()))
+                        JWT.require(RingKeys.verifying(keys)).withIssuer(ISSUER).acceptLeeway(LEEWAY.toSeconds()))
                 .build(clock);
     }
 
@@ -68,15 +73,16 @@ public final class EmbeddedIdentity implements Identity {
         }
         return member.map(m -> {
             Instant now = clock.instant();
+            RingKey key = keys.signing();
             String token = JWT.create()
                     .withIssuer(ISSUER)
-                    .withKeyId(keys.keyId())
+                    .withKeyId(key.kid())
                     .withSubject(m.email())
                     .withClaim("org", m.org())
                     .withClaim("role", m.role())
                     .withIssuedAt(now)
                     .withExpiresAt(now.plus(LIFETIME))
-                    .sign(algorithm);
+                    .sign(RingKeys.signingWith(key));
             return new SignedIn(token, m);
         });
     }

@@ -9,8 +9,9 @@ import app.proxyme.domain.port.out.RelationshipQuery;
 import app.proxyme.domain.port.out.ScopedToken;
 import app.proxyme.domain.port.out.TokenRefusedException;
 import app.proxyme.domain.port.out.TokenVault;
+import app.proxyme.engine.keys.KeyRing;
+import app.proxyme.engine.keys.RingKey;
 import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,20 +26,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * answer on that topic — checked on every request, also when a cached token is handed out.
  */
 public final class EmbeddedTokenVault implements TokenVault {
-    static final Duration LIFETIME = Duration.ofMinutes(5);
+    /** How long a vault token lives: retire a vault key no sooner after its successor signs. */
+    public static final Duration LIFETIME = Duration.ofMinutes(5);
+
     private static final Duration RENEW_BEFORE = Duration.ofSeconds(30);
 
-    private final Algorithm algorithm;
-    private final String keyId;
+    private final KeyRing keys;
     private final RelationshipCheck fga;
     private final Clock clock;
     private final Map<Key, ScopedToken> cache = new ConcurrentHashMap<>();
 
     private record Key(String user, String scope, String topic) {}
 
-    public EmbeddedTokenVault(SigningKeys keys, RelationshipCheck fga, Clock clock) {
-        this.algorithm = Algorithm.RSA256(keys.publicKey(), keys.privateKey());
-        this.keyId = keys.keyId();
+    /** @param keys the vault keys; the current one signs (tokens live 5 minutes) */
+    public EmbeddedTokenVault(KeyRing keys, RelationshipCheck fga, Clock clock) {
+        this.keys = keys;
         this.fga = fga;
         this.clock = clock;
     }
@@ -77,9 +79,10 @@ public final class EmbeddedTokenVault implements TokenVault {
 
     private ScopedToken mint(Member member, String scope, String topic, Instant now) {
         Instant expires = now.plus(LIFETIME);
+        RingKey key = keys.signing();
         var jwt = JWT.create()
                 .withIssuer("proxyme-vault")
-                .withKeyId(keyId)
+                .withKeyId(key.kid())
                 .withSubject(member.email())
                 .withClaim("org", member.org())
                 .withClaim("scope", scope)
@@ -88,6 +91,6 @@ public final class EmbeddedTokenVault implements TokenVault {
         if (topic != null) {
             jwt.withClaim("topic", topic);
         }
-        return new ScopedToken(jwt.sign(algorithm), scope, topic, expires, false);
+        return new ScopedToken(jwt.sign(RingKeys.signingWith(key)), scope, topic, expires, false);
     }
 }

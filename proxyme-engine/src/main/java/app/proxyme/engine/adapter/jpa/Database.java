@@ -13,6 +13,7 @@ import app.proxyme.domain.port.out.ShareStore;
 import app.proxyme.domain.port.out.SharedCaches;
 import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.engine.fga.TupleStore;
+import app.proxyme.engine.keys.KeyStore;
 import app.proxyme.engine.policy.PolicyAdmin;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -252,6 +253,11 @@ public final class Database implements AutoCloseable {
         var log = new GroupCommitAuditLog(new JpaAuditLog(tx, clock));
         auditLogs.add(log);
         return log;
+    }
+
+    /** The signing keys every instance on this database shares. */
+    public KeyStore keyStore() {
+        return new JpaKeyStore(tx);
     }
 
     /** Share links: stored, listed, revoked. */

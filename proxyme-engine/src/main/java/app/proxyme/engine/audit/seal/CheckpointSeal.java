@@ -2,10 +2,10 @@ package app.proxyme.engine.audit.seal;
 
 import app.proxyme.engine.audit.verify.ChainCheck;
 import app.proxyme.engine.audit.verify.ChainLink;
-import app.proxyme.engine.keys.Jwks;
+import app.proxyme.engine.keys.KeyRing;
+import app.proxyme.engine.keys.RingKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
@@ -14,7 +14,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Signs and checks retention checkpoints with the audit key of the data directory (RS256). A checkpoint so signed
+ * Signs and checks retention checkpoints with the shared audit keys (RS256): the current key signs, and every key
+ * the ring ever had verifies. A checkpoint so signed
  * vouches for the pruned prefix that the remaining chain starts after, and for each meeting the cut goes through,
  * for the hash of that meeting's last pruned event (where the meeting's remaining events start).
  *
@@ -24,47 +25,41 @@ import java.util.TreeMap;
  * proxyme-checkpoint-v1 NL org NL lastPrunedSeq NL lastPrunedHash}; they still verify.
  */
 public final class CheckpointSeal implements ChainCheck.SealCheck {
-    private final PrivateKey privateKey;
-    private final PublicKey publicKey;
-    private final String keyId;
+    private final KeyRing keys;
 
-    public CheckpointSeal(PrivateKey privateKey, PublicKey publicKey, String keyId) {
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
-        this.keyId = keyId;
+    /** @param keys the audit keys: the current one signs; none retires, so every checkpoint ever sealed verifies */
+    public CheckpointSeal(KeyRing keys) {
+        this.keys = keys;
     }
 
-    public String keyId() {
-        return keyId;
-    }
+    /** A checkpoint's signature (base64url) and the id of the key that made it. */
+    public record Sealed(String keyId, String signature) {}
 
-    /** The public key as a JWK set (RFC 7517), so that anyone can check checkpoint signatures. */
+    /** The public keys as a JWK set (RFC 7517), so that anyone can check checkpoint signatures. */
     public Map<String, Object> publicJwks() {
-        if (!(publicKey instanceof java.security.interfaces.RSAPublicKey rsa)) {
-            throw new IllegalStateException("checkpoint keys are RSA");
-        }
-        return Jwks.set(Map.of(keyId, rsa));
+        return keys.publicJwks();
     }
 
-    /** The signature (base64url) of a checkpoint naming {@code seq} and {@code hash} of {@code org}, and no meetings. */
-    public String sign(String org, long seq, String hash) {
+    /** The signature of a checkpoint naming {@code seq} and {@code hash} of {@code org}, and no meetings. */
+    public Sealed sign(String org, long seq, String hash) {
         return sign(text(org, seq, hash, null));
     }
 
     /**
-     * The signature (base64url) of a checkpoint naming {@code seq} and {@code hash} of {@code org}, and for each
-     * meeting the cut goes through the hash of its last pruned event.
+     * The signature of a checkpoint naming {@code seq} and {@code hash} of {@code org}, and for each meeting the cut
+     * goes through the hash of its last pruned event.
      */
-    public String sign(String org, long seq, String hash, Map<String, String> meetings) {
+    public Sealed sign(String org, long seq, String hash, Map<String, String> meetings) {
         return sign(text(org, seq, hash, new TreeMap<>(meetings)));
     }
 
-    private String sign(byte[] text) {
+    private Sealed sign(byte[] text) {
+        RingKey key = keys.signing();
         try {
             Signature s = Signature.getInstance("SHA256withRSA");
-            s.initSign(privateKey);
+            s.initSign(key.privateKey());
             s.update(text);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
+            return new Sealed(key.kid(), Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign a checkpoint", e);
         }
@@ -91,13 +86,21 @@ public final class CheckpointSeal implements ChainCheck.SealCheck {
                 meetings.put(meeting, h);
             }
         }
-        return verify(publicKey, text(org, n.longValue(), hash.toString(), meetings), sig.toString());
+        byte[] text = text(org, n.longValue(), hash.toString(), meetings);
+        return keyOf(detail.get("keyId")).stream().anyMatch(k -> verify(k.publicKey(), text, sig.toString()));
     }
 
-    /** Whether the checkpoint names this seal's key and carries its valid signature (the server's own check). */
+    /** Whether the checkpoint names one of this seal's keys and carries its valid signature (the server's own check). */
     @Override
     public boolean valid(ChainLink.Checkpoint checkpoint) {
-        return keyId.equals(checkpoint.keyId()) && verify(publicKey, checkpoint);
+        return keys.find(checkpoint.keyId())
+                .map(k -> verify(k.publicKey(), checkpoint))
+                .orElse(false);
+    }
+
+    /** The key a checkpoint names; one that names none was sealed before keys had ids in it: any of the ring's. */
+    private java.util.List<RingKey> keyOf(Object keyId) {
+        return keyId instanceof String kid ? keys.find(kid).stream().toList() : keys.verifying();
     }
 
     /** Whether the checkpoint's signature is {@code key}'s over what it names. */

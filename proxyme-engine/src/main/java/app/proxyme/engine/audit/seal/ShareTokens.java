@@ -2,15 +2,10 @@ package app.proxyme.engine.audit.seal;
 
 import app.proxyme.domain.audit.ShareGrant;
 import app.proxyme.domain.audit.ShareRefused;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import app.proxyme.engine.keys.KeyRing;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -19,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed share-link tokens: {@code base64url(org, meeting, expiry, share id) "." base64url(HMAC-SHA256)} under a
- * random 256-bit key kept in the data directory. The share id is random too, so a token can neither be guessed
+ * random 256-bit secret of the shared share-link key ring, so that a link made on one instance opens on every other. The share id is random too, so a token can neither be guessed
  * nor altered; the expiry is inside the signed part.
  */
 public final class ShareTokens {
@@ -27,39 +22,13 @@ public final class ShareTokens {
     private static final Base64.Decoder UNB64 = Base64.getUrlDecoder();
     private static final String CONTEXT = "proxyme-share-v1.";
 
-    private final SecretKeySpec key;
+    private final KeyRing keys;
     private final Clock clock;
 
-    ShareTokens(byte[] key, Clock clock) {
-        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    /** @param keys the share-link secrets (HMAC): the current one signs, every one not yet retired verifies */
+    public ShareTokens(KeyRing keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
-    }
-
-    /** Uses {@code dir/share.hmac}, creating a random key (owner-only) on first use. */
-    public static ShareTokens loadOrCreate(Path dir, Clock clock) {
-        Path file = dir.resolve("share.hmac");
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(dir);
-                byte[] fresh = new byte[32];
-                new SecureRandom().nextBytes(fresh);
-                Path tmp = Files.createTempFile(dir, "share", ".tmp");
-                Files.write(tmp, B64.encode(fresh));
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not POSIX: the data directory's own protection applies
-                }
-                try {
-                    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException lost) {
-                    Files.deleteIfExists(tmp); // another process created it first
-                }
-            }
-            return new ShareTokens(UNB64.decode(Files.readString(file).trim()), clock);
-        } catch (IOException e) {
-            throw new UncheckedIOException("share key " + file + " is unusable", e);
-        }
     }
 
     /** A token for the grant. */
@@ -67,7 +36,7 @@ public final class ShareTokens {
         String payload = B64.encodeToString(String.join(
                         "\n", g.org(), g.meeting(), Long.toString(g.expiresAt().getEpochSecond()), g.shareId())
                 .getBytes(StandardCharsets.UTF_8));
-        return payload + "." + B64.encodeToString(mac(payload));
+        return payload + "." + B64.encodeToString(mac(keys.signing().secret(), payload));
     }
 
     /**
@@ -90,7 +59,9 @@ public final class ShareTokens {
         } catch (IllegalArgumentException e) {
             throw new ShareRefused(ShareRefused.Reason.FORGED);
         }
-        if (!MessageDigest.isEqual(mac(payload), signature)) {
+        // a link names no key: it may be any secret that still verifies (a few at most)
+        byte[] sig = signature;
+        if (keys.verifying().stream().noneMatch(k -> MessageDigest.isEqual(mac(k.secret(), payload), sig))) {
             throw new ShareRefused(ShareRefused.Reason.FORGED);
         }
         String[] parts = new String(UNB64.decode(payload), StandardCharsets.UTF_8).split("\n", -1);
@@ -104,7 +75,7 @@ public final class ShareTokens {
         return new ShareGrant(parts[0], parts[1], expiresAt, parts[3]);
     }
 
-    private byte[] mac(String payload) {
+    private static byte[] mac(SecretKeySpec key, String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

@@ -408,10 +408,7 @@ abstract class PersistenceContractTest {
             log.append(List.of(entry("globex", i % 2 == 0 ? "m-old" : "m-new", i)));
         }
         long before = db.auditReader().head("globex").seq();
-        var keys = java.security.KeyPairGenerator.getInstance("RSA");
-        keys.initialize(2048);
-        var pair = keys.generateKeyPair();
-        var seal = new app.proxyme.engine.audit.seal.CheckpointSeal(pair.getPrivate(), pair.getPublic(), "audit-test");
+        var seal = app.proxyme.engine.testsupport.TestKeys.seal();
         var retention = new app.proxyme.engine.audit.AuditRetention(
                 db.auditPruning(), db.auditReader(), log, seal, Clock.systemUTC());
 
@@ -432,10 +429,7 @@ abstract class PersistenceContractTest {
         var verdict = new app.proxyme.engine.audit.AuditTrail(db.auditReader(), log, records, seal).verify(admin);
         assertTrue(verdict.ok(), verdict.toString());
         assertEquals(7, verdict.events(), "5 kept, the checkpoint and the retention record");
-
-        keys.initialize(2048);
-        var other = keys.generateKeyPair();
-        var forgedSeal = new app.proxyme.engine.audit.seal.CheckpointSeal(other.getPrivate(), other.getPublic(), "x");
+        var forgedSeal = app.proxyme.engine.testsupport.TestKeys.seal();
         var refused = new app.proxyme.engine.audit.AuditTrail(db.auditReader(), log, records, forgedSeal).verify(admin);
         assertFalse(refused.ok(), "a checkpoint signed by another key does not vouch for the pruned prefix");
         assertTrue(retention.run().isEmpty(), "nothing more to prune");
@@ -469,10 +463,7 @@ abstract class PersistenceContractTest {
         for (int i = 0; i < 3; i++) {
             log.append(List.of(entry(org, "m-cut", 10 + i), entry(org, "m-new", 10 + i)));
         }
-        var keys = java.security.KeyPairGenerator.getInstance("RSA");
-        keys.initialize(2048);
-        var pair = keys.generateKeyPair();
-        var seal = new app.proxyme.engine.audit.seal.CheckpointSeal(pair.getPrivate(), pair.getPublic(), "audit-test");
+        var seal = app.proxyme.engine.testsupport.TestKeys.seal();
         var retention = new app.proxyme.engine.audit.AuditRetention(
                 db.auditPruning(), db.auditReader(), log, seal, Clock.systemUTC());
         assertEquals(1, retention.run().size());
@@ -515,8 +506,7 @@ abstract class PersistenceContractTest {
         }
         assertTrue(trail.verifyMeeting(admin, "m-cut").anchor().contains("signature valid"));
         assertTrue(trail.verify(admin).ok(), "and the organisation's chain");
-        var forged = new app.proxyme.engine.audit.seal.CheckpointSeal(
-                keys.generateKeyPair().getPrivate(), keys.generateKeyPair().getPublic(), "audit-test");
+        var forged = app.proxyme.engine.testsupport.TestKeys.seal();
         var forgedTrail = new app.proxyme.engine.audit.AuditTrail(db.auditReader(), log, records, forged);
         assertFalse(
                 forgedTrail.verifyMeeting(admin, "m-cut").ok(),

@@ -88,10 +88,7 @@ class PostgresPersistenceTest extends PersistenceContractTest {
                 }
                 var log = rt.auditLog(java.time.Clock.systemUTC());
                 log.append(java.util.List.of(entry(tenant, "m1", 9)));
-                var keys = java.security.KeyPairGenerator.getInstance("RSA");
-                keys.initialize(2048);
-                var pair = keys.generateKeyPair();
-                var seal = new app.proxyme.engine.audit.seal.CheckpointSeal(pair.getPrivate(), pair.getPublic(), "k");
+                var seal = app.proxyme.engine.testsupport.TestKeys.seal();
 
                 var pruned = new app.proxyme.engine.audit.AuditRetention(
                                 rt.auditPruning(), rt.auditReader(), log, seal, java.time.Clock.systemUTC())

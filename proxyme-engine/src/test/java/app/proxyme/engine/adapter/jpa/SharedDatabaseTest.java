@@ -5,16 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import app.proxyme.domain.audit.AuditEntry;
+import app.proxyme.domain.audit.AuditType;
+import app.proxyme.domain.audit.ShareGrant;
 import app.proxyme.domain.port.out.RelationshipQuery;
 import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
+import app.proxyme.engine.adapter.jose.EmbeddedIdentity;
+import app.proxyme.engine.audit.AuditTrail;
+import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.fga.Tuple;
+import app.proxyme.engine.keys.KeyRing;
+import app.proxyme.engine.keys.RingKey;
+import app.proxyme.engine.meeting.MeetingRecords;
 import app.proxyme.engine.policy.PolicySeeder;
 import app.proxyme.engine.policy.file.PolicyDocument;
 import app.proxyme.engine.testsupport.Prerequisites;
+import app.proxyme.engine.testsupport.TestKeys;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -23,10 +37,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances on one PostgreSQL database (issue 12): what one writes is in force on the other within a second,
- * although both cache it; an instance that cannot hear the other's changes reads through and says so.
+ * although both cache it; an instance that cannot hear the other's changes reads through and says so; jobs run
+ * under one holder's lease; both agree on the signing keys; concurrent appends keep one audit chain.
  */
 class SharedDatabaseTest {
     private static final Duration IN_FORCE_WITHIN = Duration.ofSeconds(1);
+    private static final Clock CLOCK = Clock.systemUTC();
+    private static final KeyRing.Rotation ROTATION =
+            new KeyRing.Rotation(Duration.ofDays(90), Duration.ofMinutes(10), Duration.ofHours(12));
     private static Prerequisites.Postgres pg;
     private static String schema;
     private static Database a;
@@ -188,6 +206,106 @@ class SharedDatabaseTest {
         assertEquals(
                 a.policyStore().policy("globex").catalog().version(),
                 b.policyStore().policy("globex").catalog().version());
+    }
+
+    @Test
+    void instances_starting_at_once_on_an_empty_database_agree_on_one_key_and_accept_each_others_tokens()
+            throws Exception {
+        String purpose = "k" + UUID.randomUUID().toString().substring(0, 8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var rings = new java.util.concurrent.ConcurrentHashMap<Database, KeyRing>();
+        var threads = new java.util.ArrayList<Thread>();
+        for (Database db : List.of(a, b)) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    rings.put(
+                            db,
+                            KeyRing.open(db.keyStore(), purpose, KeyRing.Kind.RSA, ROTATION, CLOCK, Optional.empty()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(rings.get(a).signing().kid(), rings.get(b).signing().kid(), "one key for both");
+        assertEquals(1, a.keyStore().keys(purpose).size());
+
+        // a token signed on a is accepted on b, also right after a rotation on a that b has not read yet
+        var onA = new EmbeddedIdentity(rings.get(a), a.policyStore(), CLOCK);
+        var onB = new EmbeddedIdentity(rings.get(b), b.policyStore(), CLOCK);
+        String before = onA.login("jae@acme.test").orElseThrow().token();
+        assertTrue(onB.verify(before).isPresent());
+        RingKey rotated = rings.get(a).rotate(Duration.ZERO);
+        String after = onA.login("jae@acme.test").orElseThrow().token();
+        assertEquals(rotated.kid(), com.auth0.jwt.JWT.decode(after).getKeyId());
+        // a key that signs at once (no publishing ahead): b looks up the id it does not know, at most once a second
+        awaitWithin(Duration.ofMillis(1500), () -> onB.verify(after).isPresent(), "b never accepts a's new key");
+        assertTrue(onB.verify(before).isPresent(), "the old key verifies until its tokens expire");
+        assertTrue(onB.jwks().toString().contains(rotated.kid()));
+    }
+
+    @Test
+    void a_share_link_made_on_one_instance_opens_on_the_other() {
+        String purpose = "s" + UUID.randomUUID().toString().substring(0, 8);
+        var onA = new ShareTokens(
+                KeyRing.open(a.keyStore(), purpose, KeyRing.Kind.HMAC, ROTATION, CLOCK, Optional.empty()), CLOCK);
+        var onB = new ShareTokens(
+                KeyRing.open(b.keyStore(), purpose, KeyRing.Kind.HMAC, ROTATION, CLOCK, Optional.empty()), CLOCK);
+        var grant =
+                new ShareGrant("acme", "m-1", Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.SECONDS), "sh_1");
+        assertEquals(grant, onB.check(onA.issue(grant)));
+    }
+
+    @Test
+    void concurrent_appends_from_both_instances_keep_one_gap_free_chain_that_both_verify() throws Exception {
+        var logs = List.of(a.auditLog(CLOCK), b.auditLog(CLOCK));
+        long before = a.auditReader().head("acme").seq();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var threads = new java.util.ArrayList<Thread>();
+        for (int t = 0; t < 6; t++) {
+            var log = logs.get(t % 2);
+            int writer = t;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < 40; i++) {
+                        log.append(List.of(new AuditEntry(
+                                AuditType.CHUNK,
+                                "acme",
+                                "m-" + (i % 3),
+                                "jae@acme.test",
+                                "engine",
+                                null,
+                                null,
+                                null,
+                                java.util.Map.of("writer", writer, "chunkSeq", i))));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(before + 240, b.auditReader().head("acme").seq(), "every append counted once");
+        ChainVerifier.assertChain(a.auditEvents("acme", 1, Long.MAX_VALUE));
+        var admin = new app.proxyme.domain.policy.Member("admin@acme.test", "acme", "org_admin", null);
+        for (Database db : List.of(a, b)) {
+            var trail = new AuditTrail(
+                    db.auditReader(),
+                    db.auditLog(CLOCK),
+                    new MeetingRecords(db.meetingStore(), db.auditLog(CLOCK)),
+                    TestKeys.seal());
+            var verdict = trail.verify(admin);
+            assertTrue(verdict.ok(), verdict.toString());
+            assertEquals(before + 240, verdict.events());
+        }
     }
 
     private static PolicyDocument withMembers(PolicyDocument d, java.util.Map<String, PolicyDocument.MemberSpec> m) {

@@ -18,10 +18,10 @@ import app.proxyme.domain.policy.Member;
 import app.proxyme.engine.adapter.devices.EmbeddedStepUpApproval;
 import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
-import app.proxyme.engine.adapter.jose.SigningKeys;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.policy.file.PolicyDocument;
 import app.proxyme.engine.policy.file.PolicyFiles;
+import app.proxyme.engine.testsupport.TestKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ class OutputCheckLocalTest {
                 db.meetingStore(),
                 new LocalTopicClassifier(),
                 fga,
-                new EmbeddedTokenVault(SigningKeys.loadOrCreate(dir.resolve("keys"), "vault"), fga, clock),
+                new EmbeddedTokenVault(TestKeys.rsa("vault"), fga, clock),
                 new PlaybookResponseGenerator(),
                 new EmbeddedStepUpApproval((held, binding) -> {}),
                 db.suggestionStore(),

@@ -11,11 +11,10 @@ import app.proxyme.domain.audit.ChainVerdict;
 import app.proxyme.engine.audit.format.AuditJson;
 import app.proxyme.engine.audit.seal.CheckpointKeys;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
+import app.proxyme.engine.testsupport.TestKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +23,6 @@ import org.junit.jupiter.api.Test;
 
 /** Offline verification of what retention leaves: a chain that starts right after a signed checkpoint. */
 class CheckpointVerificationTest {
-    private static KeyPair keyPair() throws Exception {
-        var g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        return g.generateKeyPair();
-    }
-
     /** A 40-event chain, a checkpoint (seq 41) for seq 30 signed by {@code seal}, and the events 31.. left. */
     private static List<String> pruned(CheckpointSeal seal) {
         var chain = new ArrayList<>(SampleChain.build("acme", 40, 3));
@@ -38,8 +31,9 @@ class CheckpointVerificationTest {
         var detail = new LinkedHashMap<String, Object>();
         detail.put("lastPrunedSeq", 30L);
         detail.put("lastPrunedHash", named.hash());
-        detail.put("keyId", seal.keyId());
-        detail.put("signature", seal.sign("acme", 30, named.hash()));
+        CheckpointSeal.Sealed sealed = seal.sign("acme", 30, named.hash());
+        detail.put("keyId", sealed.keyId());
+        detail.put("signature", sealed.signature());
         var entry = new AuditEntry(AuditType.CHECKPOINT, "acme", null, null, "engine", null, null, null, detail);
         Instant ts = last.ts().plusMillis(5);
         String hash = AuditJson.hash("ev_checkpoint", 41, ts, entry, last.hash(), null);
@@ -59,8 +53,7 @@ class CheckpointVerificationTest {
 
     @Test
     void a_pruned_chain_verifies_from_its_signed_checkpoint() throws Exception {
-        KeyPair pair = keyPair();
-        var seal = new CheckpointSeal(pair.getPrivate(), pair.getPublic(), "audit-1");
+        var seal = TestKeys.seal();
         var lines = pruned(seal);
         ChainVerdict withoutKeys = verify(lines, null);
         assertTrue(withoutKeys.ok(), withoutKeys.toString());
@@ -72,9 +65,8 @@ class CheckpointVerificationTest {
 
     @Test
     void a_checkpoint_signed_by_another_key_or_a_missing_one_fails_with_keys() throws Exception {
-        var seal = new CheckpointSeal(keyPair().getPrivate(), keyPair().getPublic(), "audit-1");
-        KeyPair other = keyPair();
-        var published = new CheckpointSeal(other.getPrivate(), other.getPublic(), "audit-1");
+        var seal = TestKeys.seal();
+        var published = TestKeys.seal();
         ChainVerdict forged = verify(pruned(seal), keysOf(published));
         assertFalse(forged.ok());
         assertEquals("ev_checkpoint", forged.firstBad());
