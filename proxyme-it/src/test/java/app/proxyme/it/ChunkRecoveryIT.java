@@ -2,13 +2,11 @@ package app.proxyme.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import app.proxyme.web.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -24,7 +22,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -48,6 +45,9 @@ class ChunkRecoveryIT {
             "Is the platform SOC 2 certified?",
             "We mostly track all of this in spreadsheets today.",
             "Could you commit to a delivery date for the integration?");
+
+    /** Unpaced, so that the clients build a backlog of acknowledged chunks for the stop to cut into. */
+    private static final Map<String, String> UNPACED = Map.of("PROXYME_WS_MESSAGES_PER_SECOND", "0");
 
     /** What a run saw: acks and decisions before the stop, and the trail after the restart. */
     private record Run(int acked, int decidedBefore, int abandoned, Map<String, Set<Long>> notEnded) {}
@@ -75,24 +75,16 @@ class ChunkRecoveryIT {
      * the same data directory; then each user's trail is read until every acknowledged seq has ended (30 s at most).
      */
     private Run stopUnderLoadAndRestart(boolean sigkill) throws Exception {
-        Path jar = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."))
-                .resolve("proxyme-web-overlay/target/proxyme.jar");
-        if (!Files.isRegularFile(jar)) {
-            String why = jar + " is missing: build it with ./mvnw -DskipTests package -pl proxyme-web-overlay";
-            if ("1".equals(System.getenv("PROXYME_REQUIRE_ALL"))) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        }
+        ProxymeProcess.jar();
         Path data = Files.createTempDirectory("proxyme-crash");
-        int port = freePort();
+        int port = ProxymeProcess.freePort();
         String meeting = "crash" + System.nanoTime();
         var acked = new java.util.LinkedHashMap<String, Set<Long>>();
         var decided = new AtomicInteger();
 
-        Process first = start(jar, data, port, "first");
+        ProxymeProcess first = ProxymeProcess.start("first", data, port, UNPACED);
         try {
-            Api api = awaitUp(port, first);
+            Api api = first.awaitUp();
             var senders = new ArrayList<Thread>();
             for (String user : USERS) {
                 Set<Long> acks = new ConcurrentSkipListSet<>();
@@ -105,21 +97,20 @@ class ChunkRecoveryIT {
                 Thread.sleep(20);
             }
             if (sigkill) {
-                first.destroyForcibly(); // SIGKILL: no drain, no shutdown hook
+                first.process().destroyForcibly(); // SIGKILL: no drain, no shutdown hook
             } else {
-                first.destroy(); // SIGTERM: connections closed with 1001, lanes drained
+                first.process().destroy(); // SIGTERM: connections closed with 1001, lanes drained
             }
-            assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the server stopped");
+            assertTrue(first.process().waitFor(60, TimeUnit.SECONDS), "the server stopped");
             senders.forEach(Thread::interrupt);
         } finally {
-            first.destroyForcibly();
+            first.process().destroyForcibly();
         }
         assertTrue(total(acked) >= 150, "the server acknowledged " + total(acked) + " chunks before it stopped");
         int decidedBefore = decided.get();
 
-        Process second = start(jar, data, port, "second");
-        try {
-            Api api = awaitUp(port, second);
+        try (ProxymeProcess second = ProxymeProcess.start("second", data, port, UNPACED)) {
+            Api api = second.awaitUp();
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (true) {
                 var notEnded = new java.util.LinkedHashMap<String, Set<Long>>();
@@ -155,10 +146,6 @@ class ChunkRecoveryIT {
                 }
                 Thread.sleep(250);
             }
-        } finally {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
-            second.destroyForcibly();
         }
     }
 
@@ -174,41 +161,6 @@ class ChunkRecoveryIT {
                 return; // the server is gone
             }
         }
-    }
-
-    private static Process start(Path jar, Path data, int port, String name) throws IOException {
-        var pb = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-jar",
-                        jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve(name + ".log").toFile());
-        pb.environment().put("SERVER_PORT", String.valueOf(port));
-        pb.environment().put("PROXYME_DATA_DIR", data.toString());
-        pb.environment().put("PROXYME_WARMUP_DECISIONS", "0");
-        // unpaced, so that the clients build a backlog of acknowledged chunks for the stop to cut into
-        pb.environment().put("PROXYME_WS_MESSAGES_PER_SECOND", "0");
-        return pb.start();
-    }
-
-    private static Api awaitUp(int port, Process process) throws Exception {
-        var api = new Api("http://127.0.0.1:" + port);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < until) {
-            if (!process.isAlive()) {
-                fail("the server exited with " + process.exitValue());
-            }
-            try {
-                if (api.get("/health", null).status() == 200) {
-                    return api;
-                }
-            } catch (RuntimeException | AssertionError e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the server did not report UP within 90 s");
     }
 
     private static WebSocket connect(int port, String meeting, String token, Set<Long> acks, AtomicInteger decided) {
@@ -253,12 +205,6 @@ class ChunkRecoveryIT {
             return JSON.writeValueAsString(s);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -117,6 +117,11 @@ public final class Connection {
 
     /** Queues a message for the client; never blocks. Too many waiting: the client is closed with 1013. */
     public void send(Object message) {
+        sendText(Json.write(message));
+    }
+
+    /** Queues a message (its JSON text) for the client; never blocks. Too many waiting: closed with 1013. */
+    public void sendText(String json) {
         if (closing.get() != null || ended) {
             return;
         }
@@ -127,7 +132,7 @@ public final class Connection {
                     "more than " + MAX_QUEUED + " messages wait for this client: reconnect");
             return;
         }
-        outbox.add(Json.write(message));
+        outbox.add(json);
     }
 
     /** Whether the message going out now has been going out for longer than {@link #STALL}. */

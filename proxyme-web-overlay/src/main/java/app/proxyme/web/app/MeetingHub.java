@@ -58,6 +58,7 @@ public class MeetingHub {
     private final AtomicBoolean rechecking = new AtomicBoolean();
     private ScheduledExecutorService watch;
     private long lastRecheck;
+    private volatile Relay relay = Relay.NONE;
 
     @Inject
     public MeetingHub(SignIn signIn, Metrics metrics, LaneSettings laneSettings) {
@@ -139,29 +140,61 @@ public class MeetingHub {
                 });
     }
 
-    /** Sends to every connection of the user in the meeting. */
+    /**
+     * Where the messages of users go that may be connected to other instances too ({@link #approvalRequested},
+     * {@link #approvalDecided}); the composition root sets it once, before the first connection.
+     */
+    public void relayThrough(Relay relay) {
+        this.relay = java.util.Objects.requireNonNull(relay, "relay");
+    }
+
+    /**
+     * Sends to every connection of the user in the meeting on this instance: the answers to a connection's own
+     * chunks, which this instance decides.
+     */
     public void toMeeting(String org, String meetingId, String user, Object message) {
-        for (Connection c : connections(org, user)) {
-            if (c.meetingId().equals(meetingId)) {
-                c.send(message);
-            }
+        deliver(new Relay.Message(org, user, meetingId, Json.write(message)));
+    }
+
+    /** A message another instance relayed: to the user's connections on this one. */
+    public void relayed(Relay.Message m) {
+        deliver(m);
+    }
+
+    /**
+     * A held suggestion awaits its user's approval (embedded step-up): the user's overlays and phone page hear of it,
+     * on every instance.
+     */
+    public void approvalRequested(Suggestion held, String bindingMessage) {
+        everywhere(
+                new Relay.Message(held.org(), held.user(), null, Json.write(Messages.approval(held, bindingMessage))));
+    }
+
+    /** A held suggestion was approved, denied or expired: the user's connections on every instance hear of it. */
+    public void approvalDecided(Suggestion decided) {
+        everywhere(
+                new Relay.Message(decided.org(), decided.user(), null, Json.write(Messages.approval(decided, null))));
+        everywhere(new Relay.Message(
+                decided.org(), decided.user(), decided.meetingId(), Json.write(Messages.suggestion(decided))));
+    }
+
+    /** To the user's connections here, then (in the same order) to the other instances. */
+    private void everywhere(Relay.Message m) {
+        deliver(m);
+        try {
+            relay.publish(m);
+        } catch (RuntimeException e) {
+            // the decision is recorded and stored: a connection elsewhere sees it when it reconnects
+            LOG.log(System.Logger.Level.WARNING, "cannot relay a message to the other instances: " + e.getMessage());
         }
     }
 
-    /** Sends to every connection of the user, in any meeting (the phone page listens to all of them). */
-    public void toUser(String org, String user, Object message) {
-        connections(org, user).forEach(c -> c.send(message));
-    }
-
-    /** A held suggestion awaits its user's approval (embedded step-up): the user's overlays and phone page hear of it. */
-    public void approvalRequested(Suggestion held, String bindingMessage) {
-        toUser(held.org(), held.user(), Messages.approval(held, bindingMessage));
-    }
-
-    /** A held suggestion was approved, denied or expired. */
-    public void approvalDecided(Suggestion decided) {
-        toUser(decided.org(), decided.user(), Messages.approval(decided, null));
-        toMeeting(decided.org(), decided.meetingId(), decided.user(), Messages.suggestion(decided));
+    private void deliver(Relay.Message m) {
+        for (Connection c : connections(m.org(), m.user())) {
+            if (m.meetingId() == null || c.meetingId().equals(m.meetingId())) {
+                c.sendText(m.json());
+            }
+        }
     }
 
     /** The member a connection's token stands for now; empty (and the connection closed with 1008) when none. */

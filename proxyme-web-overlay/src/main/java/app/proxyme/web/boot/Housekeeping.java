@@ -84,7 +84,8 @@ class Housekeeping {
         LOG.log(
                 System.Logger.Level.INFO,
                 "Proxy Me started: " + settings.engine() + ", fga " + settings.fga() + ", identity "
-                        + settings.identity() + ", approval " + settings.approval() + ", llm " + settings.llm());
+                        + settings.identity() + ", approval " + settings.approval() + ", llm " + settings.llm()
+                        + "; instance " + leases.instance() + " (its id in the leases table)");
     }
 
     /** Runs {@code job} if this instance holds (or now takes) the lease {@code name}, renewed for {@link #TAKE_OVER}. */

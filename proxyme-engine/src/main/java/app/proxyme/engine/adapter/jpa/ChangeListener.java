@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +17,8 @@ import org.postgresql.PGNotification;
 /**
  * Hears the changes other instances commit to the shared PostgreSQL database: a connection of its own LISTENs on
  * {@value #CHANNEL}, on which triggers announce every committed change to a policy, a member or a tuple (migration
- * {@code V10_1}), and hands each payload ({@code policy:<org>}, {@code tuples}) to the caches. Whenever it is not
+ * {@code V10_1}), and hands each payload ({@code policy:<org>}, {@code tuples}) to the caches; and on the other
+ * channels it is given (relayed messages). Whenever it is not
  * listening, the caches are not trusted ({@link CacheTrust}); when it listens again, everything is forgotten first,
  * because what changed meanwhile is unknown.
  */
@@ -32,8 +35,11 @@ final class ChangeListener implements AutoCloseable {
     private final String url;
     private final Properties login;
     private final CacheTrust trust;
-    private final Consumer<String> changed;
-    private final Runnable missed;
+    private final Map<String, Consumer<String>> channels;
+    private final Consumer<Instant> missed;
+    /** When the connection was last seen listening (epoch ms); 0 before the first LISTEN. */
+    private volatile long listeningAt;
+
     private final CountDownLatch firstListen = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean closed;
@@ -41,18 +47,24 @@ final class ChangeListener implements AutoCloseable {
     /**
      * Starts listening on a thread of its own.
      *
-     * @param changed called with each payload heard
-     * @param missed called each time listening (re)starts, before the caches are trusted again
+     * @param channels what to call with each payload heard on each channel
+     * @param missed called each time listening (re)starts, before the caches are trusted again, with when the
+     *     connection was last seen listening ({@code null} the first time)
      */
     ChangeListener(
-            String url, String user, String password, CacheTrust trust, Consumer<String> changed, Runnable missed) {
+            String url,
+            String user,
+            String password,
+            CacheTrust trust,
+            Map<String, Consumer<String>> channels,
+            Consumer<Instant> missed) {
         this.url = url;
         this.login = new Properties();
         login.setProperty("user", user == null ? "" : user);
         login.setProperty("password", password == null ? "" : password);
         login.setProperty("ApplicationName", APPLICATION_NAME);
         this.trust = trust;
-        this.changed = changed;
+        this.channels = Map.copyOf(channels);
         this.missed = missed;
         this.thread = Thread.ofPlatform().daemon().name("change-listener").start(this::run);
     }
@@ -67,9 +79,13 @@ final class ChangeListener implements AutoCloseable {
         while (!closed) {
             try (Connection c = DriverManager.getConnection(url, login)) {
                 try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + CHANNEL);
+                    for (String channel : channels.keySet()) {
+                        s.execute("LISTEN " + channel);
+                    }
                 }
-                missed.run();
+                long before = listeningAt;
+                missed.accept(before == 0 ? null : Instant.ofEpochMilli(before));
+                listeningAt = System.currentTimeMillis();
                 trust.listening();
                 firstListen.countDown();
                 backoffMs = 250;
@@ -97,9 +113,13 @@ final class ChangeListener implements AutoCloseable {
             PGNotification[] heard = pg.getNotifications(POLL_MS);
             if (heard != null) {
                 for (PGNotification n : heard) {
-                    changed.accept(n.getParameter());
+                    Consumer<String> to = channels.get(n.getName());
+                    if (to != null) {
+                        to.accept(n.getParameter());
+                    }
                 }
             }
+            listeningAt = System.currentTimeMillis();
             if (System.nanoTime() > probeAt) {
                 // a connection that died without a word (a network partition) fails this, not getNotifications
                 if (!c.isValid(2)) {

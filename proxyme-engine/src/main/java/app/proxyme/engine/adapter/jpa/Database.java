@@ -20,9 +20,12 @@ import jakarta.persistence.Persistence;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
@@ -52,6 +55,7 @@ public final class Database implements AutoCloseable {
     private final CacheTrust trust;
     private final ChangeListener changes;
     private final JpaLeases leases;
+    private final MessageRelay relay;
 
     private Database(EntityManagerFactory emf, PolicySettings defaults, boolean postgres, Login login) {
         this.emf = emf;
@@ -66,8 +70,15 @@ public final class Database implements AutoCloseable {
         // the embedded database has one process at a time (a file lock): a lease left by an earlier, dead process is
         // this process's to renew at once, so all of them hold as one instance
         this.leases = new JpaLeases(tx, postgres ? UUID.randomUUID().toString() : EMBEDDED_INSTANCE, Clock.systemUTC());
+        this.relay = postgres ? new MessageRelay(tx, leases.instance(), Clock.systemUTC()) : null;
         this.changes = postgres
-                ? new ChangeListener(login.url(), login.user(), login.password(), trust, this::changed, this::forgetAll)
+                ? new ChangeListener(
+                        login.url(),
+                        login.user(),
+                        login.password(),
+                        trust,
+                        Map.of(ChangeListener.CHANNEL, this::changed, MessageRelay.CHANNEL, relay::heard),
+                        this::resumed)
                 : null;
     }
 
@@ -103,6 +114,22 @@ public final class Database implements AutoCloseable {
         } else {
             forgetAll();
         }
+    }
+
+    /** Listening (re)started: what changed meanwhile is unknown; messages published meanwhile are read. */
+    private void resumed(Instant lostAt) {
+        forgetAll();
+        if (lostAt != null) {
+            relay.resumed(lostAt);
+        }
+    }
+
+    /**
+     * Messages for users' connections on other instances sharing this database; none with the embedded database,
+     * which one process owns.
+     */
+    public Optional<MessageRelay> messageRelay() {
+        return Optional.ofNullable(relay);
     }
 
     private void forgetAll() {
@@ -294,6 +321,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (changes != null) {
             changes.close();
+        }
+        if (relay != null) {
+            relay.close();
         }
         auditLogs.forEach(GroupCommitAuditLog::close);
         if (emf.isOpen()) {

@@ -2,6 +2,7 @@ package app.proxyme.engine.adapter.nlp;
 
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.TopicScore;
+import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.policy.TopicCatalog;
 import app.proxyme.domain.port.out.TopicClassifier;
 import java.util.Comparator;
@@ -86,16 +87,29 @@ public final class LocalTopicClassifier implements TopicClassifier {
         if (d != null) {
             return d;
         }
+        // a new version whose topics are those of an older one (a role, a member or a rule changed) reuses its index,
+        // so that such a change is in force at once, not after the examples are encoded again
+        List<Topic> topics = catalog.topics();
+        Derived same = derived.entrySet().stream()
+                .filter(e -> e.getKey().org().equals(key.org())
+                        && e.getValue().topics().equals(topics))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
         d = derived.computeIfAbsent(
                 key,
-                k -> new Derived(
-                        TopicIndex.build(catalog, encoder, scoring), new QuestionDetector(SubjectWords.of(catalog))));
+                k -> same != null
+                        ? same
+                        : new Derived(
+                                TopicIndex.build(catalog, encoder, scoring),
+                                new QuestionDetector(SubjectWords.of(catalog)),
+                                topics));
         derived.keySet().removeIf(k -> k.org().equals(key.org()) && k.version() < key.version());
         return d;
     }
 
     private record CatalogKey(String org, long version) {}
 
-    /** What one catalogue version gives the classifier. */
-    private record Derived(TopicIndex index, QuestionDetector detector) {}
+    /** What one catalogue version gives the classifier, and the topics it was derived from. */
+    private record Derived(TopicIndex index, QuestionDetector detector, List<Topic> topics) {}
 }

@@ -308,6 +308,59 @@ class SharedDatabaseTest {
         }
     }
 
+    @Test
+    void a_users_messages_published_on_one_instance_reach_the_other_once_and_in_order() throws Exception {
+        String user = "u-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
+        var onA = heard(a, user);
+        var onB = heard(b, user);
+        for (int i = 0; i < 50; i++) {
+            a.messageRelay()
+                    .orElseThrow()
+                    .publish(new MessageRelay.Relayed("acme", user, i % 2 == 0 ? null : "m-1", "{\"n\":" + i + "}"));
+        }
+        long ms = awaitWithin(Duration.ofSeconds(2), () -> onB.size() >= 50, "b heard " + onB);
+        System.out.printf("50 messages published on instance a were heard on instance b after %d ms%n", ms);
+        Thread.sleep(300);
+        assertEquals(
+                java.util.stream.IntStream.range(0, 50)
+                        .mapToObj(i -> "{\"n\":" + i + "}")
+                        .toList(),
+                onB.stream().map(MessageRelay.Relayed::body).toList(),
+                "once each, in order");
+        assertEquals("m-1", onB.get(1).meetingId());
+        assertEquals(null, onB.get(0).meetingId());
+        assertTrue(onA.isEmpty(), "an instance does not hear its own messages back");
+    }
+
+    @Test
+    void messages_published_while_an_instance_did_not_listen_reach_it_when_it_listens_again() throws Exception {
+        String user = "v-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.test";
+        var onB = heard(b, user);
+        var before = new MessageRelay.Relayed("acme", user, null, "{\"n\":\"before\"}");
+        a.messageRelay().orElseThrow().publish(before);
+        awaitWithin(Duration.ofSeconds(2), () -> onB.size() == 1, "b did not hear the first message");
+
+        terminateListeners();
+        awaitWithin(Duration.ofSeconds(2), () -> !b.sharedCaches().state().trusted(), "b still listens");
+        var during = new MessageRelay.Relayed("acme", user, null, "{\"n\":\"during\"}");
+        a.messageRelay().orElseThrow().publish(during);
+
+        awaitWithin(Duration.ofSeconds(10), () -> onB.size() == 2, "b did not catch up: " + onB);
+        Thread.sleep(300);
+        assertEquals(List.of(before, during), List.copyOf(onB), "caught up once, the first not again");
+    }
+
+    /** What {@code db}'s relay hands on for {@code user}, from now on. */
+    private static List<MessageRelay.Relayed> heard(Database db, String user) {
+        var heard = new java.util.concurrent.CopyOnWriteArrayList<MessageRelay.Relayed>();
+        db.messageRelay().orElseThrow().deliverTo(m -> {
+            if (m.user().equals(user)) {
+                heard.add(m);
+            }
+        });
+        return heard;
+    }
+
     private static PolicyDocument withMembers(PolicyDocument d, java.util.Map<String, PolicyDocument.MemberSpec> m) {
         return new PolicyDocument(
                 d.org(),
