@@ -207,6 +207,40 @@ class TwoInstancesIT {
 
     @Test
     @Order(6)
+    void a_members_chunks_are_decided_in_order_when_their_connection_moves_to_the_other_instance() throws Exception {
+        String token = apiA.login("se@acme.test");
+        String meeting = "move-" + System.nanoTime();
+        int backlog = 40;
+        try (var first = WsClient.connect(a.ws(), meeting, token)) {
+            first.awaitType("state");
+            for (int seq = 1; seq <= backlog; seq++) {
+                first.chunk(seq, seq % 2 == 0 ? PRODUCT_QUESTION : PRICE_QUESTION);
+            }
+            first.awaitType("ack", backlog);
+        } // the connection drops with chunks accepted on a and not decided yet
+        long moved = System.nanoTime();
+        try (var second = WsClient.connect(b.ws(), meeting, token)) {
+            second.awaitType("state");
+            second.chunk(backlog + 1, PRODUCT_QUESTION);
+            second.awaitType("decision", backlog + 1);
+        }
+        System.out.printf(
+                "after a move from instance a to b, b's first decision came %d ms after the reconnect%n",
+                (System.nanoTime() - moved) / 1_000_000);
+        var decided = new java.util.ArrayList<Long>();
+        for (JsonNode e : apiB.get("/api/meetings/" + meeting + "/audit", token).json()) {
+            if (e.get("type").asText().equals("decision")) {
+                decided.add(e.path("detail").path("chunkSeq").asLong());
+            }
+        }
+        assertEquals(
+                java.util.stream.LongStream.rangeClosed(1, backlog + 1).boxed().toList(),
+                decided.stream().distinct().toList(),
+                "decided in the order accepted, across the move");
+    }
+
+    @Test
+    @Order(7)
     void each_job_has_one_holder_and_moves_to_the_other_instance_within_30_s_when_its_holder_is_killed()
             throws Exception {
         String idA = instanceOf("a");

@@ -23,10 +23,35 @@ public final class ChunkRecovery {
 
     private final OpenChunks open;
     private final AuditLog audit;
+    private final InstanceLiveness liveness;
 
-    public ChunkRecovery(OpenChunks open, AuditLog audit) {
+    public ChunkRecovery(OpenChunks open, AuditLog audit, InstanceLiveness liveness) {
         this.open = open;
         this.audit = audit;
+        this.liveness = liveness;
+    }
+
+    /**
+     * Records {@code chunk_abandoned} for every open chunk whose instance has stopped ({@link InstanceLiveness}),
+     * however recently it was accepted.
+     *
+     * @return how many chunks were recorded as abandoned
+     */
+    public int abandonOfStoppedInstances() {
+        var alive = new java.util.HashMap<String, Boolean>();
+        int abandoned = 0;
+        for (OpenChunk chunk : open.acceptedBefore(Instant.ofEpochMilli(Long.MAX_VALUE), BATCH)) {
+            boolean running = chunk.instance() != null && alive.computeIfAbsent(chunk.instance(), liveness::alive);
+            if (!running && abandon(chunk)) {
+                abandoned++;
+            }
+        }
+        if (abandoned > 0) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    abandoned + " acknowledged chunks of stopped instances were recorded as chunk_abandoned");
+        }
+        return abandoned;
     }
 
     /**
@@ -57,7 +82,8 @@ public final class ChunkRecovery {
         }
     }
 
-    private boolean abandon(OpenChunk chunk) {
+    /** Records {@code chunk_abandoned} for {@code chunk}; false when it was decided or abandoned meanwhile. */
+    boolean abandon(OpenChunk chunk) {
         var detail = new LinkedHashMap<String, Object>();
         detail.put("chunkSeq", chunk.chunkSeq());
         detail.put("chunkEvent", chunk.chunkEvent());

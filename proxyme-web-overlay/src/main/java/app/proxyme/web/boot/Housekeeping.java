@@ -4,6 +4,7 @@ import app.proxyme.domain.port.in.DecideApproval;
 import app.proxyme.domain.port.out.Leases;
 import app.proxyme.engine.audit.AuditRetention;
 import app.proxyme.engine.meeting.ChunkRecovery;
+import app.proxyme.engine.meeting.InstanceLiveness;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -17,7 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Background jobs of the engine: approval deadlines every second; audit retention a few minutes after start, then
+ * Background jobs of the engine: approval deadlines every second; this instance's heartbeat every 5 s (on every
+ * instance); audit retention a few minutes after start, then
  * every six hours; signing-key rotation a minute after start, then hourly; chunk recovery at start, then every 10 s. With the embedded database no other process can have
  * chunks in flight, so at start every chunk a previous run left open is recorded as {@code chunk_abandoned} at once;
  * otherwise (and later on) only those open for longer than {@code PROXYME_CHUNK_GRACE_S}. Several instances may share
@@ -37,6 +39,7 @@ class Housekeeping {
     private final ChunkRecovery recovery;
     private final DecideApproval approvals;
     private final Leases leases;
+    private final InstanceLiveness liveness;
     private final KeyRings keys;
     private final RuntimeSettings settings;
     private final Clock clock;
@@ -50,6 +53,7 @@ class Housekeeping {
             ChunkRecovery recovery,
             DecideApproval approvals,
             Leases leases,
+            InstanceLiveness liveness,
             KeyRings keys,
             RuntimeSettings settings,
             Clock clock) {
@@ -57,6 +61,7 @@ class Housekeeping {
         this.recovery = recovery;
         this.approvals = approvals;
         this.leases = leases;
+        this.liveness = liveness;
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
@@ -64,7 +69,7 @@ class Housekeeping {
 
     /** For CDI's proxy. */
     protected Housekeeping() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -78,6 +83,9 @@ class Housekeeping {
         Instant started = clock.instant();
         chunks = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("chunk-recovery").factory());
+        chunks.execute(this::beat);
+        chunks.scheduleWithFixedDelay(
+                this::beat, InstanceLiveness.BEAT.toMillis(), InstanceLiveness.BEAT.toMillis(), TimeUnit.MILLISECONDS);
         chunks.execute(
                 () -> leased("chunk-recovery", () -> recover(settings.engine().embeddedDatabase() ? started : null)));
         chunks.scheduleWithFixedDelay(() -> leased("chunk-recovery", () -> recover(null)), 10, 10, TimeUnit.SECONDS);
@@ -139,9 +147,22 @@ class Housekeeping {
         }
     }
 
-    /** Abandons chunks accepted before {@code cutoff}, or (null) open for longer than the grace period. */
+    /** Says that this instance runs (every instance, no lease): its open chunks are not abandoned meanwhile. */
+    private void beat() {
+        try {
+            liveness.beat();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot say that this instance is alive; again in 5 s", e);
+        }
+    }
+
+    /**
+     * Abandons chunks accepted before {@code cutoff}, or (null) open for longer than the grace period, and those of
+     * instances that have stopped.
+     */
     private void recover(Instant cutoff) {
         try {
+            recovery.abandonOfStoppedInstances();
             recovery.abandonAcceptedBefore(
                     cutoff != null ? cutoff : clock.instant().minus(settings.chunkGrace()));
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import app.proxyme.domain.port.in.DecideApproval;
 import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.port.in.HandleChunk;
 import app.proxyme.domain.port.in.JoinMeeting;
+import app.proxyme.domain.port.in.KeepChunkOrder;
 import app.proxyme.domain.port.in.ManagePolicy;
 import app.proxyme.domain.port.in.ReadMeetingRecord;
 import app.proxyme.domain.port.in.ReviewAudit;
@@ -16,6 +17,7 @@ import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
 import app.proxyme.domain.port.out.Identity;
+import app.proxyme.domain.port.out.Leases;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PolicyStore;
@@ -35,6 +37,8 @@ import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.identity.SignInService;
 import app.proxyme.engine.meeting.ChunkRecovery;
+import app.proxyme.engine.meeting.InstanceLiveness;
+import app.proxyme.engine.meeting.LaneHandover;
 import app.proxyme.engine.meeting.MeetingAttendance;
 import app.proxyme.engine.meeting.MeetingRecords;
 import app.proxyme.engine.meeting.TopicSwitches;
@@ -178,8 +182,20 @@ class UseCases {
 
     @Produces
     @Singleton
-    ChunkRecovery chunkRecovery(OpenChunks open, AuditLog audit) {
-        return new ChunkRecovery(open, audit);
+    ChunkRecovery chunkRecovery(OpenChunks open, AuditLog audit, InstanceLiveness liveness) {
+        return new ChunkRecovery(open, audit, liveness);
+    }
+
+    @Produces
+    @Singleton
+    InstanceLiveness liveness(Leases leases, Clock clock) {
+        return new InstanceLiveness(leases, clock);
+    }
+
+    @Produces
+    @Singleton
+    KeepChunkOrder keepChunkOrder(OpenChunks open, InstanceLiveness liveness, ChunkRecovery recovery) {
+        return new LaneHandover(open, liveness, recovery);
     }
 
     @Produces

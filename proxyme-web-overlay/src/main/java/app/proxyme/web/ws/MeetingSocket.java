@@ -11,6 +11,7 @@ import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.DecideApproval;
 import app.proxyme.domain.port.in.HandleChunk;
 import app.proxyme.domain.port.in.JoinMeeting;
+import app.proxyme.domain.port.in.KeepChunkOrder;
 import app.proxyme.domain.port.in.SignIn;
 import app.proxyme.domain.port.in.SwitchTopics;
 import app.proxyme.web.app.Connection;
@@ -50,6 +51,10 @@ public class MeetingSocket {
 
     private final SignIn signIn;
     private final HandleChunk chunks;
+    private final KeepChunkOrder order;
+    /** Whether this connection's chunks may be decided: earlier ones another instance accepted are (lane order). */
+    private volatile boolean inTurn;
+
     private final JoinMeeting attendance;
     private final SwitchTopics switches;
     private final DecideApproval approvals;
@@ -62,6 +67,7 @@ public class MeetingSocket {
     public MeetingSocket(
             SignIn signIn,
             HandleChunk chunks,
+            KeepChunkOrder order,
             JoinMeeting attendance,
             SwitchTopics switches,
             DecideApproval approvals,
@@ -69,6 +75,7 @@ public class MeetingSocket {
             Metrics metrics) {
         this.signIn = signIn;
         this.chunks = chunks;
+        this.order = order;
         this.attendance = attendance;
         this.switches = switches;
         this.approvals = approvals;
@@ -223,6 +230,12 @@ public class MeetingSocket {
             }
         };
         try {
+            if (!inTurn) {
+                // the first chunk of this connection: the member's earlier chunks, if another instance accepted
+                // them before a reconnect brought them here, are decided (or abandoned) first
+                order.awaitEarlierChunks(member, chunk.meetingId());
+                inTurn = true;
+            }
             chunks.process(member, chunk, out);
         } catch (DependencyUnavailableException e) {
             // e.g. the audit trail: what could not be recorded was neither stored nor shown

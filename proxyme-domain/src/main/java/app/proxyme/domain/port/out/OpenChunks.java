@@ -10,10 +10,28 @@ import java.util.List;
  * was acknowledged without either (PROTOCOL.md, {@code ack}).
  */
 public interface OpenChunks {
-    /** One open chunk: the member's chunk {@code chunkSeq} in a meeting, recorded as the event {@code chunkEvent}. */
+    /**
+     * One open chunk: the member's chunk {@code chunkSeq} in a meeting, recorded as the event {@code chunkEvent} by
+     * the instance {@code instance} ({@code null}: unknown, accepted before instances were recorded).
+     */
     record OpenChunk(
-            String org, String meetingId, String member, long chunkSeq, String chunkEvent, Instant acceptedAt) {}
+            String org,
+            String meetingId,
+            String member,
+            long chunkSeq,
+            String chunkEvent,
+            Instant acceptedAt,
+            String instance) {}
 
     /** Open chunks accepted before {@code cutoff}, oldest first, at most {@code limit}. */
     List<OpenChunk> acceptedBefore(Instant cutoff, int limit);
+
+    /**
+     * The member's open chunks in the meeting that another instance than this one accepted (or an unknown one),
+     * oldest first: what must be decided or abandoned before this instance decides the member's later chunks there.
+     */
+    List<OpenChunk> acceptedElsewhere(String org, String meetingId, String member);
+
+    /** This instance's id, as it holds the chunks it accepts (and its leases). */
+    String instance();
 }

@@ -277,7 +277,7 @@ public final class Database implements AutoCloseable {
      * with the database); each caller returns once its events are committed.
      */
     public AuditLog auditLog(Clock clock) {
-        var log = new GroupCommitAuditLog(new JpaAuditLog(tx, clock));
+        var log = new GroupCommitAuditLog(new JpaAuditLog(tx, clock, leases.instance()));
         auditLogs.add(log);
         return log;
     }
@@ -294,7 +294,7 @@ public final class Database implements AutoCloseable {
 
     /** Acknowledged chunks without a decision yet, kept by the audit log (chunk recovery). */
     public OpenChunks openChunks() {
-        return new OpenChunkIndex(tx);
+        return new OpenChunkIndex(tx, leases.instance());
     }
 
     /** Reads audit chains back in pages (export, verification). */
@@ -309,7 +309,7 @@ public final class Database implements AutoCloseable {
 
     /** An organisation's audit events with {@code fromSeq <= seq <= toSeq}, oldest first (export, verify). */
     public List<AuditRecord> auditEvents(String org, long fromSeq, long toSeq) {
-        return new JpaAuditLog(tx, Clock.systemUTC()).range(org, fromSeq, toSeq);
+        return new JpaAuditLog(tx, Clock.systemUTC(), leases.instance()).range(org, fromSeq, toSeq);
     }
 
     /** The FGA tuples read by the embedded relationship check. */

@@ -30,6 +30,7 @@ final class JpaAuditLog implements AuditLog {
 
     private final Tx tx;
     private final Clock clock;
+    private final String instance;
     /** Per organisation, the last seq this log committed; while it is the head, {@link #meetingHashes} holds. */
     private final Map<String, Long> committedSeq = new HashMap<>();
     /** Per organisation, how far retention had pruned when this log last committed (meeting ends may be gone). */
@@ -42,9 +43,11 @@ final class JpaAuditLog implements AuditLog {
         }
     };
 
-    JpaAuditLog(Tx tx, Clock clock) {
+    /** @param instance this instance's id, recorded as the holder of the chunks it accepts */
+    JpaAuditLog(Tx tx, Clock clock, String instance) {
         this.tx = tx;
         this.clock = clock;
+        this.instance = instance;
     }
 
     /** Signals that an organisation has no chain head yet: it is created, then the append is retried. */
@@ -136,7 +139,7 @@ final class JpaAuditLog implements AuditLog {
         }
         var meetingEnds = new HashMap<String, String>();
         var records = new ArrayList<AuditRecord>(entries.size());
-        var openChunks = new OpenChunkIndex.InTransaction();
+        var openChunks = new OpenChunkIndex.InTransaction(instance);
         for (int i = 0; i < entries.size(); i++) {
             AuditEntry entry = entries.get(i);
             AuditHeadEntity head = heads.get(entry.org());

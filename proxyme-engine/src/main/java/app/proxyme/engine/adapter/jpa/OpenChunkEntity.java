@@ -28,14 +28,26 @@ class OpenChunkEntity {
     @Column(name = "accepted_at")
     long acceptedAt;
 
+    /** The instance that accepted it ({@code null}: before instances were recorded). */
+    @Column(name = "instance")
+    String instance;
+
     protected OpenChunkEntity() {}
 
-    OpenChunkEntity(String chunkEvent, String org, String meetingId, String member, long chunkSeq, long acceptedAt) {
+    OpenChunkEntity(
+            String chunkEvent,
+            String org,
+            String meetingId,
+            String member,
+            long chunkSeq,
+            long acceptedAt,
+            String instance) {
         this.chunkEvent = chunkEvent;
         this.org = org;
         this.meetingId = meetingId;
         this.member = member;
         this.chunkSeq = chunkSeq;
         this.acceptedAt = acceptedAt;
+        this.instance = instance;
     }
 }

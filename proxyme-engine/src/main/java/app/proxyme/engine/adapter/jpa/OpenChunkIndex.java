@@ -24,14 +24,22 @@ final class OpenChunkIndex implements OpenChunks {
     }
 
     private final Tx tx;
+    private final String instance;
 
-    OpenChunkIndex(Tx tx) {
+    /** @param instance this instance's id: the holder of the chunks it accepts */
+    OpenChunkIndex(Tx tx, String instance) {
         this.tx = tx;
+        this.instance = instance;
     }
 
     /** What one append transaction opened, so that a decision in the same transaction closes it without a query. */
     static final class InTransaction {
         private final Map<String, OpenChunkEntity> opened = new HashMap<>();
+        private final String instance;
+
+        InTransaction(String instance) {
+            this.instance = instance;
+        }
 
         /** Applies {@code record} to the index, in the transaction of {@code em}. */
         void track(EntityManager em, AuditRecord record) {
@@ -55,7 +63,8 @@ final class OpenChunkIndex implements OpenChunks {
                     e.meeting(),
                     e.user(),
                     seq,
-                    record.ts().toEpochMilli());
+                    record.ts().toEpochMilli(),
+                    instance);
             em.persist(row);
             opened.put(key(e.org(), e.meeting(), e.user(), seq), row);
         }
@@ -110,8 +119,34 @@ final class OpenChunkIndex implements OpenChunks {
                 .setMaxResults(limit)
                 .getResultList()
                 .stream()
-                .map(o -> new OpenChunk(
-                        o.org, o.meetingId, o.member, o.chunkSeq, o.chunkEvent, Instant.ofEpochMilli(o.acceptedAt)))
+                .map(OpenChunkIndex::toOpenChunk)
                 .toList());
+    }
+
+    @Override
+    public List<OpenChunk> acceptedElsewhere(String org, String meetingId, String member) {
+        return tx.read(em -> em
+                .createQuery(
+                        "select o from OpenChunkEntity o where o.org = :org and o.meetingId = :m and o.member = :u"
+                                + " and (o.instance is null or o.instance <> :self) order by o.acceptedAt",
+                        OpenChunkEntity.class)
+                .setParameter("org", org)
+                .setParameter("m", meetingId)
+                .setParameter("u", member)
+                .setParameter("self", instance)
+                .getResultList()
+                .stream()
+                .map(OpenChunkIndex::toOpenChunk)
+                .toList());
+    }
+
+    @Override
+    public String instance() {
+        return instance;
+    }
+
+    private static OpenChunk toOpenChunk(OpenChunkEntity o) {
+        return new OpenChunk(
+                o.org, o.meetingId, o.member, o.chunkSeq, o.chunkEvent, Instant.ofEpochMilli(o.acceptedAt), o.instance);
     }
 }

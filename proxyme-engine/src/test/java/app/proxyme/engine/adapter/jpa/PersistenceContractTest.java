@@ -160,7 +160,8 @@ abstract class PersistenceContractTest {
     void an_acknowledged_chunk_stays_open_until_its_decision_or_its_abandonment_and_ends_once() {
         var log = db.auditLog(Clock.systemUTC());
         var open = db.openChunks();
-        var recovery = new app.proxyme.engine.meeting.ChunkRecovery(open, log);
+        var recovery = new app.proxyme.engine.meeting.ChunkRecovery(
+                open, log, new app.proxyme.engine.meeting.InstanceLiveness(db.leases(), Clock.systemUTC()));
         String org = "t" + Ids.next("o").substring(2, 14);
         java.util.function.Supplier<List<Long>> openSeqs =
                 () -> open.acceptedBefore(Instant.now().plusSeconds(5), 1000).stream()

@@ -16,6 +16,9 @@ import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.keys.KeyRing;
 import app.proxyme.engine.keys.RingKey;
+import app.proxyme.engine.meeting.ChunkRecovery;
+import app.proxyme.engine.meeting.InstanceLiveness;
+import app.proxyme.engine.meeting.LaneHandover;
 import app.proxyme.engine.meeting.MeetingRecords;
 import app.proxyme.engine.policy.PolicySeeder;
 import app.proxyme.engine.policy.file.PolicyDocument;
@@ -348,6 +351,46 @@ class SharedDatabaseTest {
         awaitWithin(Duration.ofSeconds(10), () -> onB.size() == 2, "b did not catch up: " + onB);
         Thread.sleep(300);
         assertEquals(List.of(before, during), List.copyOf(onB), "caught up once, the first not again");
+    }
+
+    @Test
+    void a_members_chunks_another_instance_accepted_are_awaited_while_it_runs_and_abandoned_once_it_stopped()
+            throws Exception {
+        String meeting = "lane-" + UUID.randomUUID().toString().substring(0, 8);
+        var member = new app.proxyme.domain.policy.Member("jae@acme.test", "acme", "junior_ae", null);
+        var onA = a.auditLog(CLOCK);
+        new InstanceLiveness(a.leases(), CLOCK).beat();
+        var livenessB = new InstanceLiveness(b.leases(), CLOCK);
+        var handover = new LaneHandover(
+                b.openChunks(), livenessB, new ChunkRecovery(b.openChunks(), b.auditLog(CLOCK), livenessB));
+        onA.append(List.of(chunkEvent(AuditType.CHUNK, meeting, 1)));
+
+        var returned = new java.util.concurrent.CountDownLatch(1);
+        Thread.ofPlatform().start(() -> {
+            handover.awaitEarlierChunks(member, meeting);
+            returned.countDown();
+        });
+        assertFalse(
+                returned.await(300, java.util.concurrent.TimeUnit.MILLISECONDS),
+                "b decides nothing of the member's while a, running, has not decided chunk 1");
+        onA.append(List.of(chunkEvent(AuditType.DECISION, meeting, 1)));
+        assertTrue(returned.await(2, java.util.concurrent.TimeUnit.SECONDS), "chunk 1 decided: b goes on");
+
+        onA.append(List.of(chunkEvent(AuditType.CHUNK, meeting, 2)));
+        a.leases().release("alive." + a.leases().instance()); // a stops: it says no more that it is alive
+        long start = System.nanoTime();
+        handover.awaitEarlierChunks(member, meeting);
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos(), "no waiting for a stopped instance");
+        var trail = a.auditEvents("acme", 1, Long.MAX_VALUE).stream()
+                .filter(r -> meeting.equals(r.entry().meeting()))
+                .map(r -> r.entry().type() + " " + r.entry().detail().get("chunkSeq"))
+                .toList();
+        assertEquals(List.of("CHUNK 1", "DECISION 1", "CHUNK 2", "CHUNK_ABANDONED 2"), trail);
+    }
+
+    private static AuditEntry chunkEvent(AuditType type, String meeting, long seq) {
+        return new AuditEntry(
+                type, "acme", meeting, "jae@acme.test", "engine", null, null, null, java.util.Map.of("chunkSeq", seq));
     }
 
     /** What {@code db}'s relay hands on for {@code user}, from now on. */
