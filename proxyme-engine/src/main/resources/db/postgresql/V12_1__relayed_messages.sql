@@ -1,7 +1,8 @@
 -- Messages for a user's connections on other instances (approvals requested, decided, expired): the instance that
 -- has one inserts it here, a trigger announces its id on the channel proxyme_messages at commit (PostgreSQL delivers
 -- notifications in commit order), and every other instance reads the row and hands it to the user's connections it
--- holds. Rows are kept a few minutes, for instances catching up after their listening connection came back.
+-- holds. The payload is '<origin instance>:<id>', so that the publisher skips its own without reading them. Rows are
+-- kept a few minutes, for instances catching up after their listening connection came back.
 CREATE TABLE relayed_messages (
     id         BIGSERIAL    PRIMARY KEY,
     origin     VARCHAR(64)  NOT NULL,
@@ -15,7 +16,7 @@ CREATE INDEX relayed_messages_by_time ON relayed_messages (created_at);
 
 CREATE FUNCTION proxyme_announce_message() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_notify('proxyme_messages', NEW.id::text);
+    PERFORM pg_notify('proxyme_messages', NEW.origin || ':' || NEW.id);
     RETURN NULL;
 END
 $$;

@@ -48,6 +48,11 @@ public final class Database implements AutoCloseable {
     private final JpaSuggestionStore suggestionStore;
     private final List<GroupCommitAuditLog> auditLogs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Connections kept for transactions, and for reads outside them (per instance; PostgreSQL allows 100). */
+    static final int WRITE_CONNECTIONS = 16;
+
+    static final int READ_CONNECTIONS = 8;
+
     private final boolean postgres;
     /** The lease holder of every process on the embedded database. */
     static final String EMBEDDED_INSTANCE = "embedded";
@@ -205,9 +210,14 @@ public final class Database implements AutoCloseable {
         props.put("eclipselink.weaving", "false");
         props.put("eclipselink.cache.shared.default", "false");
         props.put("eclipselink.ddl-generation", "none");
+        // EclipseLink closes a released connection when the pool holds its minimum already: with a minimum below the
+        // maximum, a busy instance opened (and PostgreSQL forked a backend for) a connection per transaction
         props.put("eclipselink.jdbc.connections.initial", "1");
-        props.put("eclipselink.jdbc.connections.min", "1");
-        props.put("eclipselink.jdbc.connections.max", "16");
+        props.put("eclipselink.jdbc.connections.min", String.valueOf(WRITE_CONNECTIONS));
+        props.put("eclipselink.jdbc.connections.max", String.valueOf(WRITE_CONNECTIONS));
+        props.put("eclipselink.jdbc.read-connections.initial", "1");
+        props.put("eclipselink.jdbc.read-connections.min", String.valueOf(READ_CONNECTIONS));
+        props.put("eclipselink.jdbc.read-connections.max", String.valueOf(READ_CONNECTIONS));
         // group-committed audit batches insert hundreds of rows per transaction: send them as JDBC batches
         props.put("eclipselink.jdbc.batch-writing", "JDBC");
         props.put("eclipselink.jdbc.batch-writing.size", "200");

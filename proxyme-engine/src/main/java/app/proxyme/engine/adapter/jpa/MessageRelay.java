@@ -46,7 +46,7 @@ public final class MessageRelay implements AutoCloseable {
     private final ExecutorService reader = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("message-relay").factory());
     private final AtomicLong lastPurge = new AtomicLong();
-    /** Ids this instance published or handed on lately (read and written on the reader thread only). */
+    /** Ids this instance handed on lately (read and written on the reader thread only). */
     private final Map<Long, Boolean> seen = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
@@ -55,6 +55,8 @@ public final class MessageRelay implements AutoCloseable {
     };
 
     private volatile Consumer<Relayed> receiver = m -> {};
+    private volatile long othersCheckedAt;
+    private volatile boolean othersAlive;
 
     MessageRelay(Tx tx, String instance, Clock clock) {
         this.tx = tx;
@@ -67,19 +69,25 @@ public final class MessageRelay implements AutoCloseable {
         this.receiver = Objects.requireNonNull(receiver, "receiver");
     }
 
-    /** Publishes {@code m} to the other instances; durable (and announced) when this returns. */
+    /**
+     * Publishes {@code m} to the other instances; durable (and announced) when this returns. Nothing is written while
+     * no other instance says it is alive ({@code alive.<instance>} leases, read at most once a second): an instance
+     * that starts meanwhile may miss what is published in its first second.
+     */
     public void publish(Relayed m) {
         long now = clock.millis();
-        Number id = tx.write(em -> (Number) em.createNativeQuery("INSERT INTO relayed_messages (origin, org, member,"
-                        + " meeting_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id")
+        if (!othersAlive(now)) {
+            return;
+        }
+        tx.write(em -> em.createNativeQuery("INSERT INTO relayed_messages (origin, org, member,"
+                        + " meeting_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, instance)
                 .setParameter(2, m.org())
                 .setParameter(3, m.user())
                 .setParameter(4, m.meetingId() == null ? "" : m.meetingId())
                 .setParameter(5, m.body())
                 .setParameter(6, now)
-                .getSingleResult());
-        reader.execute(() -> seen.put(id.longValue(), Boolean.TRUE));
+                .executeUpdate());
         long last = lastPurge.get();
         if (now - last > Duration.ofMinutes(1).toMillis() && lastPurge.compareAndSet(last, now)) {
             tx.run(em -> em.createNativeQuery("DELETE FROM relayed_messages WHERE created_at < ?1")
@@ -88,11 +96,34 @@ public final class MessageRelay implements AutoCloseable {
         }
     }
 
-    /** The listener heard {@code payload} (a message id) on {@value #CHANNEL}. */
+    /** Whether another instance renewed its {@code alive.} lease lately (asked at most once a second). */
+    private boolean othersAlive(long now) {
+        if (now - othersCheckedAt < 1000) {
+            return othersAlive;
+        }
+        try {
+            Number n = tx.read(em -> (Number) em.createNativeQuery("SELECT count(*) FROM leases WHERE name LIKE"
+                            + " 'alive.%' AND holder <> ?1 AND expires_at >= ?2")
+                    .setParameter(1, instance)
+                    .setParameter(2, now)
+                    .getSingleResult());
+            othersAlive = n.longValue() > 0;
+        } catch (RuntimeException e) {
+            othersAlive = true; // unknown: publish, rather than lose a message
+        }
+        othersCheckedAt = now;
+        return othersAlive;
+    }
+
+    /** The listener heard {@code payload} ({@code <origin>:<id>}) on {@value #CHANNEL}. */
     void heard(String payload) {
+        int colon = payload == null ? -1 : payload.lastIndexOf(':');
+        if (colon < 0 || payload.substring(0, colon).equals(instance)) {
+            return; // this instance's own message
+        }
         long id;
         try {
-            id = Long.parseLong(payload);
+            id = Long.parseLong(payload.substring(colon + 1));
         } catch (NumberFormatException e) {
             return;
         }

@@ -10,6 +10,10 @@ import java.util.Set;
  * instruction in it can reach the answer verbatim.
  */
 final class QuestionSubject {
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}-]");
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?]+");
+    private static final java.util.regex.Pattern CLAUSE_END = java.util.regex.Pattern.compile("[.!?;]+");
+
     static final int MAX_WORDS = 5;
 
     private static final Set<String> SKIP = Set.of(
@@ -46,7 +50,7 @@ final class QuestionSubject {
     static String of(String question, Set<String> topicTerms) {
         var words = new ArrayList<String>();
         for (String w : SpokenText.of(lastSentence(question)).words()) {
-            String clean = w.replaceAll("[^\\p{L}\\p{N}-]", "");
+            String clean = NOT_WORD.matcher(w).replaceAll("");
             if (clean.length() < 3
                     || SKIP.contains(clean)
                     || Terms.of(clean).isEmpty()
@@ -65,7 +69,7 @@ final class QuestionSubject {
 
     /** The first non-empty sentence of written text (up to its first full stop, question or exclamation mark). */
     static String firstSentence(String text) {
-        for (String part : (text == null ? "" : text).split("[.!?]+")) {
+        for (String part : SENTENCE_END.split(text == null ? "" : text)) {
             if (!part.isBlank()) {
                 return part;
             }
@@ -75,7 +79,7 @@ final class QuestionSubject {
 
     /** The last non-empty sentence of written text; speech (no punctuation) is one sentence. */
     static String lastSentence(String text) {
-        String[] parts = (text == null ? "" : text).split("[.!?;]+");
+        String[] parts = CLAUSE_END.split(text == null ? "" : text);
         for (int i = parts.length - 1; i >= 0; i--) {
             if (!parts[i].isBlank()) {
                 return parts[i];

@@ -13,6 +13,16 @@ import java.util.Set;
  * @param questionMark whether the original ended with a question mark (a hint, never required)
  */
 record SpokenText(List<String> words, boolean questionMark) {
+    private static final java.util.Map<String, List<String>> PHRASE_WORDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.regex.Pattern NOT_WORD =
+            java.util.regex.Pattern.compile("[^\\p{L}\\p{N}'%$€£.\\s-]");
+    private static final java.util.regex.Pattern LONE_DOT =
+            java.util.regex.Pattern.compile("(?<![\\p{N}])\\.|\\.(?![\\p{N}])");
+    private static final java.util.regex.Pattern LONE_DASH =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])-|-(?![\\p{L}\\p{N}])");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** The longest input read; speech chunks are short, anything longer is cut. */
     static final int MAX_CHARS = 600;
 
@@ -79,13 +89,11 @@ record SpokenText(List<String> words, boolean questionMark) {
         }
         String trimmed = text.strip();
         boolean mark = trimmed.endsWith("?");
-        String cleaned = trimmed.toLowerCase(Locale.ROOT)
-                .replace('\u2019', '\'')
-                .replaceAll("[^\\p{L}\\p{N}'%$€£.\\s-]", " ")
-                .replaceAll("(?<![\\p{N}])\\.|\\.(?![\\p{N}])", " ")
-                .replaceAll("(?<![\\p{L}\\p{N}])-|-(?![\\p{L}\\p{N}])", " ")
-                .strip();
-        List<String> words = cleaned.isEmpty() ? List.of() : Arrays.asList(cleaned.split("\\s+"));
+        String cleaned = trimmed.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        cleaned = NOT_WORD.matcher(cleaned).replaceAll(" ");
+        cleaned = LONE_DOT.matcher(cleaned).replaceAll(" ");
+        cleaned = LONE_DASH.matcher(cleaned).replaceAll(" ").strip();
+        List<String> words = cleaned.isEmpty() ? List.of() : Arrays.asList(SPACES.split(cleaned));
         return new SpokenText(stripFillers(words), mark);
     }
 
@@ -133,6 +141,14 @@ record SpokenText(List<String> words, boolean questionMark) {
         return words.isEmpty();
     }
 
+    /**
+     * The words of a phrase: the detectors' phrases are constants, split once (they are tried at every word of every
+     * chunk).
+     */
+    private static List<String> wordsOf(String phrase) {
+        return PHRASE_WORDS.computeIfAbsent(phrase, p -> List.of(p.split(" ")));
+    }
+
     /** Whether nothing but fillers is left ("um", "okay"): the last word is kept even when it is one. */
     boolean saysNothing() {
         return words.stream().allMatch(FILLERS::contains);
@@ -145,14 +161,14 @@ record SpokenText(List<String> words, boolean questionMark) {
 
     /** Whether the words starting at {@code from} begin with {@code phrase} (space-separated). */
     boolean startsWith(int from, String phrase) {
-        List<String> p = Arrays.asList(phrase.split(" "));
+        List<String> p = wordsOf(phrase);
         return from + p.size() <= words.size()
                 && words.subList(from, from + p.size()).equals(p);
     }
 
     /** Whether the words end with {@code phrase} (space-separated). */
     boolean endsWith(String phrase) {
-        List<String> p = Arrays.asList(phrase.split(" "));
+        List<String> p = wordsOf(phrase);
         return words.size() > p.size()
                 && words.subList(words.size() - p.size(), words.size()).equals(p);
     }

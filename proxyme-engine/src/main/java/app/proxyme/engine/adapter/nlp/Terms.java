@@ -6,6 +6,8 @@ import java.util.Set;
 
 /** Content words of a sentence, crudely stemmed, for the lexical signal. */
 final class Terms {
+    private static final java.util.regex.Pattern NON_TERM = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}']+");
+
     private Terms() {}
 
     private static final Set<String> STOPWORDS = Set.of(
@@ -188,7 +190,7 @@ final class Terms {
 
     static Set<String> of(String sentence) {
         var terms = new LinkedHashSet<String>();
-        for (String w : sentence.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
+        for (String w : NON_TERM.split(sentence.toLowerCase(java.util.Locale.ROOT))) {
             if (w.length() < 2 || STOPWORDS.contains(w)) {
                 continue;
             }

@@ -395,6 +395,7 @@ class SharedDatabaseTest {
 
     /** What {@code db}'s relay hands on for {@code user}, from now on. */
     private static List<MessageRelay.Relayed> heard(Database db, String user) {
+        new InstanceLiveness(db.leases(), CLOCK).beat(); // a publisher writes only while another instance is alive
         var heard = new java.util.concurrent.CopyOnWriteArrayList<MessageRelay.Relayed>();
         db.messageRelay().orElseThrow().deliverTo(m -> {
             if (m.user().equals(user)) {
