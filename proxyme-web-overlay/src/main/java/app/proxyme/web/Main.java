@@ -33,6 +33,27 @@ public final class Main {
      */
     static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
 
+    /**
+     * With embedded identity anyone who reaches the port can sign in as any demo user: the server then listens on
+     * 127.0.0.1 only, whatever {@code SERVER_HOST} says, unless {@code PROXYME_DEMO_EXPOSED=true} is set explicitly.
+     */
+    static void bindDemoToLoopback() {
+        String identity = setting("proxyme.identity", "embedded");
+        boolean exposed = Boolean.parseBoolean(setting("proxyme.demo.exposed", "false"));
+        if (identity.equalsIgnoreCase("embedded") && !exposed) {
+            System.setProperty("server.host", "127.0.0.1");
+        }
+    }
+
+    /** A setting as a system property or (then) its environment variable, before MicroProfile Config runs. */
+    private static String setting(String key, String otherwise) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            value = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+        }
+        return value == null || value.isBlank() ? otherwise : value.strip();
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].startsWith("-")) {
             if (System.getProperty(CARRIERS) == null) {
@@ -40,6 +61,7 @@ public final class Main {
                         CARRIERS,
                         Integer.toString(Math.max(4, 2 * Runtime.getRuntime().availableProcessors())));
             }
+            bindDemoToLoopback();
             io.helidon.microprofile.cdi.Main.main(args);
             return;
         }

@@ -46,6 +46,15 @@ public final class InMemoryPolicyStore implements PolicyStore {
                 email == null ? null : members.get(email.trim().toLowerCase(Locale.ROOT)));
     }
 
+    /** Every member has the default subject here. */
+    @Override
+    public Optional<Member> memberBySubject(String subject) {
+        String prefix = PolicyStore.defaultSubject("");
+        return subject == null || !subject.startsWith(prefix)
+                ? Optional.empty()
+                : member(subject.substring(prefix.length()));
+    }
+
     @Override
     public OrgPolicy policy(String org) {
         OrgPolicy policy = policies.get(org);

@@ -13,6 +13,7 @@ import app.proxyme.engine.adapter.jose.EmbeddedIdentity;
 import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
 import app.proxyme.engine.adapter.nlp.LocalTopicClassifier;
 import app.proxyme.engine.adapter.nlp.PlaybookResponseGenerator;
+import app.proxyme.engine.adapter.oidc.OidcIdentity;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.fga.RemoteTuples;
@@ -83,6 +84,7 @@ class Adapters {
     Identity identity(RuntimeSettings settings, KeyRings keys, PolicyStore policies, Clock clock) {
         return switch (settings.identity()) {
             case "embedded" -> new EmbeddedIdentity(keys.identity(), policies, clock);
+            case "auth0", "oidc" -> new OidcIdentity(settings.oidc(), policies, clock);
             default -> throw new IllegalStateException("no identity adapter for " + settings.identity());
         };
     }

@@ -94,6 +94,15 @@ class Housekeeping {
                 "Proxy Me started: " + settings.engine() + ", fga " + settings.fga() + ", identity "
                         + settings.identity() + ", approval " + settings.approval() + ", llm " + settings.llm()
                         + "; instance " + leases.instance() + " (its id in the leases table)");
+        if (settings.identity().equals("embedded")) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    settings.demoExposed()
+                            ? "demo sign-in is on and exposed (PROXYME_DEMO_EXPOSED=true): anyone who reaches this"
+                                    + " server can sign in as any demo user"
+                            : "demo sign-in is on (embedded identity): listening on 127.0.0.1 only;"
+                                    + " PROXYME_IDENTITY=auth0 or oidc for real sign-in");
+        }
     }
 
     /** Runs {@code job} if this instance holds (or now takes) the lease {@code name}, renewed for {@link #TAKE_OVER}. */

@@ -2,6 +2,7 @@ package app.proxyme.web.boot;
 
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.engine.EngineSettings;
+import app.proxyme.engine.adapter.oidc.OidcProvider;
 import app.proxyme.engine.fga.FgaSettings;
 import app.proxyme.web.app.LaneSettings;
 import java.nio.file.Path;
@@ -17,7 +18,12 @@ import org.eclipse.microprofile.config.Config;
  *
  * @param engine the database, data directory and policy defaults
  * @param fga the relationship check's mode and server ({@code PROXYME_FGA=embedded|openfga})
- * @param identity who signs users in ({@code PROXYME_IDENTITY=embedded})
+ * @param identity who signs users in ({@code PROXYME_IDENTITY=embedded|auth0|oidc})
+ * @param oidc the OpenID provider with {@code auth0} ({@code PROXYME_AUTH0_DOMAIN}, {@code _AUDIENCE},
+ *     {@code _CLIENT_ID}) or {@code oidc} ({@code PROXYME_OIDC_ISSUER}, {@code _AUDIENCE}, {@code _CLIENT_ID});
+ *     {@code null} with embedded identity
+ * @param demoExposed whether the embedded identity's demo sign-in may listen beyond 127.0.0.1
+ *     ({@code PROXYME_DEMO_EXPOSED}, default false)
  * @param approval how held suggestions reach their approver ({@code PROXYME_APPROVAL=embedded})
  * @param llm who classifies and drafts answers ({@code PROXYME_LLM=local})
  * @param warmUpDecisions dry decisions run before the instance reports ready ({@code PROXYME_WARMUP_DECISIONS},
@@ -41,6 +47,8 @@ public record RuntimeSettings(
         EngineSettings engine,
         FgaSettings fga,
         String identity,
+        OidcProvider oidc,
+        boolean demoExposed,
         String approval,
         String llm,
         int warmUpDecisions,
@@ -51,12 +59,15 @@ public record RuntimeSettings(
         int wsMessagesPerSecond,
         Duration keyRotation) {
     static final int EVALUATE_PER_MINUTE = 600;
-    static final List<String> IDENTITIES = List.of("embedded");
+    static final List<String> IDENTITIES = List.of("embedded", "auth0", "oidc");
     static final List<String> APPROVALS = List.of("embedded");
     static final List<String> LLMS = List.of("local");
 
     public RuntimeSettings {
         identity = oneOf("proxyme.identity", identity, IDENTITIES);
+        if (!identity.equals("embedded") && oidc == null) {
+            throw new IllegalArgumentException("PROXYME_IDENTITY=" + identity + " needs its OpenID provider settings");
+        }
         approval = oneOf("proxyme.approval", approval, APPROVALS);
         llm = oneOf("proxyme.llm", llm, LLMS);
         if (warmUpDecisions < 0) {
@@ -88,6 +99,7 @@ public record RuntimeSettings(
 
     /** Reads the settings; a value outside a mode's choices fails with the key and the choices. */
     public static RuntimeSettings read(Config config) {
+        String identity = text(config, "proxyme.identity").orElse("embedded").toLowerCase(Locale.ROOT);
         PolicySettings d = PolicySettings.DEFAULTS;
         var policyDefaults = new PolicySettings(
                 config.getOptionalValue("proxyme.min.confidence", Double.class).orElse(d.minConfidence()),
@@ -119,7 +131,9 @@ public record RuntimeSettings(
         return new RuntimeSettings(
                 engine,
                 fga,
-                text(config, "proxyme.identity").orElse("embedded"),
+                identity,
+                oidcProvider(config, identity),
+                config.getOptionalValue("proxyme.demo.exposed", Boolean.class).orElse(false),
                 text(config, "proxyme.approval").orElse("embedded"),
                 text(config, "proxyme.llm").orElse("local"),
                 config.getOptionalValue("proxyme.warmup.decisions", Integer.class)
@@ -137,6 +151,33 @@ public record RuntimeSettings(
                         .orElse(LaneSettings.DEFAULTS.messagesPerSecond()),
                 Duration.ofDays(config.getOptionalValue("proxyme.key.rotation.days", Long.class)
                         .orElse(90L)));
+    }
+
+    /** The OpenID provider that {@code auth0} or {@code oidc} identity names; {@code null} for embedded identity. */
+    private static OidcProvider oidcProvider(Config config, String identity) {
+        return switch (identity) {
+            case "auth0" ->
+                OidcProvider.auth0(
+                        required(config, "proxyme.auth0.domain", identity),
+                        required(config, "proxyme.auth0.audience", identity),
+                        text(config, "proxyme.auth0.client.id").orElse(null));
+            case "oidc" ->
+                new OidcProvider(
+                        required(config, "proxyme.oidc.issuer", identity),
+                        required(config, "proxyme.oidc.audience", identity),
+                        text(config, "proxyme.oidc.client.id").orElse(null));
+            default -> null;
+        };
+    }
+
+    private static String required(Config config, String key, String identity) {
+        return text(config, key)
+                .orElseThrow(() ->
+                        new IllegalArgumentException(envName(key) + " is required with PROXYME_IDENTITY=" + identity));
+    }
+
+    private static String envName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 
     private static Optional<String> text(Config config, String key) {

@@ -41,6 +41,33 @@ class RuntimeSettingsTest {
     }
 
     @Test
+    void an_openid_provider_is_named_by_its_settings_and_each_missing_one_is_named() {
+        RuntimeSettings auth0 = RuntimeSettings.read(config(Map.of(
+                "proxyme.identity", "auth0",
+                "proxyme.auth0.domain", "acme.eu.auth0.com",
+                "proxyme.auth0.audience", "https://api.acme.test")));
+        assertEquals("https://acme.eu.auth0.com/", auth0.oidc().issuer());
+        assertEquals("https://api.acme.test", auth0.oidc().audience());
+        RuntimeSettings oidc = RuntimeSettings.read(config(Map.of(
+                "proxyme.identity", "OIDC",
+                "proxyme.oidc.issuer", "https://login.acme.test/realms/acme",
+                "proxyme.oidc.audience", "proxyme")));
+        assertEquals("oidc", oidc.identity());
+        assertEquals("https://login.acme.test/realms/acme", oidc.oidc().issuer());
+        assertEquals(null, RuntimeSettings.read(config(Map.of())).oidc());
+        assertFalse(RuntimeSettings.read(config(Map.of())).demoExposed());
+
+        var missing = assertThrows(
+                IllegalArgumentException.class,
+                () -> RuntimeSettings.read(
+                        config(Map.of("proxyme.identity", "auth0", "proxyme.auth0.domain", "x.test"))));
+        assertTrue(missing.getMessage().contains("PROXYME_AUTH0_AUDIENCE"), missing.getMessage());
+        var noIssuer = assertThrows(
+                IllegalArgumentException.class, () -> RuntimeSettings.read(config(Map.of("proxyme.identity", "oidc"))));
+        assertTrue(noIssuer.getMessage().contains("PROXYME_OIDC_ISSUER"), noIssuer.getMessage());
+    }
+
+    @Test
     void lanes_drain_and_chunk_recovery_are_settings_checked_at_start() {
         RuntimeSettings s = RuntimeSettings.read(config(
                 Map.of("proxyme.chunk.grace.s", "5", "proxyme.shutdown.drain.s", "0", "proxyme.lane.capacity", "2")));

@@ -9,6 +9,17 @@ public interface PolicyStore {
     /** The member with this email, in whichever organisation they belong to. */
     Optional<Member> member(String email);
 
+    /**
+     * The member an identity provider knows by {@code subject} (a token's {@code sub}): the member whose policy names
+     * that subject, or a member without a subject of their own whose default subject ({@code auth0|<email>}) it is.
+     */
+    Optional<Member> memberBySubject(String subject);
+
+    /** The default identity-provider subject of a member without one of their own. */
+    static String defaultSubject(String email) {
+        return "auth0|" + email;
+    }
+
     /** The policy of an organisation. */
     OrgPolicy policy(String org);
 }

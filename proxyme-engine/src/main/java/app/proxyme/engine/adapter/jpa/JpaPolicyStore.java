@@ -13,6 +13,7 @@ import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.engine.policy.file.RulePhrases;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,9 @@ final class JpaPolicyStore implements PolicyStore {
     private final PolicySettings defaults;
     private final Map<String, OrgPolicy> cache = new ConcurrentHashMap<>();
     private final Map<String, Member> members = new ConcurrentHashMap<>();
+    /** Identity-provider subjects of members read lately, to their e-mail. */
+    private final Map<String, String> subjects = new ConcurrentHashMap<>();
+
     private final AtomicLong generation = new AtomicLong();
     private final CacheTrust trust;
 
@@ -62,6 +66,45 @@ final class JpaPolicyStore implements PolicyStore {
     }
 
     @Override
+    public Optional<Member> memberBySubject(String subject) {
+        if (subject == null || subject.isBlank()) {
+            return Optional.empty();
+        }
+        boolean trusted = trust.trusted();
+        String email = trusted ? subjects.get(subject) : null;
+        if (email == null) {
+            long before = generation.get();
+            Optional<String> found = tx.read(em -> emailOfSubject(em, subject));
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            email = found.get();
+            if (trusted && generation.get() == before) {
+                subjects.putIfAbsent(subject, email);
+            }
+        }
+        return member(email);
+    }
+
+    /** The e-mail of the member with {@code subject}: named in their policy, or their default one. */
+    private static Optional<String> emailOfSubject(EntityManager em, String subject) {
+        List<String> named = em.createQuery("select m.email from MemberEntity m where m.subject = :s", String.class)
+                .setParameter("s", subject)
+                .setMaxResults(1)
+                .getResultList();
+        if (!named.isEmpty()) {
+            return Optional.of(named.get(0));
+        }
+        String prefix = PolicyStore.defaultSubject("");
+        if (!subject.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        MemberEntity m =
+                em.find(MemberEntity.class, subject.substring(prefix.length()).toLowerCase(Locale.ROOT));
+        return m != null && m.subject == null ? Optional.of(m.email) : Optional.empty();
+    }
+
+    @Override
     public OrgPolicy policy(String org) {
         boolean trusted = trust.trusted();
         OrgPolicy cached = trusted ? cache.get(org) : null;
@@ -85,6 +128,7 @@ final class JpaPolicyStore implements PolicyStore {
         cache.remove(org);
         // a member may have moved between organisations: forget them all (writes are rare)
         members.clear();
+        subjects.clear();
     }
 
     /** Forgets every cached policy and member. */
@@ -92,6 +136,7 @@ final class JpaPolicyStore implements PolicyStore {
         generation.incrementAndGet();
         cache.clear();
         members.clear();
+        subjects.clear();
     }
 
     private OrgPolicy load(EntityManager em, String org) {

@@ -101,7 +101,7 @@ public record PolicyDocument(
 
         /** {@code auth0|<email>}. */
         public static String defaultSubject(String email) {
-            return "auth0|" + email;
+            return app.proxyme.domain.port.out.PolicyStore.defaultSubject(email);
         }
     }
 

@@ -63,6 +63,20 @@ public abstract class PolicyStoreContractTest {
     }
 
     @Test
+    void a_member_without_a_subject_of_their_own_is_found_by_the_default_subject() {
+        assertEquals(
+                jae,
+                subject()
+                        .memberBySubject(PolicyStore.defaultSubject(jae.email()))
+                        .orElseThrow());
+        assertEquals(sam, subject().memberBySubject("auth0|" + sam.email()).orElseThrow());
+        assertTrue(subject().memberBySubject(jae.email()).isEmpty(), "an e-mail address is not a subject");
+        assertTrue(subject().memberBySubject("auth0|nobody@" + acme + ".test").isEmpty());
+        assertTrue(subject().memberBySubject("google-oauth2|" + jae.email()).isEmpty());
+        assertTrue(subject().memberBySubject(null).isEmpty());
+    }
+
+    @Test
     void each_organisation_gets_its_own_policy_as_stored() {
         var policy = subject().policy(acme);
 
