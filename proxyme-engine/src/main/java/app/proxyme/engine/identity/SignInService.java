@@ -10,20 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** {@link SignIn} over an {@link Identity}; demo sign-in only when the identity is the embedded one. */
 public final class SignInService implements SignIn {
     private final Identity identity;
     private final PolicyStore policies;
     private final boolean demo;
+    private final Supplier<Map<String, Object>> vaultKeys;
 
     /**
      * @param demo whether demo sign-in by e-mail is offered ({@code PROXYME_IDENTITY=embedded})
+     * @param vaultKeys the JWK set of the keys that sign scoped tokens, published beside the identity's own
      */
-    public SignInService(Identity identity, PolicyStore policies, boolean demo) {
+    public SignInService(
+            Identity identity, PolicyStore policies, boolean demo, Supplier<Map<String, Object>> vaultKeys) {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.demo = demo;
+        this.vaultKeys = Objects.requireNonNull(vaultKeys, "vaultKeys");
     }
 
     @Override
@@ -31,9 +36,16 @@ public final class SignInService implements SignIn {
         return bearerToken == null || bearerToken.isBlank() ? Optional.empty() : identity.verify(bearerToken);
     }
 
+    /** The identity's keys (embedded identity) and the vault's, as one JWK set. */
     @Override
     public Map<String, Object> publicKeys() {
-        return identity.jwks();
+        var keys = new java.util.ArrayList<Object>();
+        for (Map<String, Object> set : List.of(identity.jwks(), vaultKeys.get())) {
+            if (set.get("keys") instanceof List<?> l) {
+                keys.addAll(l);
+            }
+        }
+        return Map.of("keys", keys);
     }
 
     @Override

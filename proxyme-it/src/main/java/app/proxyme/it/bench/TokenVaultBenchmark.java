@@ -4,6 +4,7 @@ import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.out.ScopedToken;
 import app.proxyme.domain.port.out.TokenVault;
 import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
+import app.proxyme.engine.identity.RoleScopedVault;
 import app.proxyme.engine.keys.KeyRing;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +39,7 @@ public class TokenVaultBenchmark {
     public void setUp() {
         world = new DemoWorld();
         keys = KeyRing.ephemeral("vault", KeyRing.Kind.RSA, Clock.systemUTC());
-        warm = new EmbeddedTokenVault(keys, world.fga, Clock.systemUTC());
+        warm = new RoleScopedVault(world.fga, new EmbeddedTokenVault(keys, Clock.systemUTC()));
         jae = world.member("jae@acme.test");
         warm.obtain(jae, TokenVault.WRITE_SUGGESTIONS, "product");
     }
@@ -50,7 +51,7 @@ public class TokenVaultBenchmark {
 
     @Benchmark
     public ScopedToken cold() {
-        return new EmbeddedTokenVault(keys, world.fga, Clock.systemUTC())
+        return new RoleScopedVault(world.fga, new EmbeddedTokenVault(keys, Clock.systemUTC()))
                 .obtain(jae, TokenVault.WRITE_SUGGESTIONS, "product");
     }
 }

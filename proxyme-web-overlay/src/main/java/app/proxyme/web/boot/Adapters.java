@@ -18,6 +18,7 @@ import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.TupleStore;
+import app.proxyme.engine.identity.RoleScopedVault;
 import app.proxyme.engine.keys.KeyStore;
 import app.proxyme.web.app.MeetingHub;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +70,7 @@ class Adapters {
     @Produces
     @Singleton
     TokenVault tokenVault(KeyRings keys, RelationshipCheck fga, Clock clock) {
-        return new EmbeddedTokenVault(keys.vault(), fga, clock);
+        return new RoleScopedVault(fga, new EmbeddedTokenVault(keys.vault(), clock));
     }
 
     /** The signing keys, shared with every instance on the database. */

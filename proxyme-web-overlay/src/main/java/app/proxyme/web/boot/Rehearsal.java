@@ -14,6 +14,7 @@ import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.adapter.nlp.LocalTopicClassifier;
 import app.proxyme.engine.adapter.nlp.PlaybookResponseGenerator;
+import app.proxyme.engine.identity.RoleScopedVault;
 import app.proxyme.engine.keys.KeyRing;
 import app.proxyme.engine.policy.PolicySeeder;
 import app.proxyme.engine.policy.file.PolicyFiles;
@@ -109,7 +110,8 @@ final class Rehearsal {
                 db.meetingStore(),
                 new LocalTopicClassifier(),
                 fga,
-                new EmbeddedTokenVault(KeyRing.ephemeral("vault", KeyRing.Kind.RSA, clock), fga, clock),
+                new RoleScopedVault(
+                        fga, new EmbeddedTokenVault(KeyRing.ephemeral("vault", KeyRing.Kind.RSA, clock), clock)),
                 new PlaybookResponseGenerator(),
                 new EmbeddedStepUpApproval((held, binding) -> {}),
                 db.suggestionStore(),

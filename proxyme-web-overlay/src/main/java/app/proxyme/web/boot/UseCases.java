@@ -4,6 +4,7 @@ import app.proxyme.domain.pipeline.ChunkPipeline;
 import app.proxyme.domain.port.in.DecideApproval;
 import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.port.in.HandleChunk;
+import app.proxyme.domain.port.in.IssueToken;
 import app.proxyme.domain.port.in.JoinMeeting;
 import app.proxyme.domain.port.in.KeepChunkOrder;
 import app.proxyme.domain.port.in.ManagePolicy;
@@ -36,6 +37,7 @@ import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.identity.SignInService;
+import app.proxyme.engine.identity.TokenIssuance;
 import app.proxyme.engine.meeting.ChunkRecovery;
 import app.proxyme.engine.meeting.InstanceLiveness;
 import app.proxyme.engine.meeting.LaneHandover;
@@ -156,8 +158,14 @@ class UseCases {
 
     @Produces
     @Singleton
-    SignIn signIn(RuntimeSettings settings, Identity identity, PolicyStore policies) {
-        return new SignInService(identity, policies, settings.identity().equals("embedded"));
+    SignIn signIn(RuntimeSettings settings, Identity identity, PolicyStore policies, KeyRings keys) {
+        return new SignInService(identity, policies, settings.identity().equals("embedded"), keys.vault()::publicJwks);
+    }
+
+    @Produces
+    @Singleton
+    IssueToken issueToken(TokenVault vault, Clock clock) {
+        return new TokenIssuance(vault, clock);
     }
 
     @Produces

@@ -29,6 +29,7 @@ public class ProxyMeApplication extends Application {
                 AuditResource.class,
                 ShareResource.class,
                 JwksResource.class,
+                VaultResource.class,
                 BearerFilter.class,
                 ErrorMappers.DomainErrors.class,
                 ErrorMappers.BadInput.class,

@@ -1,13 +1,7 @@
 package app.proxyme.engine.adapter.jose;
 
-import static app.proxyme.domain.port.out.RelationshipCheck.CAN_AUTO_RESPOND;
-import static app.proxyme.domain.port.out.RelationshipCheck.CAN_RESPOND_WITH_APPROVAL;
-
 import app.proxyme.domain.policy.Member;
-import app.proxyme.domain.port.out.RelationshipCheck;
-import app.proxyme.domain.port.out.RelationshipQuery;
 import app.proxyme.domain.port.out.ScopedToken;
-import app.proxyme.domain.port.out.TokenRefusedException;
 import app.proxyme.domain.port.out.TokenVault;
 import app.proxyme.engine.keys.KeyRing;
 import app.proxyme.engine.keys.RingKey;
@@ -15,15 +9,15 @@ import com.auth0.jwt.JWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The embedded token vault: issues short-lived RS256 tokens for one scope, bound to a topic where the scope
- * needs one. Role-scoped: a {@code write:suggestions} token is issued only after FGA confirms the member may
- * answer on that topic — checked on every request, also when a cached token is handed out.
+ * The in-process issuer of scoped tokens (every mode: no identity provider issues per-topic tokens): short-lived RS256
+ * tokens for one scope, bound to a topic where the scope needs one, signed with the current key of the shared vault
+ * key ring and verifiable through {@code /.well-known/jwks.json}. A token is reused until shortly before it expires;
+ * concurrent requests for the same token share one issuance. It does not decide who may hold a token: every issuer is
+ * reached through {@link app.proxyme.engine.identity.RoleScopedVault}, which does.
  */
 public final class EmbeddedTokenVault implements TokenVault {
     /** How long a vault token lives: retire a vault key no sooner after its successor signs. */
@@ -32,49 +26,30 @@ public final class EmbeddedTokenVault implements TokenVault {
     private static final Duration RENEW_BEFORE = Duration.ofSeconds(30);
 
     private final KeyRing keys;
-    private final RelationshipCheck fga;
     private final Clock clock;
     private final Map<Key, ScopedToken> cache = new ConcurrentHashMap<>();
 
     private record Key(String user, String scope, String topic) {}
 
-    /** @param keys the vault keys; the current one signs (tokens live 5 minutes) */
-    public EmbeddedTokenVault(KeyRing keys, RelationshipCheck fga, Clock clock) {
+    /** @param keys the vault keys; the current one signs */
+    public EmbeddedTokenVault(KeyRing keys, Clock clock) {
         this.keys = keys;
-        this.fga = fga;
         this.clock = clock;
     }
 
     @Override
     public ScopedToken obtain(Member member, String scope, String topic) {
-        authorize(member, scope, topic);
         Instant now = clock.instant();
-        var key = new Key(member.email(), scope, topic);
-        ScopedToken cached = cache.get(key);
-        if (cached != null && now.plus(RENEW_BEFORE).isBefore(cached.expiresAt())) {
-            return new ScopedToken(cached.value(), scope, topic, cached.expiresAt(), true);
-        }
-        ScopedToken fresh = mint(member, scope, topic, now);
-        cache.put(key, fresh);
-        return fresh;
-    }
-
-    private void authorize(Member member, String scope, String topic) {
-        switch (scope) {
-            case READ_TRANSCRIPTS -> {}
-            case WRITE_SUGGESTIONS -> {
-                Objects.requireNonNull(topic, "write:suggestions is bound to a topic");
-                String object = RelationshipCheck.topic(member.org(), topic);
-                String user = RelationshipCheck.user(member.email());
-                List<Boolean> answers = fga.check(List.of(
-                        new RelationshipQuery(user, CAN_AUTO_RESPOND, object),
-                        new RelationshipQuery(user, CAN_RESPOND_WITH_APPROVAL, object)));
-                if (!answers.contains(Boolean.TRUE)) {
-                    throw new TokenRefusedException("role " + member.role() + " may not respond on " + topic);
-                }
+        var minted = new boolean[1];
+        // compute: one issuance per key at a time, the others take what it made
+        ScopedToken token = cache.compute(new Key(member.email(), scope, topic), (k, held) -> {
+            if (held != null && now.plus(RENEW_BEFORE).isBefore(held.expiresAt())) {
+                return held;
             }
-            default -> throw new TokenRefusedException("unknown scope " + scope);
-        }
+            minted[0] = true;
+            return mint(member, scope, topic, now);
+        });
+        return minted[0] ? token : new ScopedToken(token.value(), scope, topic, token.expiresAt(), true);
     }
 
     private ScopedToken mint(Member member, String scope, String topic, Instant now) {

@@ -3,13 +3,47 @@ package app.proxyme.engine.adapter.jose;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.TokenVault;
 import app.proxyme.domain.port.out.contract.TokenVaultContractTest;
+import app.proxyme.engine.identity.RoleScopedVault;
 import app.proxyme.engine.keys.KeyRing;
 import java.time.Clock;
 
-/** The embedded token vault keeps the token vault's contract. */
+/** The embedded issuer behind the role check keeps the token vault's contract. */
 class EmbeddedTokenVaultTest extends TokenVaultContractTest {
+    @org.junit.jupiter.api.Test
+    void concurrent_requests_for_the_same_token_share_one_issuance() throws Exception {
+        var vault = new EmbeddedTokenVault(
+                KeyRing.ephemeral("vault", KeyRing.Kind.RSA, Clock.systemUTC()), Clock.systemUTC());
+        var member = new app.proxyme.domain.policy.Member("jae@acme.test", "acme", "junior_ae", null);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var tokens = new java.util.concurrent.ConcurrentLinkedQueue<app.proxyme.domain.port.out.ScopedToken>();
+        var threads = new java.util.ArrayList<Thread>();
+        for (int i = 0; i < 8; i++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    tokens.add(vault.obtain(member, TokenVault.WRITE_SUGGESTIONS, "product"));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(
+                1,
+                tokens.stream()
+                        .map(app.proxyme.domain.port.out.ScopedToken::value)
+                        .distinct()
+                        .count());
+        org.junit.jupiter.api.Assertions.assertEquals(
+                1, tokens.stream().filter(t -> !t.cached()).count(), "one issued, seven shared");
+    }
+
     @Override
     protected TokenVault vault(RelationshipCheck fga, Clock clock) {
-        return new EmbeddedTokenVault(KeyRing.ephemeral("vault", KeyRing.Kind.RSA, clock), fga, clock);
+        return new RoleScopedVault(
+                fga, new EmbeddedTokenVault(KeyRing.ephemeral("vault", KeyRing.Kind.RSA, clock), clock));
     }
 }

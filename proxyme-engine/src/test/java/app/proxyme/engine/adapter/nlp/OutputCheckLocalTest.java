@@ -67,7 +67,8 @@ class OutputCheckLocalTest {
                 db.meetingStore(),
                 new LocalTopicClassifier(),
                 fga,
-                new EmbeddedTokenVault(TestKeys.rsa("vault"), fga, clock),
+                new app.proxyme.engine.identity.RoleScopedVault(
+                        fga, new EmbeddedTokenVault(TestKeys.rsa("vault"), clock)),
                 new PlaybookResponseGenerator(),
                 new EmbeddedStepUpApproval((held, binding) -> {}),
                 db.suggestionStore(),
