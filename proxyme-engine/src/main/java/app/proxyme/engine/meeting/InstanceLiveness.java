@@ -13,6 +13,8 @@ public final class InstanceLiveness {
     public static final Duration BEAT = Duration.ofSeconds(5);
     /** Silent this long, an instance counts as stopped. */
     static final Duration STOPPED_AFTER = Duration.ofSeconds(15);
+    /** How long a stopped instance's lease is kept. */
+    static final Duration FORGOTTEN_AFTER = Duration.ofDays(1);
 
     private final Leases leases;
     private final Clock clock;
@@ -25,6 +27,16 @@ public final class InstanceLiveness {
     /** Says that this instance is alive, for {@link #STOPPED_AFTER}. */
     public void beat() {
         leases.hold(lease(leases.instance()), STOPPED_AFTER);
+    }
+
+    /**
+     * Forgets instances that stopped more than a day ago (each start on PostgreSQL is a new instance id); their
+     * chunks were recorded as abandoned long before.
+     *
+     * @return how many were forgotten
+     */
+    public int forgetLongStopped() {
+        return leases.forgetExpired(lease(""), FORGOTTEN_AFTER);
     }
 
     /** Whether {@code instance} (this one, or one that said so lately) runs; an unknown one ({@code null}) does not. */

@@ -142,6 +142,15 @@ class Housekeeping {
         }
     }
 
+    /** Deletes the liveness leases of instances that stopped more than a day ago. */
+    private void forgetStoppedInstances() {
+        try {
+            liveness.forgetLongStopped();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "forgetting stopped instances failed; again in an hour", e);
+        }
+    }
+
     /** Replaces every signing key older than {@code PROXYME_KEY_ROTATION_DAYS}. */
     private void rotateKeys() {
         for (var ring : keys.all()) {

@@ -25,6 +25,9 @@ public interface Leases {
     /** An instance's hold on a lease, until {@code expiresAtMillis} (epoch). */
     record Holder(String instance, long expiresAtMillis) {}
 
+    /** Deletes the leases named {@code prefix}{@code *} that expired more than {@code ago} ago; returns how many. */
+    int forgetExpired(String prefix, java.time.Duration ago);
+
     /** This instance's id in the leases it holds. */
     String instance();
 }

@@ -80,6 +80,16 @@ final class JpaLeases implements Leases {
     }
 
     @Override
+    public int forgetExpired(String prefix, Duration ago) {
+        check(prefix + "x");
+        long before = clock.millis() - ago.toMillis();
+        return tx.write(em -> em.createNativeQuery("DELETE FROM leases WHERE name LIKE ?1 AND expires_at < ?2")
+                .setParameter(1, prefix.replace("_", "\\_") + "%")
+                .setParameter(2, before)
+                .executeUpdate());
+    }
+
+    @Override
     public String instance() {
         return instance;
     }

@@ -153,6 +153,11 @@ class SharedDatabaseTest {
         b.leases().release(job);
         assertTrue(b.leases().holder(job).isEmpty());
         assertTrue(a.leases().hold(job, ttl), "released: a takes it at once");
+
+        Thread.sleep(ttl.toMillis() + 50);
+        assertEquals(0, b.leases().forgetExpired(job, Duration.ofSeconds(60)), "expired, but not that long ago");
+        assertEquals(1, b.leases().forgetExpired(job, Duration.ZERO));
+        assertTrue(a.leases().holder(job).isEmpty(), "forgotten");
     }
 
     @Test
