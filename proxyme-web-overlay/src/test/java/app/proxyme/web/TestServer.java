@@ -49,7 +49,7 @@ public final class TestServer {
                 kind,
                 new KeyRing.Rotation(null, Duration.ZERO, null),
                 Clock.systemUTC(),
-                Optional.of((kind == KeyRing.Kind.RSA ? KeyFiles.rsa(keys, purpose) : KeyFiles.secret(keys, purpose))
+                Optional.of(KeyFiles.of(keys, purpose, kind)
                         .orElseThrow(() -> new IllegalStateException("no " + purpose + " key in " + keys))));
     }
 

@@ -27,6 +27,11 @@ public final class KeyFiles {
         return read(dir.resolve(name + ".hmac"), Base64.getUrlDecoder());
     }
 
+    /** The material of {@code dir/<name>.pk8} (RSA) or {@code dir/<name>.hmac} (a secret), if that file exists. */
+    public static Optional<byte[]> of(Path dir, String name, KeyRing.Kind kind) {
+        return kind == KeyRing.Kind.RSA ? rsa(dir, name) : secret(dir, name);
+    }
+
     /** Writes {@code material} as {@code dir/<name>.pk8} (RSA) or {@code .hmac} (a secret), owner-only. */
     public static void write(Path dir, String name, KeyRing.Kind kind, byte[] material) {
         Path file = dir.resolve(name + (kind == KeyRing.Kind.RSA ? ".pk8" : ".hmac"));

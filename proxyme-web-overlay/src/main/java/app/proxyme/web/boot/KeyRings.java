@@ -27,36 +27,25 @@ record KeyRings(KeyRing identity, KeyRing vault, KeyRing share, KeyRing audit) {
     static final Duration PUBLISH_AHEAD = Duration.ofMinutes(10);
 
     static KeyRings open(KeyStore store, Path legacyDir, Duration rotateEvery, Clock clock) {
-        Duration every = rotateEvery.isZero() ? null : rotateEvery;
+        var rings = new Opener(store, legacyDir, rotateEvery.isZero() ? null : rotateEvery, clock);
         return new KeyRings(
-                KeyRing.open(
-                        store,
-                        "identity",
-                        KeyRing.Kind.RSA,
-                        new KeyRing.Rotation(every, PUBLISH_AHEAD, EmbeddedIdentity.TOKENS_LIVE_FOR),
-                        clock,
-                        KeyFiles.rsa(legacyDir, "identity")),
-                KeyRing.open(
-                        store,
-                        "vault",
-                        KeyRing.Kind.RSA,
-                        new KeyRing.Rotation(every, PUBLISH_AHEAD, EmbeddedTokenVault.LIFETIME),
-                        clock,
-                        KeyFiles.rsa(legacyDir, "vault")),
-                KeyRing.open(
-                        store,
-                        "share",
-                        KeyRing.Kind.HMAC,
-                        new KeyRing.Rotation(every, PUBLISH_AHEAD, Duration.ofMinutes(MeetingShares.MAX_TTL_MINUTES)),
-                        clock,
-                        KeyFiles.secret(legacyDir, "share")),
-                KeyRing.open(
-                        store,
-                        "audit",
-                        KeyRing.Kind.RSA,
-                        new KeyRing.Rotation(every, PUBLISH_AHEAD, null),
-                        clock,
-                        KeyFiles.rsa(legacyDir, "audit")));
+                rings.ring("identity", KeyRing.Kind.RSA, EmbeddedIdentity.TOKENS_LIVE_FOR),
+                rings.ring("vault", KeyRing.Kind.RSA, EmbeddedTokenVault.LIFETIME),
+                rings.ring("share", KeyRing.Kind.HMAC, Duration.ofMinutes(MeetingShares.MAX_TTL_MINUTES)),
+                rings.ring("audit", KeyRing.Kind.RSA, null));
+    }
+
+    /** Opens each purpose's ring on one store, rotation age and legacy key directory. */
+    private record Opener(KeyStore store, Path legacyDir, Duration every, Clock clock) {
+        KeyRing ring(String purpose, KeyRing.Kind kind, Duration tokensLiveFor) {
+            return KeyRing.open(
+                    store,
+                    purpose,
+                    kind,
+                    new KeyRing.Rotation(every, PUBLISH_AHEAD, tokensLiveFor),
+                    clock,
+                    KeyFiles.of(legacyDir, purpose, kind));
+        }
     }
 
     List<KeyRing> all() {

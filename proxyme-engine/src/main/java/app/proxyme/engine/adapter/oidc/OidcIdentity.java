@@ -49,6 +49,9 @@ import java.util.Set;
 public final class OidcIdentity implements Identity {
     static final Duration LEEWAY = Duration.ofSeconds(60);
     static final Duration JWKS_REFRESH = Duration.ofSeconds(30);
+    /** A failed discovery is tried again after this long; meanwhile no token is accepted. */
+    static final Duration DISCOVERY_RETRY = Duration.ofSeconds(30);
+
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
     private static final String DEPENDENCY = "identity provider";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -137,7 +140,7 @@ public final class OidcIdentity implements Identity {
             if (processor != null) {
                 return processor;
             }
-            if (clock.instant().isBefore(discoveryFailedAt.plus(JWKS_REFRESH))) {
+            if (clock.instant().isBefore(discoveryFailedAt.plus(DISCOVERY_RETRY))) {
                 throw new DependencyUnavailableException(DEPENDENCY, "the provider's discovery document failed lately");
             }
             try {
