@@ -2,6 +2,7 @@
 import { Cards } from './cards.js';
 import { Connection } from './connection.js';
 import { el } from './dom.js';
+import { Pairing } from './pairing.js';
 import { currentSession, forgetSession, showSignIn } from './signin.js';
 import { Microphone, Voice } from './speech.js';
 import { Ticker } from './ticker.js';
@@ -90,6 +91,8 @@ function join(session) {
     $('text').value = '';
   };
   new Microphone({ button: $('mic'), note: $('speech-note'), interim: $('interim'), onFinal: (t) => said(speaker(), t) });
+
+  new Pairing({ button: $('pair'), box: $('pairing'), token: session.token, onError: (t) => notice(t, 'error') });
 
   $('signout').onclick = () => {
     connection.stop();

@@ -25,10 +25,19 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     public static WsClient connect(String baseWs, String meetingId, String token) {
+        return open(baseWs + "/ws/meetings/" + meetingId + "?access_token=" + token);
+    }
+
+    /** The phone page's socket of the token's member ({@code /ws/approvals}). */
+    public static WsClient approvals(String baseWs, String token) {
+        return open(baseWs + "/ws/approvals?access_token=" + token);
+    }
+
+    private static WsClient open(String url) {
         var client = new WsClient();
         client.socket = HttpClient.newHttpClient()
                 .newWebSocketBuilder()
-                .buildAsync(URI.create(baseWs + "/ws/meetings/" + meetingId + "?access_token=" + token), client)
+                .buildAsync(URI.create(url), client)
                 .join();
         return client;
     }

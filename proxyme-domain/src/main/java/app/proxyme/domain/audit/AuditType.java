@@ -20,6 +20,8 @@ public enum AuditType {
     SHARE_CREATED,
     SHARE_OPENED,
     SHARE_REVOKED,
+    PAIRING_CREATED,
+    DEVICE_PAIRED,
     LOGIN,
     CHECKPOINT,
     RETENTION,

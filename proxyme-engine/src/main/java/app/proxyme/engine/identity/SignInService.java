@@ -3,6 +3,7 @@ package app.proxyme.engine.identity;
 import app.proxyme.domain.access.SignedIn;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.SignIn;
+import app.proxyme.domain.port.out.DeviceTokens;
 import app.proxyme.domain.port.out.Identity;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.engine.policy.file.PolicyFiles;
@@ -18,22 +19,37 @@ public final class SignInService implements SignIn {
     private final PolicyStore policies;
     private final boolean demo;
     private final Supplier<Map<String, Object>> vaultKeys;
+    private final DeviceTokens devices;
 
     /**
      * @param demo whether demo sign-in by e-mail is offered ({@code PROXYME_IDENTITY=embedded})
      * @param vaultKeys the JWK set of the keys that sign scoped tokens, published beside the identity's own
+     * @param devices the tokens of paired phones, which open the approvals only
      */
     public SignInService(
-            Identity identity, PolicyStore policies, boolean demo, Supplier<Map<String, Object>> vaultKeys) {
+            Identity identity,
+            PolicyStore policies,
+            boolean demo,
+            Supplier<Map<String, Object>> vaultKeys,
+            DeviceTokens devices) {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.policies = Objects.requireNonNull(policies, "policies");
         this.demo = demo;
         this.vaultKeys = Objects.requireNonNull(vaultKeys, "vaultKeys");
+        this.devices = Objects.requireNonNull(devices, "devices");
     }
 
     @Override
     public Optional<Member> authenticate(String bearerToken) {
         return bearerToken == null || bearerToken.isBlank() ? Optional.empty() : identity.verify(bearerToken);
+    }
+
+    @Override
+    public Optional<Member> authenticateApprover(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank()) {
+            return Optional.empty();
+        }
+        return devices.verify(bearerToken).or(() -> identity.verify(bearerToken));
     }
 
     /** The identity's keys (embedded identity) and the vault's, as one JWK set. */

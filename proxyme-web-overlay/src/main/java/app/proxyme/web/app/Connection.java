@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
- * One overlay's WebSocket, for one member in one meeting. {@link #send} never blocks: messages wait in a bounded
+ * One WebSocket of a member: an overlay's, in one meeting, or a paired phone's, which hears of the member's approvals
+ * in every meeting ({@link #approvalsOnly()}). {@link #send} never blocks: messages wait in a bounded
  * queue that the connection's own writer (a virtual thread) drains, one message at a time (a WebSocket session
  * accepts one at a time), so that a client that reads slowly delays nobody but itself. A client that has not read
  * for {@link #STALL} ({@link #stalled}) or lets {@link #MAX_QUEUED} messages pile up is closed with 1013 and may
@@ -64,6 +65,7 @@ public final class Connection {
      * A connection whose writer runs from now on.
      *
      * @param token the bearer token it was opened with, re-checked while it is open
+     * @param meetingId the overlay's meeting, or {@code null} for a phone's connection to the approvals
      * @param transport its TCP connection, to cut off a client that does not read (null: not available)
      * @param closedWith told the close code when the server closes the connection
      */
@@ -93,8 +95,14 @@ public final class Connection {
         return token;
     }
 
+    /** The meeting of an overlay's connection; {@code null} for a phone's ({@link #approvalsOnly()}). */
     public String meetingId() {
         return meetingId;
+    }
+
+    /** Whether this is a phone's connection: the member's approvals in every meeting, nothing else. */
+    public boolean approvalsOnly() {
+        return meetingId == null;
     }
 
     public String id() {

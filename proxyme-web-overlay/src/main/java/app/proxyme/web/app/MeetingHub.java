@@ -111,7 +111,7 @@ public class MeetingHub {
             return set.isEmpty() ? null : set;
         });
         boolean stillInMeeting = connections(c.member().org(), c.member().email()).stream()
-                .anyMatch(o -> o.meetingId().equals(c.meetingId()));
+                .anyMatch(o -> java.util.Objects.equals(o.meetingId(), c.meetingId()));
         if (!stillInMeeting) {
             lanes.remove(laneKey(c));
             paces.remove(laneKey(c));
@@ -191,17 +191,17 @@ public class MeetingHub {
 
     private void deliver(Relay.Message m) {
         for (Connection c : connections(m.org(), m.user())) {
-            if (m.meetingId() == null || c.meetingId().equals(m.meetingId())) {
+            if (m.meetingId() == null || m.meetingId().equals(c.meetingId())) {
                 c.sendText(m.json());
             }
         }
     }
 
-    /** The member a connection's token stands for now; empty (and the connection closed with 1008) when none. */
+    /** The member a connection's token (a phone's: its device token) stands for now; empty (and the connection closed with 1008) when none. */
     public Optional<Member> recheck(Connection c) {
         Optional<Member> now;
         try {
-            now = signIn.authenticate(c.token());
+            now = c.approvalsOnly() ? signIn.authenticateApprover(c.token()) : signIn.authenticate(c.token());
         } catch (RuntimeException e) {
             LOG.log(
                     System.Logger.Level.WARNING,

@@ -1,5 +1,6 @@
 package app.proxyme.web.app;
 
+import app.proxyme.domain.approval.BindingMessage;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.flow.FlowEvent;
@@ -78,12 +79,21 @@ public final class Messages {
         m.put("meetingId", s.meetingId());
         m.put("topic", s.topic());
         m.put("expiresAt", s.expiresAt().toString());
+        m.put("text", s.text());
         if (bindingMessage != null) {
             m.put("bindingMessage", bindingMessage);
         }
         if (s.decidedBy() != null) {
             m.put("decidedBy", s.decidedBy());
         }
+        return m;
+    }
+
+    /** What a (re)connecting phone needs: the member's pending approvals, oldest first. */
+    public static Map<String, Object> pending(List<Suggestion> pending) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("type", "pending");
+        m.put("approvals", pending.stream().map(Messages::pendingApproval).toList());
         return m;
     }
 
@@ -105,6 +115,7 @@ public final class Messages {
         m.put("meetingId", s.meetingId());
         m.put("topic", s.topic());
         m.put("text", s.text());
+        m.put("bindingMessage", BindingMessage.of(s.topic(), s.text()));
         m.put("status", s.approvalStatus().name());
         m.put("expiresAt", s.expiresAt().toString());
         return m;

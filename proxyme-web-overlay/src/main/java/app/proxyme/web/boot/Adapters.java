@@ -1,5 +1,6 @@
 package app.proxyme.web.boot;
 
+import app.proxyme.domain.port.out.DeviceTokens;
 import app.proxyme.domain.port.out.Identity;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.RelationshipCheck;
@@ -9,6 +10,7 @@ import app.proxyme.domain.port.out.TokenVault;
 import app.proxyme.domain.port.out.TopicClassifier;
 import app.proxyme.engine.adapter.devices.EmbeddedStepUpApproval;
 import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
+import app.proxyme.engine.adapter.jose.DeviceTokenIssuer;
 import app.proxyme.engine.adapter.jose.EmbeddedIdentity;
 import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
 import app.proxyme.engine.adapter.nlp.LocalTopicClassifier;
@@ -78,6 +80,20 @@ class Adapters {
     @Singleton
     KeyRings keyRings(RuntimeSettings settings, KeyStore store, Clock clock) {
         return KeyRings.open(store, settings.engine().dataDir().resolve("keys"), settings.keyRotation(), clock);
+    }
+
+    /** Where a phone finds this server (the pairing link's base). */
+    @Produces
+    @Singleton
+    PhoneReach phoneReach() {
+        return PhoneReach.read(ConfigProvider.getConfig());
+    }
+
+    /** Tokens of paired phones: signed with the identity keys in every identity mode. */
+    @Produces
+    @Singleton
+    DeviceTokens deviceTokens(KeyRings keys, PolicyStore policies, Clock clock) {
+        return new DeviceTokenIssuer(keys.identity(), policies, clock);
     }
 
     @Produces

@@ -6,6 +6,7 @@ import app.proxyme.domain.port.out.AuditReader;
 import app.proxyme.domain.port.out.Leases;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
+import app.proxyme.domain.port.out.PairingCodes;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.ShareStore;
 import app.proxyme.domain.port.out.SharedCaches;
@@ -106,6 +107,12 @@ class Persistence {
     @Singleton
     AuditPruning auditPruning(Database db) {
         return db.auditPruning();
+    }
+
+    @Produces
+    @Singleton
+    PairingCodes pairingCodes(Database db) {
+        return db.pairingCodes();
     }
 
     @Produces

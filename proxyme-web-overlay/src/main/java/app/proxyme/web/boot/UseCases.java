@@ -8,6 +8,7 @@ import app.proxyme.domain.port.in.IssueToken;
 import app.proxyme.domain.port.in.JoinMeeting;
 import app.proxyme.domain.port.in.KeepChunkOrder;
 import app.proxyme.domain.port.in.ManagePolicy;
+import app.proxyme.domain.port.in.PairDevice;
 import app.proxyme.domain.port.in.ReadMeetingRecord;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
@@ -17,10 +18,12 @@ import app.proxyme.domain.port.in.WarmUp;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
+import app.proxyme.domain.port.out.DeviceTokens;
 import app.proxyme.domain.port.out.Identity;
 import app.proxyme.domain.port.out.Leases;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
+import app.proxyme.domain.port.out.PairingCodes;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.ResponseGenerator;
@@ -36,6 +39,7 @@ import app.proxyme.engine.audit.MeetingShares;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.fga.RemoteTuples;
+import app.proxyme.engine.identity.DevicePairing;
 import app.proxyme.engine.identity.SignInService;
 import app.proxyme.engine.identity.TokenIssuance;
 import app.proxyme.engine.meeting.ChunkRecovery;
@@ -158,8 +162,16 @@ class UseCases {
 
     @Produces
     @Singleton
-    SignIn signIn(RuntimeSettings settings, Identity identity, PolicyStore policies, KeyRings keys) {
-        return new SignInService(identity, policies, settings.identity().equals("embedded"), keys.vault()::publicJwks);
+    SignIn signIn(
+            RuntimeSettings settings, Identity identity, PolicyStore policies, KeyRings keys, DeviceTokens devices) {
+        return new SignInService(
+                identity, policies, settings.identity().equals("embedded"), keys.vault()::publicJwks, devices);
+    }
+
+    @Produces
+    @Singleton
+    PairDevice pairDevice(PairingCodes codes, DeviceTokens devices, PolicyStore policies, AuditLog audit, Clock clock) {
+        return new DevicePairing(codes, devices, policies, audit, clock);
     }
 
     @Produces

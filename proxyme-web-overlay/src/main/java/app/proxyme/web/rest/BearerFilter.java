@@ -12,8 +12,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 
-/** Every {@code /api/...} call needs a valid bearer token, except the embedded sign-in ({@code POST /api/dev/login},
- * {@code GET /api/dev/users}): else 401. */
+/**
+ * Every {@code /api/...} call needs a valid bearer token, else 401 — except the embedded sign-in ({@code POST
+ * /api/dev/login}, {@code GET /api/dev/users}) and redeeming a pairing code ({@code POST /api/pairing/{code}}, which
+ * the code itself authorizes). The approvals ({@code /api/approvals...}) also take a paired phone's token; nothing
+ * else does.
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class BearerFilter implements ContainerRequestFilter {
@@ -28,14 +32,18 @@ public class BearerFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         path = path.startsWith("/") ? path.substring(1) : path;
-        if (!path.startsWith("api/") || path.equals("api/dev/login") || path.equals("api/dev/users")) {
+        if (!path.startsWith("api/")
+                || path.equals("api/dev/login")
+                || path.equals("api/dev/users")
+                || (path.startsWith("api/pairing/") && request.getMethod().equals("POST"))) {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).trim()
                 : null;
-        signIn.authenticate(token)
+        boolean approvals = path.equals("api/approvals") || path.startsWith("api/approvals/");
+        (approvals ? signIn.authenticateApprover(token) : signIn.authenticate(token))
                 .ifPresentOrElse(
                         m -> request.setProperty(Caller.PROPERTY, m),
                         () -> request.abortWith(Response.status(Response.Status.UNAUTHORIZED)

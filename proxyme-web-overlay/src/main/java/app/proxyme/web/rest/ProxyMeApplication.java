@@ -30,6 +30,8 @@ public class ProxyMeApplication extends Application {
                 ShareResource.class,
                 JwksResource.class,
                 VaultResource.class,
+                PairingResource.class,
+                PhonePage.class,
                 BearerFilter.class,
                 ErrorMappers.DomainErrors.class,
                 ErrorMappers.BadInput.class,

@@ -1,7 +1,6 @@
 package app.proxyme.web.ws;
 
 import app.proxyme.domain.DependencyUnavailableException;
-import app.proxyme.domain.DomainException;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.chunk.Chunk;
 import app.proxyme.domain.chunk.ChunkListener;
@@ -32,7 +31,6 @@ import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -124,37 +122,18 @@ public class MeetingSocket {
         if (connection.closing()) {
             return;
         }
-        try {
+        Replies.handle(connection, "a message of meeting " + connection.meetingId(), () -> {
             switch (ClientMessage.parse(raw)) {
                 case ClientMessage.ChunkMessage c -> chunk(c);
                 case ClientMessage.Toggle t -> connection.send(toggles(t));
                 case ClientMessage.Decide d -> approvals.decide(signedIn(), d.approvalId(), d.approve());
                 case ClientMessage.Ping p -> connection.send(Messages.pong());
             }
-        } catch (SignedOut e) {
-            // the connection is closing with 1008; nothing of this message was done
-        } catch (ClientMessage.BadMessage e) {
-            connection.send(Messages.error(e.code, e.getMessage()));
-        } catch (DomainException e) {
-            connection.send(Messages.error(e.kind().name().toLowerCase(Locale.ROOT), e.getMessage()));
-        } catch (DependencyUnavailableException e) {
-            connection.send(Messages.error("unavailable", e.dependency() + " is unavailable: try again"));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "a message of meeting " + connection.meetingId() + " failed", e);
-            connection.send(Messages.error("internal", "the message could not be handled; nothing changed"));
-        }
+        });
     }
 
-    /** The member as stored now (a changed role applies at once); a removed member or expired token: closed 1008. */
     private Member signedIn() {
-        return hub.recheck(connection).orElseThrow(SignedOut::new);
-    }
-
-    /** The connection's member is gone or its token expired. */
-    private static final class SignedOut extends RuntimeException {
-        SignedOut() {
-            super("signed out", null, false, false);
-        }
+        return Replies.signedIn(hub, connection);
     }
 
     private Object toggles(ClientMessage.Toggle t) {

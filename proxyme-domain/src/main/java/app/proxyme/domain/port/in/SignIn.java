@@ -14,6 +14,12 @@ public interface SignIn {
     /** The member a bearer token stands for; empty when it is bad, expired or its member is gone. */
     Optional<Member> authenticate(String bearerToken);
 
+    /**
+     * The member a bearer token stands for where only their approvals are concerned (listing, deciding, hearing of
+     * them live): a sign-in token, or the token of a phone paired with the member ({@link PairDevice}).
+     */
+    Optional<Member> authenticateApprover(String bearerToken);
+
     /** The public keys (JWK set) that verify this deployment's tokens. */
     Map<String, Object> publicKeys();
 

@@ -8,6 +8,7 @@ import app.proxyme.domain.port.out.AuditReader;
 import app.proxyme.domain.port.out.Leases;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
+import app.proxyme.domain.port.out.PairingCodes;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.ShareStore;
 import app.proxyme.domain.port.out.SharedCaches;
@@ -300,6 +301,11 @@ public final class Database implements AutoCloseable {
     /** Share links: stored, listed, revoked. */
     public ShareStore shareStore() {
         return new JpaShareStore(tx);
+    }
+
+    /** One-time codes that pair a phone with a member. */
+    public PairingCodes pairingCodes() {
+        return new JpaPairingCodes(tx);
     }
 
     /** Acknowledged chunks without a decision yet, kept by the audit log (chunk recovery). */

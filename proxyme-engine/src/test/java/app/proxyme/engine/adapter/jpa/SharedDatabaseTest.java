@@ -257,6 +257,33 @@ class SharedDatabaseTest {
     }
 
     @Test
+    void a_pairing_code_redeems_once_when_both_instances_race_for_it() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String hash = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
+            Instant now = Instant.now();
+            a.pairingCodes().save(hash, "acme", "ae@acme.test", now, now.plusSeconds(300));
+            var winners = new java.util.concurrent.atomic.AtomicInteger();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var racers = new java.util.ArrayList<Thread>();
+            for (Database db : List.of(a, b, a, b)) {
+                racers.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    db.pairingCodes().redeem(hash, Instant.now()).ifPresent(h -> winners.incrementAndGet());
+                }));
+            }
+            start.countDown();
+            for (Thread t : racers) {
+                t.join();
+            }
+            assertEquals(1, winners.get(), "round " + round + ": exactly one redeemer");
+        }
+    }
+
+    @Test
     void a_share_link_made_on_one_instance_opens_on_the_other() {
         String purpose = "s" + UUID.randomUUID().toString().substring(0, 8);
         var onA = new ShareTokens(
