@@ -3,7 +3,7 @@ import { Cards } from './cards.js';
 import { Connection } from './connection.js';
 import { el } from './dom.js';
 import { Pairing } from './pairing.js';
-import { currentSession, forgetSession, showSignIn } from './signin.js';
+import { currentSession, forgetSession, returnedSession, showSignIn } from './signin.js';
 import { Microphone, Voice } from './speech.js';
 import { Ticker } from './ticker.js';
 import { Toggles } from './toggles.js';
@@ -117,6 +117,14 @@ async function copy(text) {
   notice('Copied.');
 }
 
-const session = currentSession();
-if (session?.token) join(session);
-else showSignIn($('signin'), join);
+async function start() {
+  let session;
+  try {
+    session = (await returnedSession()) || currentSession();
+  } catch (e) {
+    $('signin-error').textContent = `Sign-in failed: ${e.message}`;
+  }
+  if (session?.token) join(session);
+  else showSignIn($('signin'), join);
+}
+start();

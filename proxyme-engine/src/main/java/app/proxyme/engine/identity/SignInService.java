@@ -1,5 +1,6 @@
 package app.proxyme.engine.identity;
 
+import app.proxyme.domain.access.BrowserSignIn;
 import app.proxyme.domain.access.SignedIn;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.SignIn;
@@ -62,6 +63,11 @@ public final class SignInService implements SignIn {
             }
         }
         return Map.of("keys", keys);
+    }
+
+    @Override
+    public Optional<BrowserSignIn> browserSignIn() {
+        return demo ? Optional.empty() : identity.browserSignIn();
     }
 
     @Override

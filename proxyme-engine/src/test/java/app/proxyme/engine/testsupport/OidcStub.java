@@ -24,13 +24,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local OpenID provider for tests: a discovery document and a JWK set over HTTP on 127.0.0.1, and tokens signed by
  * its RS256 or ES256 key (or by keys it does not publish). It counts the JWK set's fetches, can rotate its RSA key,
- * and can be taken down (503).
+ * and can be taken down (503). For browsers it signs in whoever {@link #signInAs} names through Authorization Code
+ * with PKCE: {@code /authorize} redirects back at once with a code, {@code /oauth/token} exchanges it once, only with
+ * the verifier whose S256 challenge the authorization request carried, and records what each request sent.
  */
 public final class OidcStub implements AutoCloseable {
     public static final String AUDIENCE = "https://api.proxyme.test";
@@ -41,18 +46,46 @@ public final class OidcStub implements AutoCloseable {
     private final ECKey ec = ecKey();
     private final AtomicInteger jwksFetches = new AtomicInteger();
     private volatile boolean down;
+    private volatile String signedIn;
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final List<Map<String, String>> authorizeRequests = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
+
+    /** A code handed out by {@code /authorize}: for whom, and what its exchange must match. */
+    private record Grant(String subject, String clientId, String redirectUri, String challenge, String audience) {}
 
     public OidcStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
         server.createContext(
                 "/.well-known/openid-configuration",
-                x -> answer(x, "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + ".well-known/jwks.json\"}"));
+                x -> answer(
+                        x,
+                        "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + ".well-known/jwks.json\","
+                                + "\"authorization_endpoint\":\"" + issuer + "authorize\","
+                                + "\"token_endpoint\":\"" + issuer + "oauth/token\"}"));
+        server.createContext("/authorize", this::authorize);
+        server.createContext("/oauth/token", this::exchange);
         server.createContext("/.well-known/jwks.json", x -> {
             jwksFetches.incrementAndGet();
             answer(x, published().toString());
         });
         server.start();
+    }
+
+    /** Who {@code /authorize} signs in from now on ({@code null}: it answers {@code access_denied}). */
+    public void signInAs(String subject) {
+        this.signedIn = subject;
+    }
+
+    /** The query parameters of every {@code /authorize} request so far. */
+    public List<Map<String, String>> authorizeRequests() {
+        return List.copyOf(authorizeRequests);
+    }
+
+    /** The form fields of every {@code /oauth/token} request so far. */
+    public List<Map<String, String>> tokenRequests() {
+        return List.copyOf(tokenRequests);
     }
 
     /** The issuer, as its tokens name it ({@code http://127.0.0.1:<port>/}). */
@@ -115,6 +148,98 @@ public final class OidcStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    private void authorize(HttpExchange x) throws IOException {
+        Map<String, String> q = form(x.getRequestURI().getRawQuery());
+        authorizeRequests.add(q);
+        String redirect = q.get("redirect_uri");
+        if (redirect == null || !"code".equals(q.get("response_type")) || q.get("client_id") == null) {
+            reply(x, 400, "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        String back;
+        if (signedIn == null) {
+            back = "error=access_denied&error_description=" + enc("the user declined") + "&state="
+                    + enc(q.get("state"));
+        } else if (!"S256".equals(q.get("code_challenge_method")) || q.get("code_challenge") == null) {
+            back = "error=invalid_request&error_description=" + enc("PKCE S256 is required") + "&state="
+                    + enc(q.get("state"));
+        } else {
+            String code = UUID.randomUUID().toString();
+            codes.put(
+                    code,
+                    new Grant(signedIn, q.get("client_id"), redirect, q.get("code_challenge"), q.get("audience")));
+            back = "code=" + code + "&state=" + enc(q.get("state"));
+        }
+        x.getResponseHeaders().add("Location", redirect + (redirect.contains("?") ? "&" : "?") + back);
+        x.sendResponseHeaders(302, -1);
+        x.close();
+    }
+
+    private void exchange(HttpExchange x) throws IOException {
+        x.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+        if (x.getRequestMethod().equals("OPTIONS")) {
+            x.getResponseHeaders().add("Access-Control-Allow-Headers", "Content-Type");
+            x.sendResponseHeaders(204, -1);
+            x.close();
+            return;
+        }
+        Map<String, String> f = form(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        tokenRequests.add(f);
+        Grant grant = f.get("code") == null ? null : codes.remove(f.get("code"));
+        if (!"authorization_code".equals(f.get("grant_type"))
+                || grant == null
+                || !grant.clientId().equals(f.get("client_id"))
+                || !grant.redirectUri().equals(f.get("redirect_uri"))
+                || f.get("code_verifier") == null
+                || !grant.challenge().equals(s256(f.get("code_verifier")))) {
+            reply(x, 400, "{\"error\":\"invalid_grant\"}");
+            return;
+        }
+        var claims = claims(grant.subject());
+        if (grant.audience() != null) {
+            claims.audience(grant.audience());
+        }
+        reply(
+                x,
+                200,
+                "{\"access_token\":\"" + rs256(claims.build()) + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+    }
+
+    private static String s256(String verifier) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> form(String raw) {
+        var out = new java.util.LinkedHashMap<String, String>();
+        if (raw != null && !raw.isEmpty()) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.put(k, v);
+            }
+        }
+        return out;
+    }
+
+    private static String enc(String s) {
+        return s == null ? "" : java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private void reply(HttpExchange x, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "application/json");
+        x.sendResponseHeaders(status, bytes.length);
+        x.getResponseBody().write(bytes);
+        x.close();
     }
 
     private JWKSet published() {

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Every {@code /api/...} call needs a valid bearer token, else 401 — except the embedded sign-in ({@code POST
- * /api/dev/login}, {@code GET /api/dev/users}) and redeeming a pairing code ({@code POST /api/pairing/{code}}, which
+ * /api/dev/login}, {@code GET /api/dev/users}), how to sign in ({@code GET /api/auth/config}) and redeeming a pairing code ({@code POST /api/pairing/{code}}, which
  * the code itself authorizes). The approvals ({@code /api/approvals...}) also take a paired phone's token; nothing
  * else does.
  */
@@ -35,6 +35,7 @@ public class BearerFilter implements ContainerRequestFilter {
         if (!path.startsWith("api/")
                 || path.equals("api/dev/login")
                 || path.equals("api/dev/users")
+                || path.equals("api/auth/config")
                 || (path.startsWith("api/pairing/") && request.getMethod().equals("POST"))) {
             return;
         }

@@ -31,6 +31,7 @@ public class ProxyMeApplication extends Application {
                 JwksResource.class,
                 VaultResource.class,
                 PairingResource.class,
+                AuthConfigResource.class,
                 PhonePage.class,
                 BearerFilter.class,
                 ErrorMappers.DomainErrors.class,

@@ -1,5 +1,6 @@
 package app.proxyme.domain.port.in;
 
+import app.proxyme.domain.access.BrowserSignIn;
 import app.proxyme.domain.access.SignedIn;
 import app.proxyme.domain.policy.Member;
 import java.util.List;
@@ -22,6 +23,12 @@ public interface SignIn {
 
     /** The public keys (JWK set) that verify this deployment's tokens. */
     Map<String, Object> publicKeys();
+
+    /**
+     * How the overlay signs in with the organisation's OpenID provider (Authorization Code + PKCE); empty with the
+     * embedded identity, or when the provider has no client id for browsers.
+     */
+    Optional<BrowserSignIn> browserSignIn();
 
     /** Whether demo sign-in by e-mail is offered (the embedded identity); otherwise its endpoints do not exist. */
     boolean demoSignInOffered();

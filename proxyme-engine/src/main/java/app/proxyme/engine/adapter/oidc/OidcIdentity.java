@@ -1,6 +1,7 @@
 package app.proxyme.engine.adapter.oidc;
 
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.access.BrowserSignIn;
 import app.proxyme.domain.access.SignedIn;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.out.Identity;
@@ -62,6 +63,7 @@ public final class OidcIdentity implements Identity {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
     private volatile DefaultJWTProcessor<SecurityContext> processor;
+    private volatile Discovery discovery;
     private volatile Instant discoveryFailedAt = Instant.EPOCH;
 
     private final Cache<String, Verified> recentlyVerified = Caffeine.newBuilder()
@@ -107,6 +109,27 @@ public final class OidcIdentity implements Identity {
         return member;
     }
 
+    /** The provider's endpoints for browsers, from its discovery document; empty without a browser client id. */
+    @Override
+    public Optional<BrowserSignIn> browserSignIn() {
+        if (provider.clientId() == null) {
+            return Optional.empty();
+        }
+        processor(); // reads the discovery document once (retried every DISCOVERY_RETRY while it fails)
+        Discovery d = discovery;
+        if (d.authorizationEndpoint() == null || d.tokenEndpoint() == null) {
+            throw new DependencyUnavailableException(
+                    DEPENDENCY, "the discovery document names no authorization_endpoint or token_endpoint");
+        }
+        return Optional.of(new BrowserSignIn(
+                provider.issuer(),
+                d.authorizationEndpoint(),
+                d.tokenEndpoint(),
+                provider.clientId(),
+                provider.audience(),
+                "openid profile email"));
+    }
+
     /** Proxy Me issues no identity tokens of its own here: the provider publishes its keys. */
     @Override
     public Map<String, Object> jwks() {
@@ -144,8 +167,11 @@ public final class OidcIdentity implements Identity {
                 throw new DependencyUnavailableException(DEPENDENCY, "the provider's discovery document failed lately");
             }
             try {
-                processor = build(jwksUri());
-                return processor;
+                Discovery found = discover();
+                var built = build(found.jwksUri());
+                discovery = found; // before the processor: whoever sees the processor sees the discovery too
+                processor = built;
+                return built;
             } catch (DependencyUnavailableException e) {
                 discoveryFailedAt = clock.instant();
                 throw e;
@@ -153,7 +179,10 @@ public final class OidcIdentity implements Identity {
         }
     }
 
-    private URI jwksUri() {
+    /** What the discovery document says: where the keys are, and where browsers sign in. */
+    private record Discovery(URI jwksUri, String authorizationEndpoint, String tokenEndpoint) {}
+
+    private Discovery discover() {
         JsonNode doc;
         try {
             HttpResponse<String> r = http.send(
@@ -183,7 +212,12 @@ public final class OidcIdentity implements Identity {
         if (jwks.isEmpty()) {
             throw new DependencyUnavailableException(DEPENDENCY, "the discovery document names no jwks_uri");
         }
-        return URI.create(jwks);
+        return new Discovery(URI.create(jwks), text(doc, "authorization_endpoint"), text(doc, "token_endpoint"));
+    }
+
+    private static String text(JsonNode doc, String field) {
+        String value = doc.path(field).asText("");
+        return value.isEmpty() ? null : value;
     }
 
     private DefaultJWTProcessor<SecurityContext> build(URI jwksUri) {
