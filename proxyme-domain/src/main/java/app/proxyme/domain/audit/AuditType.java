@@ -22,6 +22,8 @@ public enum AuditType {
     SHARE_REVOKED,
     PAIRING_CREATED,
     DEVICE_PAIRED,
+    MESSAGE_SENT,
+    MESSAGE_FAILED,
     LOGIN,
     CHECKPOINT,
     RETENTION,

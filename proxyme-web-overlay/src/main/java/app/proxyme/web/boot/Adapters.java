@@ -1,13 +1,16 @@
 package app.proxyme.web.boot;
 
 import app.proxyme.domain.port.out.DeviceTokens;
+import app.proxyme.domain.port.out.FederatedTokens;
 import app.proxyme.domain.port.out.Identity;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.ResponseGenerator;
 import app.proxyme.domain.port.out.StepUpApproval;
+import app.proxyme.domain.port.out.ThirdParty;
 import app.proxyme.domain.port.out.TokenVault;
 import app.proxyme.domain.port.out.TopicClassifier;
+import app.proxyme.engine.adapter.auth0.Auth0TokenVault;
 import app.proxyme.engine.adapter.devices.EmbeddedStepUpApproval;
 import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.adapter.jose.DeviceTokenIssuer;
@@ -16,6 +19,8 @@ import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
 import app.proxyme.engine.adapter.nlp.LocalTopicClassifier;
 import app.proxyme.engine.adapter.nlp.PlaybookResponseGenerator;
 import app.proxyme.engine.adapter.oidc.OidcIdentity;
+import app.proxyme.engine.adapter.outbox.Outbox;
+import app.proxyme.engine.adapter.slack.SlackChannel;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.fga.RemoteTuples;
@@ -26,6 +31,7 @@ import app.proxyme.web.app.MeetingHub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -80,6 +86,41 @@ class Adapters {
     @Singleton
     KeyRings keyRings(RuntimeSettings settings, KeyStore store, Clock clock) {
         return KeyRings.open(store, settings.engine().dataDir().resolve("keys"), settings.keyRotation(), clock);
+    }
+
+    /** Where users' connected accounts are reached: the embedded outbox, or Auth0 Token Vault with Slack. */
+    @Produces
+    @Singleton
+    ConnectionSettings connectionSettings(RuntimeSettings settings) {
+        return ConnectionSettings.read(ConfigProvider.getConfig(), settings);
+    }
+
+    @Produces
+    @Singleton
+    @Typed(Outbox.class)
+    Outbox outbox(Clock clock) {
+        return new Outbox(clock);
+    }
+
+    @Produces
+    @Singleton
+    FederatedTokens federatedTokens(
+            ConnectionSettings connections, RuntimeSettings settings, Outbox outbox, Clock clock) {
+        return switch (connections.vault()) {
+            case "auth0" ->
+                new Auth0TokenVault(
+                        settings.oidc().issuer(),
+                        settings.oidc().clientId(),
+                        connections.clientSecret().orElseThrow(),
+                        clock);
+            default -> outbox;
+        };
+    }
+
+    @Produces
+    @Singleton
+    ThirdParty thirdParty(ConnectionSettings connections, Outbox outbox) {
+        return connections.vault().equals("auth0") ? new SlackChannel(connections.slackApi()) : outbox;
     }
 
     /** Where a phone finds this server (the pairing link's base). */

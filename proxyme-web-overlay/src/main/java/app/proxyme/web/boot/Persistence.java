@@ -8,6 +8,7 @@ import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PairingCodes;
 import app.proxyme.domain.port.out.PolicyStore;
+import app.proxyme.domain.port.out.SentMessages;
 import app.proxyme.domain.port.out.ShareStore;
 import app.proxyme.domain.port.out.SharedCaches;
 import app.proxyme.domain.port.out.SuggestionStore;
@@ -107,6 +108,12 @@ class Persistence {
     @Singleton
     AuditPruning auditPruning(Database db) {
         return db.auditPruning();
+    }
+
+    @Produces
+    @Singleton
+    SentMessages sentMessages(Database db) {
+        return db.sentMessages();
     }
 
     @Produces

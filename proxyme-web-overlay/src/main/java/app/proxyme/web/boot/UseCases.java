@@ -11,6 +11,7 @@ import app.proxyme.domain.port.in.ManagePolicy;
 import app.proxyme.domain.port.in.PairDevice;
 import app.proxyme.domain.port.in.ReadMeetingRecord;
 import app.proxyme.domain.port.in.ReviewAudit;
+import app.proxyme.domain.port.in.SendThroughConnection;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
 import app.proxyme.domain.port.in.SwitchTopics;
@@ -19,6 +20,7 @@ import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
 import app.proxyme.domain.port.out.DeviceTokens;
+import app.proxyme.domain.port.out.FederatedTokens;
 import app.proxyme.domain.port.out.Identity;
 import app.proxyme.domain.port.out.Leases;
 import app.proxyme.domain.port.out.MeetingStore;
@@ -27,9 +29,11 @@ import app.proxyme.domain.port.out.PairingCodes;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.ResponseGenerator;
+import app.proxyme.domain.port.out.SentMessages;
 import app.proxyme.domain.port.out.ShareStore;
 import app.proxyme.domain.port.out.StepUpApproval;
 import app.proxyme.domain.port.out.SuggestionStore;
+import app.proxyme.domain.port.out.ThirdParty;
 import app.proxyme.domain.port.out.TokenVault;
 import app.proxyme.domain.port.out.TopicClassifier;
 import app.proxyme.engine.approval.ApprovalDesk;
@@ -38,6 +42,7 @@ import app.proxyme.engine.audit.AuditTrail;
 import app.proxyme.engine.audit.MeetingShares;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
+import app.proxyme.engine.connect.ConnectionMessages;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.identity.DevicePairing;
 import app.proxyme.engine.identity.SignInService;
@@ -166,6 +171,18 @@ class UseCases {
             RuntimeSettings settings, Identity identity, PolicyStore policies, KeyRings keys, DeviceTokens devices) {
         return new SignInService(
                 identity, policies, settings.identity().equals("embedded"), keys.vault()::publicJwks, devices);
+    }
+
+    @Produces
+    @Singleton
+    SendThroughConnection sendThroughConnection(
+            TokenVault vault,
+            FederatedTokens tokens,
+            ThirdParty thirdParty,
+            SentMessages sent,
+            AuditLog audit,
+            Clock clock) {
+        return new ConnectionMessages(vault, tokens, thirdParty, sent, audit, clock);
     }
 
     @Produces

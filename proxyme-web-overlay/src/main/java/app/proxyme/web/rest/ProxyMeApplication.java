@@ -32,6 +32,7 @@ public class ProxyMeApplication extends Application {
                 VaultResource.class,
                 PairingResource.class,
                 AuthConfigResource.class,
+                ConnectionResource.class,
                 PhonePage.class,
                 BearerFilter.class,
                 ErrorMappers.DomainErrors.class,

@@ -10,6 +10,7 @@ import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PairingCodes;
 import app.proxyme.domain.port.out.PolicyStore;
+import app.proxyme.domain.port.out.SentMessages;
 import app.proxyme.domain.port.out.ShareStore;
 import app.proxyme.domain.port.out.SharedCaches;
 import app.proxyme.domain.port.out.SuggestionStore;
@@ -301,6 +302,11 @@ public final class Database implements AutoCloseable {
     /** Share links: stored, listed, revoked. */
     public ShareStore shareStore() {
         return new JpaShareStore(tx);
+    }
+
+    /** Messages users sent through their connected accounts (embedded: the outbox). */
+    public SentMessages sentMessages() {
+        return new JpaSentMessages(tx);
     }
 
     /** One-time codes that pair a phone with a member. */
