@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its RS256 or ES256 key (or by keys it does not publish). It counts the JWK set's fetches, can rotate its RSA key,
  * and can be taken down (503). For browsers it signs in whoever {@link #signInAs} names through Authorization Code
  * with PKCE: {@code /authorize} redirects back at once with a code, {@code /oauth/token} exchanges it once, only with
- * the verifier whose S256 challenge the authorization request carried, and records what each request sent.
+ * the verifier whose S256 challenge the authorization request carried, and records what each request sent. As Auth0's
+ * Token Vault, {@code /oauth/token} also exchanges one of its own access tokens for the token of a connection the
+ * token's subject {@linkplain #link linked} (else 401 {@code federated_connection_refresh_token_not_found}).
  */
 public final class OidcStub implements AutoCloseable {
     public static final String AUDIENCE = "https://api.proxyme.test";
@@ -47,6 +49,10 @@ public final class OidcStub implements AutoCloseable {
     private final AtomicInteger jwksFetches = new AtomicInteger();
     private volatile boolean down;
     private volatile String signedIn;
+    private volatile String vaultClientId;
+    private volatile String vaultClientSecret;
+    private final Map<String, java.util.Set<String>> linked = new ConcurrentHashMap<>();
+    private final AtomicInteger federatedIssued = new AtomicInteger();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final List<Map<String, String>> authorizeRequests = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
@@ -76,6 +82,17 @@ public final class OidcStub implements AutoCloseable {
     /** Who {@code /authorize} signs in from now on ({@code null}: it answers {@code access_denied}). */
     public void signInAs(String subject) {
         this.signedIn = subject;
+    }
+
+    /** The confidential client that may use the Token Vault exchange. */
+    public void vaultClient(String clientId, String clientSecret) {
+        this.vaultClientId = clientId;
+        this.vaultClientSecret = clientSecret;
+    }
+
+    /** {@code subject} has linked their account at {@code connection}. */
+    public void link(String subject, String connection) {
+        linked.computeIfAbsent(subject, k -> ConcurrentHashMap.newKeySet()).add(connection);
     }
 
     /** The query parameters of every {@code /authorize} request so far. */
@@ -187,6 +204,10 @@ public final class OidcStub implements AutoCloseable {
         }
         Map<String, String> f = form(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         tokenRequests.add(f);
+        if (FEDERATED_GRANT.equals(f.get("grant_type"))) {
+            federated(x, f);
+            return;
+        }
         Grant grant = f.get("code") == null ? null : codes.remove(f.get("code"));
         if (!"authorization_code".equals(f.get("grant_type"))
                 || grant == null
@@ -205,6 +226,45 @@ public final class OidcStub implements AutoCloseable {
                 x,
                 200,
                 "{\"access_token\":\"" + rs256(claims.build()) + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+    }
+
+    static final String FEDERATED_GRANT =
+            "urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token";
+
+    /** Token Vault: the subject token must be one of this provider's, its subject must have linked the connection. */
+    private void federated(HttpExchange x, Map<String, String> f) throws IOException {
+        if (vaultClientId == null
+                || !vaultClientId.equals(f.get("client_id"))
+                || !vaultClientSecret.equals(f.get("client_secret"))) {
+            reply(x, 401, "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        String subject;
+        try {
+            var jwt = SignedJWT.parse(f.getOrDefault("subject_token", ""));
+            if (!jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(rsa))) {
+                throw new java.text.ParseException("not signed by this provider", 0);
+            }
+            subject = jwt.getJWTClaimsSet().getSubject();
+        } catch (java.text.ParseException | JOSEException e) {
+            reply(x, 401, "{\"error\":\"invalid_grant\",\"error_description\":\"bad subject token\"}");
+            return;
+        }
+        if (!linked.getOrDefault(subject, java.util.Set.of()).contains(f.get("connection"))) {
+            reply(
+                    x,
+                    401,
+                    "{\"error\":\"federated_connection_refresh_token_not_found\","
+                            + "\"error_description\":\"Federated connection Refresh Token not found.\"}");
+            return;
+        }
+        reply(
+                x,
+                200,
+                "{\"access_token\":\"fed-" + f.get("connection") + "-" + federatedIssued.incrementAndGet()
+                        + "\",\"scope\":\"chat:write\",\"expires_in\":1377,\"issued_token_type\":"
+                        + "\"http://auth0.com/oauth/token-type/federated-connection-access-token\","
+                        + "\"token_type\":\"Bearer\"}");
     }
 
     private static String s256(String verifier) {
