@@ -11,6 +11,7 @@ import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.ShareStore;
 import app.proxyme.domain.port.out.SharedCaches;
+import app.proxyme.domain.port.out.StepUpRequests;
 import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.keys.KeyStore;
@@ -300,6 +301,11 @@ public final class Database implements AutoCloseable {
     /** Share links: stored, listed, revoked. */
     public ShareStore shareStore() {
         return new JpaShareStore(tx);
+    }
+
+    /** Out-of-band approval requests (Auth0 CIBA) and where their polling stands. */
+    public StepUpRequests stepUpRequests() {
+        return new JpaStepUpRequests(tx);
     }
 
     /** Acknowledged chunks without a decision yet, kept by the audit log (chunk recovery). */
