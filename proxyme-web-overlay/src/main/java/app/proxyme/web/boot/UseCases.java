@@ -10,6 +10,7 @@ import app.proxyme.domain.port.in.KeepChunkOrder;
 import app.proxyme.domain.port.in.ManagePolicy;
 import app.proxyme.domain.port.in.ReadMeetingRecord;
 import app.proxyme.domain.port.in.ReviewAudit;
+import app.proxyme.domain.port.in.SettleApproval;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
 import app.proxyme.domain.port.in.SwitchTopics;
@@ -103,8 +104,22 @@ class UseCases {
 
     @Produces
     @Singleton
-    DecideApproval decideApproval(SuggestionStore suggestions, AuditLog audit, Clock clock, MeetingHub hub) {
+    @Typed(ApprovalDesk.class)
+    ApprovalDesk approvalDesk(SuggestionStore suggestions, AuditLog audit, Clock clock, MeetingHub hub) {
         return new ApprovalDesk(suggestions, audit, clock, hub::approvalDecided);
+    }
+
+    @Produces
+    @Singleton
+    DecideApproval decideApproval(ApprovalDesk desk) {
+        return desk;
+    }
+
+    /** Outcomes that an out-of-band approver (Auth0 CIBA) reports, settled as the overlay's decisions are. */
+    @Produces
+    @Singleton
+    SettleApproval settleApproval(ApprovalDesk desk) {
+        return desk;
     }
 
     @Produces
