@@ -43,6 +43,7 @@ function render(a) {
     el('div', { class: 'topic' }, a.topic || 'unknown topic'),
     a.bindingMessage ? el('div', { class: 'binding', title: 'the same message as on the overlay' }, a.bindingMessage) : null,
     el('p', { class: 'text' }, a.text || ''),
+    a.note ? el('p', { class: 'note' }, a.note) : null,
     el('div', { class: 'meta' }, `meeting ${a.meetingId || ''} · `,
       el('span', { class: 'status' }, pending ? remaining(a.expiresAt) : STATUS[a.status] || a.status)),
     pending ? el('div', { class: 'actions' },

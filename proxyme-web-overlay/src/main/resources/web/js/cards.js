@@ -97,6 +97,8 @@ export class Cards {
     if (FINAL.has(e.suggestion.status) && !FINAL.has(status)) return;
     Object.assign(e.suggestion, { status, expiresAt: m.expiresAt || e.suggestion.expiresAt });
     if (m.decidedBy) e.suggestion.decidedBy = m.decidedBy;
+    // where the approval is asked (push: the phone too; overlay: here only) and why
+    if (m.note) Object.assign(e.suggestion, { channel: m.channel, note: m.note });
     this.changed(e.seq);
   }
 
@@ -189,6 +191,9 @@ function card(e, cards) {
     : el('p', { class: 'why' }, 'Decided before this page opened.'));
   if (s?.decidedBy && (kind === 'approved' || kind === 'denied')) {
     li.append(el('p', { class: 'why' }, `${kind === 'approved' ? 'Approved' : 'Denied'} by ${s.decidedBy}`));
+  }
+  if (s?.note && (kind === 'pending' || kind === 'failed')) {
+    li.append(el('p', { class: `note ${s.channel || ''}` }, s.note));
   }
   const actions = el('div', { class: 'actions' });
   if (kind === 'auto' || kind === 'approved') {

@@ -218,7 +218,7 @@ class OverlayProtocolTest {
                     404, api.post("/api/approvals/ap_unknown/deny", token, "").status());
             String other = api.login("mgr@acme.test");
             assertEquals(
-                    403,
+                    404,
                     api.post("/api/approvals/" + approvalId + "/approve", other, "")
                             .status());
         }

@@ -11,10 +11,11 @@ public enum ApprovalStatus {
     /** The suggestion status that follows from this approval status. */
     public SuggestionStatus suggestionStatus() {
         return switch (this) {
-            case PENDING, FAILED -> SuggestionStatus.PENDING_APPROVAL;
+            case PENDING -> SuggestionStatus.PENDING_APPROVAL;
             case APPROVED -> SuggestionStatus.APPROVED;
             case DENIED -> SuggestionStatus.DENIED;
             case EXPIRED -> SuggestionStatus.EXPIRED;
+            case FAILED -> SuggestionStatus.FAILED;
         };
     }
 }

@@ -8,6 +8,7 @@ import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.DecideApproval;
+import app.proxyme.domain.port.in.SettleApproval;
 import app.proxyme.domain.port.out.ApprovalListener;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.SuggestionStore;
@@ -20,8 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The use case "decide an approval": the held suggestion's own user approves or denies it, once; past its
- * deadline it expires. Every decision is recorded and reported to the {@link ApprovalListener}.
+ * The use case "decide an approval": the held suggestion's own user approves or denies it, once — in the overlay, or
+ * on another device whose approver reports it ({@link SettleApproval}); past its deadline it expires. Every decision
+ * is recorded and reported to the {@link ApprovalListener}.
  *
  * <p>Audit first: a decision is settled in three steps — the {@code approval_decided} event is durable, then the
  * approval's status changes (what a reconnecting overlay and {@code GET /api/approvals} read), then the user's
@@ -39,7 +41,7 @@ import java.util.Optional;
  * One transaction over both writes would close that window, but the audit log commits in its own group-commit
  * transactions (and need not live in the same database as the suggestions).
  */
-public final class ApprovalDesk implements DecideApproval {
+public final class ApprovalDesk implements DecideApproval, SettleApproval {
     /** A claim older than this is taken over: its holder stopped between claiming and deciding. */
     public static final Duration CLAIM_TTL = Duration.ofSeconds(30);
 
@@ -58,26 +60,47 @@ public final class ApprovalDesk implements DecideApproval {
     /**
      * Approves or denies a pending approval of {@code actor}'s.
      *
-     * @throws DomainException {@code NOT_FOUND} for an unknown approval (or another organisation's),
-     *     {@code FORBIDDEN} for someone else's, {@code CONFLICT} when it is no longer pending
+     * @throws DomainException {@code NOT_FOUND} for an unknown approval, and for someone else's (of any
+     *     organisation), {@code CONFLICT} when it is no longer pending
      */
     @Override
     public Suggestion decide(Member actor, String approvalId, boolean approve) {
+        // someone else's approval is answered like one that does not exist: its id tells nothing
         Suggestion held = suggestions
                 .byApproval(approvalId)
-                .filter(s -> s.org().equals(actor.org()))
+                .filter(s -> s.org().equals(actor.org()) && s.user().equals(actor.email()))
                 .orElseThrow(() -> DomainException.notFound("no approval " + approvalId));
-        if (!held.user().equals(actor.email())) {
-            throw DomainException.forbidden("approval " + approvalId + " belongs to another user");
-        }
         Instant now = clock.instant();
         if (held.isPending() && !now.isBefore(held.expiresAt())) {
-            settle(held, ApprovalStatus.EXPIRED, "engine", now);
+            settle(held, ApprovalStatus.EXPIRED, "engine", now, Map.of());
             throw DomainException.conflict("approval " + approvalId + " expired");
         }
         ApprovalStatus outcome = approve ? ApprovalStatus.APPROVED : ApprovalStatus.DENIED;
-        return settle(held, outcome, actor.email(), now)
+        return settle(held, outcome, actor.email(), now, Map.of())
                 .orElseThrow(() -> DomainException.conflict("approval " + approvalId + " already decided"));
+    }
+
+    /**
+     * Settles what an out-of-band approver reported, as {@link #decide} would (a user's decision past the deadline
+     * expires instead); the event's detail names the approver ({@code via}) and the reason.
+     */
+    @Override
+    public Optional<Suggestion> settle(Report report) {
+        Optional<Suggestion> held = suggestions.byApproval(report.approvalId()).filter(Suggestion::isPending);
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("via", report.via());
+        if (report.reason() != null) {
+            extra.put("reason", report.reason());
+        }
+        boolean late = !now.isBefore(held.get().expiresAt());
+        if (late && (report.outcome() == ApprovalStatus.APPROVED || report.outcome() == ApprovalStatus.DENIED)) {
+            return settle(held.get(), ApprovalStatus.EXPIRED, "engine", now, extra);
+        }
+        return settle(held.get(), report.outcome(), report.by(), now, extra);
     }
 
     /** Expires every pending approval past its deadline; returns how many. */
@@ -87,7 +110,7 @@ public final class ApprovalDesk implements DecideApproval {
         List<Suggestion> due = suggestions.due(now);
         int expired = 0;
         for (Suggestion s : due) {
-            if (settle(s, ApprovalStatus.EXPIRED, "engine", now).isPresent()) {
+            if (settle(s, ApprovalStatus.EXPIRED, "engine", now, Map.of()).isPresent()) {
                 expired++;
             }
         }
@@ -100,8 +123,12 @@ public final class ApprovalDesk implements DecideApproval {
         return suggestions.pending(member.org(), member.email());
     }
 
-    /** Claim, audit, decide, tell: see the class comment. Empty when another decider has it or had it. */
-    private Optional<Suggestion> settle(Suggestion held, ApprovalStatus outcome, String by, Instant at) {
+    /**
+     * Claim, audit, decide, tell: see the class comment. Empty when another decider has it or had it. {@code extra}
+     * goes into the event's detail.
+     */
+    private Optional<Suggestion> settle(
+            Suggestion held, ApprovalStatus outcome, String by, Instant at, Map<String, Object> extra) {
         String claim = Ids.next("cl");
         Optional<Suggestion> claimed = suggestions.claim(held.approvalId(), claim, at, at.minus(CLAIM_TTL));
         if (claimed.isEmpty()) {
@@ -109,7 +136,7 @@ public final class ApprovalDesk implements DecideApproval {
         }
         Suggestion s = claimed.get();
         try {
-            audit.append(List.of(decidedEntry(s, outcome, by)));
+            audit.append(List.of(decidedEntry(s, outcome, by, extra)));
         } catch (RuntimeException e) {
             release(s, claim, e);
             throw e;
@@ -127,12 +154,13 @@ public final class ApprovalDesk implements DecideApproval {
         }
     }
 
-    private static AuditEntry decidedEntry(Suggestion s, ApprovalStatus outcome, String by) {
+    private static AuditEntry decidedEntry(Suggestion s, ApprovalStatus outcome, String by, Map<String, Object> extra) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("chunkSeq", s.chunkSeq());
         detail.put("approvalId", s.approvalId());
         detail.put("suggestionId", s.id());
         detail.put("decidedBy", by);
+        detail.putAll(extra);
         return new AuditEntry(
                 AuditType.APPROVAL_DECIDED,
                 s.org(),

@@ -16,6 +16,7 @@ import app.proxyme.domain.approval.SuggestionStatus;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.chunk.Chunk;
 import app.proxyme.domain.fakes.TestWorld;
+import app.proxyme.domain.port.in.SettleApproval;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,9 +58,9 @@ class ApprovalDeskTest {
     }
 
     @Test
-    void someone_else_of_the_org_is_forbidden() {
+    void someone_elses_approval_is_not_found_for_them() {
         var e = assertThrows(DomainException.class, () -> desk().decide(AE, held.approvalId(), true));
-        assertEquals(DomainException.Kind.FORBIDDEN, e.kind());
+        assertEquals(DomainException.Kind.NOT_FOUND, e.kind());
     }
 
     @Test
@@ -139,6 +140,64 @@ class ApprovalDeskTest {
         assertTrue(world.decided.isEmpty());
         world.audit.failing = x -> false;
         assertEquals(1, desk().expireDue());
+    }
+
+    @Test
+    void an_out_of_band_approval_is_settled_audit_first_with_its_approver_named() {
+        var report = new SettleApproval.Report(held.approvalId(), ApprovalStatus.APPROVED, JAE.email(), "phone", null);
+
+        var decided = desk().settle(report).orElseThrow();
+
+        assertEquals(ApprovalStatus.APPROVED, decided.approvalStatus());
+        assertEquals(JAE.email(), decided.decidedBy());
+        var event = world.audit.ofType(AuditType.APPROVAL_DECIDED).get(0).entry();
+        assertEquals("phone", event.detail().get("via"));
+        assertEquals(List.of(decided), world.decided);
+        assertTrue(desk().settle(report).isEmpty(), "settled once; a second report is dropped");
+        assertEquals(1, world.audit.ofType(AuditType.APPROVAL_DECIDED).size());
+    }
+
+    @Test
+    void a_report_after_a_decision_in_the_overlay_is_dropped_without_a_record() {
+        desk().decide(JAE, held.approvalId(), false);
+
+        var late = desk().settle(new SettleApproval.Report(
+                held.approvalId(), ApprovalStatus.FAILED, "engine", "phone", "broken"));
+
+        assertTrue(late.isEmpty());
+        assertEquals(1, world.audit.ofType(AuditType.APPROVAL_DECIDED).size());
+        assertEquals(
+                ApprovalStatus.DENIED,
+                world.suggestions.byApproval(held.approvalId()).orElseThrow().approvalStatus());
+    }
+
+    @Test
+    void a_failure_is_final_and_says_why_and_a_late_approval_expires() {
+        var failed = desk().settle(new SettleApproval.Report(
+                        held.approvalId(), ApprovalStatus.FAILED, "engine", "phone", "invalid_grant"))
+                .orElseThrow();
+        assertEquals(SuggestionStatus.FAILED, failed.status());
+        assertEquals(
+                "invalid_grant",
+                world.audit
+                        .ofType(AuditType.APPROVAL_DECIDED)
+                        .get(0)
+                        .entry()
+                        .detail()
+                        .get("reason"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SettleApproval.Report("ap_x", ApprovalStatus.FAILED, "engine", "phone", null),
+                "a failure says why");
+
+        var out = new TestWorld.Recorder(world.audit);
+        world.handle(JAE, new Chunk("acme", "m1", 2, "", "is it soc 2"), out);
+        var other = out.suggestions.get(0);
+        world.now = other.expiresAt();
+        var late = desk().settle(new SettleApproval.Report(
+                        other.approvalId(), ApprovalStatus.APPROVED, JAE.email(), "phone", null))
+                .orElseThrow();
+        assertEquals(ApprovalStatus.EXPIRED, late.approvalStatus(), "no approval after the deadline");
     }
 
     @Test

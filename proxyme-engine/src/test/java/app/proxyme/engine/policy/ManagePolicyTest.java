@@ -163,6 +163,9 @@ class ManagePolicyTest {
                 db.policyStore().member("new@acme.test").orElseThrow().role());
         assertTrue(policy.export(ADMIN).contains("  new@acme.test: {role: junior_ae, name: \"Nia New\"}\n"));
         assertEquals(
+                "auth0|new@acme.test",
+                db.policyStore().subjectOf("New@Acme.test").orElseThrow());
+        assertEquals(
                 List.of(true),
                 canAutoRespond(new EmbeddedRelationshipCheck(db.tupleStore()), "new@acme.test", "product"));
     }
@@ -178,6 +181,10 @@ class ManagePolicyTest {
                 policy.export(ADMIN)
                         .contains(
                                 "  jae@acme.test: {role: account_executive, name: \"Jo Promoted\", subject: \"auth0|jo-1\"}\n"));
+        assertEquals(
+                "auth0|jo-1",
+                db.policyStore().subjectOf("jae@acme.test").orElseThrow(),
+                "an approval push is addressed to the subject the policy names");
     }
 
     @Test

@@ -170,6 +170,15 @@ public class MeetingHub {
                 new Relay.Message(held.org(), held.user(), null, Json.write(Messages.approval(held, bindingMessage))));
     }
 
+    /**
+     * Where a held suggestion's approval is asked ({@code push}: the phone too; {@code overlay}: here only) and why:
+     * the user's connections on every instance hear of it.
+     */
+    public void approvalNote(Suggestion held, String channel, String note) {
+        everywhere(
+                new Relay.Message(held.org(), held.user(), null, Json.write(Messages.approval(held, channel, note))));
+    }
+
     /** A held suggestion was approved, denied or expired: the user's connections on every instance hear of it. */
     public void approvalDecided(Suggestion decided) {
         everywhere(

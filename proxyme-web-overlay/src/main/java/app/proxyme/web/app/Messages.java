@@ -69,6 +69,17 @@ public final class Messages {
         return m;
     }
 
+    /**
+     * An {@code approval} message that also says where the approval is asked ({@code channel}: {@code push} or
+     * {@code overlay}) and why ({@code note}).
+     */
+    public static Map<String, Object> approval(Suggestion s, String channel, String note) {
+        var m = approval(s, null);
+        m.put("channel", channel);
+        m.put("note", note);
+        return m;
+    }
+
     public static Map<String, Object> approval(Suggestion s, String bindingMessage) {
         var m = new LinkedHashMap<String, Object>();
         m.put("type", "approval");

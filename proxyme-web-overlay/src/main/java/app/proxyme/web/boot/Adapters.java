@@ -165,12 +165,16 @@ class Adapters {
         };
     }
 
-    /** Embedded step-up: the request reaches the user's overlay and phone page through the hub. */
+    /**
+     * Step-up: the request reaches the user's overlay and phone page through the hub in every mode; with
+     * {@code auth0-ciba} it is also pushed to their phone.
+     */
     @Produces
     @Singleton
-    StepUpApproval stepUpApproval(RuntimeSettings settings, MeetingHub hub) {
+    StepUpApproval stepUpApproval(RuntimeSettings settings, MeetingHub hub, Instance<CibaLink> ciba) {
         return switch (settings.approval()) {
             case "embedded" -> new EmbeddedStepUpApproval(hub::approvalRequested);
+            case "auth0-ciba" -> ciba.get().stepUp();
             default -> throw new IllegalStateException("no step-up approval for " + settings.approval());
         };
     }

@@ -9,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * chunks in flight, so at start every chunk a previous run left open is recorded as {@code chunk_abandoned} at once;
  * otherwise (and later on) only those open for longer than {@code PROXYME_CHUNK_GRACE_S}. Several instances may share
  * the database: each job runs only on the instance that holds its lease ({@link Leases}), which it renews on every
- * run; when that instance dies, another takes the lease over within {@link #TAKE_OVER}.
+ * run; when that instance dies, another takes the lease over within {@link #TAKE_OVER}. With
+ * {@code PROXYME_APPROVAL=auth0-ciba}, the CIBA poller runs every second under its own lease ({@link CibaLink}).
  */
 @ApplicationScoped
 class Housekeeping {
@@ -43,6 +45,7 @@ class Housekeeping {
     private final KeyRings keys;
     private final RuntimeSettings settings;
     private final Clock clock;
+    private final Instance<CibaLink> ciba;
     private ScheduledExecutorService scheduler;
     private ScheduledExecutorService chunks;
     private ScheduledExecutorService deadlines;
@@ -56,7 +59,8 @@ class Housekeeping {
             InstanceLiveness liveness,
             KeyRings keys,
             RuntimeSettings settings,
-            Clock clock) {
+            Clock clock,
+            Instance<CibaLink> ciba) {
         this.retention = retention;
         this.recovery = recovery;
         this.approvals = approvals;
@@ -65,11 +69,12 @@ class Housekeeping {
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
+        this.ciba = ciba;
     }
 
     /** For CDI's proxy. */
     protected Housekeeping() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -80,6 +85,9 @@ class Housekeeping {
                 Thread.ofPlatform().daemon().name("audit-retention").factory());
         scheduler.scheduleWithFixedDelay(this::retain, 5, 6 * 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(() -> leased("key-rotation", this::rotateKeys), 1, 60, TimeUnit.MINUTES);
+        if (settings.approval().equals("auth0-ciba")) {
+            ciba.get().poller().start(CibaLink.TICK);
+        }
         Instant started = clock.instant();
         chunks = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("chunk-recovery").factory());

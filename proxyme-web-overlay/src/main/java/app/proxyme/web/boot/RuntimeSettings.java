@@ -2,6 +2,7 @@ package app.proxyme.web.boot;
 
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.engine.EngineSettings;
+import app.proxyme.engine.adapter.ciba.CibaSettings;
 import app.proxyme.engine.adapter.oidc.OidcProvider;
 import app.proxyme.engine.fga.FgaSettings;
 import app.proxyme.web.app.LaneSettings;
@@ -24,7 +25,9 @@ import org.eclipse.microprofile.config.Config;
  *     {@code null} with embedded identity
  * @param demoExposed whether the embedded identity's demo sign-in may listen beyond 127.0.0.1
  *     ({@code PROXYME_DEMO_EXPOSED}, default false)
- * @param approval how held suggestions reach their approver ({@code PROXYME_APPROVAL=embedded})
+ * @param approval how held suggestions reach their approver ({@code PROXYME_APPROVAL=embedded|auth0-ciba})
+ * @param ciba the Auth0 tenant and client of {@code auth0-ciba} ({@code PROXYME_AUTH0_DOMAIN}, {@code _CLIENT_ID},
+ *     {@code _CLIENT_SECRET}, and {@code _AUDIENCE} if set); {@code null} with embedded approval
  * @param llm who classifies and drafts answers ({@code PROXYME_LLM=local})
  * @param warmUpDecisions dry decisions run before the instance reports ready ({@code PROXYME_WARMUP_DECISIONS},
  *     default 3000; 0 = none)
@@ -50,6 +53,7 @@ public record RuntimeSettings(
         OidcProvider oidc,
         boolean demoExposed,
         String approval,
+        CibaSettings ciba,
         String llm,
         int warmUpDecisions,
         int evaluatePerMinute,
@@ -60,7 +64,7 @@ public record RuntimeSettings(
         Duration keyRotation) {
     static final int EVALUATE_PER_MINUTE = 600;
     static final List<String> IDENTITIES = List.of("embedded", "auth0", "oidc");
-    static final List<String> APPROVALS = List.of("embedded");
+    static final List<String> APPROVALS = List.of("embedded", "auth0-ciba");
     static final List<String> LLMS = List.of("local");
 
     public RuntimeSettings {
@@ -69,6 +73,9 @@ public record RuntimeSettings(
             throw new IllegalArgumentException("PROXYME_IDENTITY=" + identity + " needs its OpenID provider settings");
         }
         approval = oneOf("proxyme.approval", approval, APPROVALS);
+        if (approval.equals("auth0-ciba") && ciba == null) {
+            throw new IllegalArgumentException("PROXYME_APPROVAL=auth0-ciba needs its Auth0 settings");
+        }
         llm = oneOf("proxyme.llm", llm, LLMS);
         if (warmUpDecisions < 0) {
             throw new IllegalArgumentException("PROXYME_WARMUP_DECISIONS must be 0 or more: " + warmUpDecisions);
@@ -135,6 +142,7 @@ public record RuntimeSettings(
                 oidcProvider(config, identity),
                 config.getOptionalValue("proxyme.demo.exposed", Boolean.class).orElse(false),
                 text(config, "proxyme.approval").orElse("embedded"),
+                cibaSettings(config),
                 text(config, "proxyme.llm").orElse("local"),
                 config.getOptionalValue("proxyme.warmup.decisions", Integer.class)
                         .orElse(3000),
@@ -168,6 +176,24 @@ public record RuntimeSettings(
                         text(config, "proxyme.oidc.client.id").orElse(null));
             default -> null;
         };
+    }
+
+    /** The tenant and client of {@code PROXYME_APPROVAL=auth0-ciba}; {@code null} for another approval mode. */
+    private static CibaSettings cibaSettings(Config config) {
+        String mode = "PROXYME_APPROVAL=auth0-ciba";
+        if (!text(config, "proxyme.approval").orElse("").equalsIgnoreCase("auth0-ciba")) {
+            return null;
+        }
+        return CibaSettings.auth0(
+                requiredWith(config, "proxyme.auth0.domain", mode),
+                requiredWith(config, "proxyme.auth0.client.id", mode),
+                requiredWith(config, "proxyme.auth0.client.secret", mode),
+                text(config, "proxyme.auth0.audience").orElse(null));
+    }
+
+    private static String requiredWith(Config config, String key, String mode) {
+        return text(config, key)
+                .orElseThrow(() -> new IllegalArgumentException(envName(key) + " is required with " + mode));
     }
 
     private static String required(Config config, String key, String identity) {

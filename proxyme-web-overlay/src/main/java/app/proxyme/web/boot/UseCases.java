@@ -12,6 +12,7 @@ import app.proxyme.domain.port.in.PairDevice;
 import app.proxyme.domain.port.in.ReadMeetingRecord;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.SendThroughConnection;
+import app.proxyme.domain.port.in.SettleApproval;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
 import app.proxyme.domain.port.in.SwitchTopics;
@@ -112,8 +113,22 @@ class UseCases {
 
     @Produces
     @Singleton
-    DecideApproval decideApproval(SuggestionStore suggestions, AuditLog audit, Clock clock, MeetingHub hub) {
+    @Typed(ApprovalDesk.class)
+    ApprovalDesk approvalDesk(SuggestionStore suggestions, AuditLog audit, Clock clock, MeetingHub hub) {
         return new ApprovalDesk(suggestions, audit, clock, hub::approvalDecided);
+    }
+
+    @Produces
+    @Singleton
+    DecideApproval decideApproval(ApprovalDesk desk) {
+        return desk;
+    }
+
+    /** Outcomes that an out-of-band approver (Auth0 CIBA) reports, settled as the overlay's decisions are. */
+    @Produces
+    @Singleton
+    SettleApproval settleApproval(ApprovalDesk desk) {
+        return desk;
     }
 
     @Produces

@@ -68,6 +68,46 @@ class RuntimeSettingsTest {
     }
 
     @Test
+    void auth0_ciba_needs_the_tenant_and_the_client_and_never_shows_the_secret() {
+        var all = Map.of(
+                "proxyme.approval", "auth0-ciba",
+                "proxyme.auth0.domain", "acme.eu.auth0.com",
+                "proxyme.auth0.client.id", "ciba-client",
+                "proxyme.auth0.client.secret", "very-secret");
+        RuntimeSettings s = RuntimeSettings.read(config(all));
+        assertEquals("auth0-ciba", s.approval());
+        assertEquals("https://acme.eu.auth0.com", s.ciba().baseUrl());
+        assertEquals("https://acme.eu.auth0.com/", s.ciba().issuer());
+        assertEquals("ciba-client", s.ciba().clientId());
+        assertEquals(null, s.ciba().audience());
+        assertEquals(
+                "https://api.acme.test",
+                RuntimeSettings.read(config(with(all, "proxyme.auth0.audience", "https://api.acme.test")))
+                        .ciba()
+                        .audience());
+        assertFalse(s.toString().contains("very-secret"), "the settings' text leaves the secret out");
+        assertEquals(
+                "http://127.0.0.1:8089",
+                RuntimeSettings.read(config(with(all, "proxyme.auth0.domain", "http://127.0.0.1:8089")))
+                        .ciba()
+                        .baseUrl());
+        assertEquals(null, RuntimeSettings.read(config(Map.of())).ciba());
+        for (String key : List.of("proxyme.auth0.domain", "proxyme.auth0.client.id", "proxyme.auth0.client.secret")) {
+            var partial = new java.util.HashMap<>(all);
+            partial.remove(key);
+            var e = assertThrows(IllegalArgumentException.class, () -> RuntimeSettings.read(config(partial)));
+            String env = key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+            assertEquals(env + " is required with PROXYME_APPROVAL=auth0-ciba", e.getMessage());
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        var m = new java.util.HashMap<>(base);
+        m.put(key, value);
+        return m;
+    }
+
+    @Test
     void lanes_drain_and_chunk_recovery_are_settings_checked_at_start() {
         RuntimeSettings s = RuntimeSettings.read(config(
                 Map.of("proxyme.chunk.grace.s", "5", "proxyme.shutdown.drain.s", "0", "proxyme.lane.capacity", "2")));

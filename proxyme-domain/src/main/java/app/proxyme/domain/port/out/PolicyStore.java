@@ -15,6 +15,15 @@ public interface PolicyStore {
      */
     Optional<Member> memberBySubject(String subject);
 
+    /**
+     * The identity-provider subject of the member with this email (an out-of-band approval is addressed to it): the one
+     * their policy names, else the default one; empty for no member. A store that keeps subjects of its own overrides
+     * this.
+     */
+    default Optional<String> subjectOf(String email) {
+        return member(email).map(m -> defaultSubject(m.email()));
+    }
+
     /** The default identity-provider subject of a member without one of their own. */
     static String defaultSubject(String email) {
         return "auth0|" + email;

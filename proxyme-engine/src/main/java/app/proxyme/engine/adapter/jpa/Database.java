@@ -13,6 +13,7 @@ import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.SentMessages;
 import app.proxyme.domain.port.out.ShareStore;
 import app.proxyme.domain.port.out.SharedCaches;
+import app.proxyme.domain.port.out.StepUpRequests;
 import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.keys.KeyStore;
@@ -312,6 +313,11 @@ public final class Database implements AutoCloseable {
     /** One-time codes that pair a phone with a member. */
     public PairingCodes pairingCodes() {
         return new JpaPairingCodes(tx);
+    }
+
+    /** Out-of-band approval requests (Auth0 CIBA) and where their polling stands. */
+    public StepUpRequests stepUpRequests() {
+        return new JpaStepUpRequests(tx);
     }
 
     /** Acknowledged chunks without a decision yet, kept by the audit log (chunk recovery). */

@@ -86,6 +86,17 @@ final class JpaPolicyStore implements PolicyStore {
         return member(email);
     }
 
+    /** The subject named in the member's policy, else their default one. */
+    @Override
+    public Optional<String> subjectOf(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return tx.read(em -> Optional.ofNullable(
+                        em.find(MemberEntity.class, email.strip().toLowerCase(Locale.ROOT)))
+                .map(m -> m.subject != null ? m.subject : PolicyStore.defaultSubject(m.email)));
+    }
+
     /** The e-mail of the member with {@code subject}: named in their policy, or their default one. */
     private static Optional<String> emailOfSubject(EntityManager em, String subject) {
         List<String> named = em.createQuery("select m.email from MemberEntity m where m.subject = :s", String.class)

@@ -77,6 +77,18 @@ public abstract class PolicyStoreContractTest {
     }
 
     @Test
+    void a_member_without_a_subject_of_their_own_is_addressed_by_the_default_subject() {
+        assertEquals("auth0|" + jae.email(), subject().subjectOf(jae.email()).orElseThrow());
+        assertEquals(
+                jae,
+                subject()
+                        .memberBySubject(subject().subjectOf(jae.email()).orElseThrow())
+                        .orElseThrow(),
+                "the subject leads back to the member");
+        assertTrue(subject().subjectOf("nobody@" + acme + ".test").isEmpty());
+    }
+
+    @Test
     void each_organisation_gets_its_own_policy_as_stored() {
         var policy = subject().policy(acme);
 
