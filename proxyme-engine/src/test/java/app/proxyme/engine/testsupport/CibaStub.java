@@ -61,6 +61,13 @@ public final class CibaStub implements AutoCloseable {
     private final Set<String> redeemed = new HashSet<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile int expiresIn = 300;
+    private volatile int pushesPerMinute = Integer.MAX_VALUE;
+    private final Map<String, Deque<Long>> pushesBySubject = new ConcurrentHashMap<>();
+    private final AtomicInteger refusedPushes = new AtomicInteger();
+    private volatile int decideAfterPolls = -1;
+    private volatile java.util.function.Predicate<Received> approves = r -> true;
+    private final Map<String, Received> started = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
     private volatile int interval = 5;
 
     public CibaStub() throws IOException {
@@ -85,6 +92,30 @@ public final class CibaStub implements AutoCloseable {
     public CibaStub starting(int expiresInSeconds, int intervalSeconds) {
         this.expiresIn = expiresInSeconds;
         this.interval = intervalSeconds;
+        return this;
+    }
+
+    /**
+     * Auth0's limit: at most {@code perMinute} pushes per user (by the {@code login_hint}'s subject) in any minute;
+     * beyond it {@code /bc-authorize} answers 429 with {@code Retry-After}.
+     */
+    public CibaStub pushesPerUserAndMinute(int perMinute) {
+        this.pushesPerMinute = perMinute;
+        return this;
+    }
+
+    /** How many pushes the per-user limit refused. */
+    public int refusedPushes() {
+        return refusedPushes.get();
+    }
+
+    /**
+     * Requests without a script of their own are answered after {@code pendingPolls} pending polls: approved when
+     * {@code approves} says so of the {@code /bc-authorize} request that started them, else {@code access_denied}.
+     */
+    public CibaStub decideAfter(int pendingPolls, java.util.function.Predicate<Received> approves) {
+        this.decideAfterPolls = pendingPolls;
+        this.approves = approves;
         return this;
     }
 
@@ -143,7 +174,13 @@ public final class CibaStub implements AutoCloseable {
             send(x, scripted);
             return;
         }
+        if (!pushAllowed(r.field("login_hint"))) {
+            refusedPushes.incrementAndGet();
+            send(x, Answer.error(429, "too_many_requests").header("Retry-After", "60"));
+            return;
+        }
         String id = "req-" + ids.incrementAndGet();
+        started.put(id, r);
         issued.add(id);
         send(
                 x,
@@ -168,13 +205,39 @@ public final class CibaStub implements AutoCloseable {
                 answer = Answer.error(400, "invalid_grant");
             } else {
                 Deque<Answer> script = pollScripts.get(id);
-                answer = script == null || script.isEmpty() ? pending() : script.poll();
+                answer = script == null || script.isEmpty() ? unscripted(id) : script.poll();
                 if (answer.status() == 200) {
                     redeemed.add(id);
                 }
             }
         }
         send(x, answer);
+    }
+
+    private Answer unscripted(String id) {
+        if (decideAfterPolls < 0
+                || polls.computeIfAbsent(id, k -> new AtomicInteger()).getAndIncrement() < decideAfterPolls) {
+            return pending();
+        }
+        return approves.test(started.get(id)) ? approved() : Answer.error(400, "access_denied");
+    }
+
+    private boolean pushAllowed(String loginHint) {
+        if (pushesPerMinute == Integer.MAX_VALUE) {
+            return true;
+        }
+        long now = System.currentTimeMillis();
+        Deque<Long> times = pushesBySubject.computeIfAbsent(String.valueOf(loginHint), k -> new ArrayDeque<>());
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst() < now - 60_000) {
+                times.pollFirst();
+            }
+            if (times.size() >= pushesPerMinute) {
+                return false;
+            }
+            times.addLast(now);
+            return true;
+        }
     }
 
     private static boolean authenticated(Received r) {
