@@ -5,28 +5,16 @@ import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.port.out.ResponseGenerator;
 import app.proxyme.domain.port.out.ScopedToken;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * The embedded-mode generator: answers from the topic's approved playbook. It picks the playbook answer closest in
- * meaning to the question (the local embedding model) and opens it with a short lead-in naming the question's
- * subject (only words the topic's own text uses). The lead-in's shape follows the chosen answer, not the topic's id:
- * an answer that opens with a reply of its own gets none, one that declines gets a neutral one (see
- * {@link #leadIn}). Deterministic; the question is data: only a few of its content words are echoed, in quotes.
+ * The embedded-mode generator: answers with the topic's approved playbook answer closest in meaning to the question
+ * (the local embedding model), word for word, as the organisation wrote it. Nothing of the question is echoed, so no
+ * fragment of what a customer said (or of an instruction hidden in it) is ever read back to them. Deterministic.
  */
 public final class PlaybookResponseGenerator implements ResponseGenerator {
-    /**
-     * Openings by which an answer already replies ("Happy to.", "Sure, ...", "Thanks for asking!", "Doing well"):
-     * a lead-in before them would say the same twice.
-     */
-    private static final Pattern REPLY_OPENING = Pattern.compile("^(thanks|thank you|happy to|glad to|sure|"
-            + "absolutely|of course|certainly|no problem|doing well|all good|not bad|it's been|good to|great to|"
-            + "let's|hi|hello)\\b");
-
-    /** Wording of an answer that declines or defers ("I'm not able to discuss ...", "I'd rather ..."). */
-    private static final Pattern DECLINING = Pattern.compile("\\b(can't|cannot|not able|unable|won't|"
-            + "i'd rather|i would rather|don't want to|not in a position)\\b");
+    /** What is said on a topic whose playbook is empty. */
+    static final String NO_PLAYBOOK = "I don't have an approved answer on that yet, so I'll check with the team and"
+            + " follow up with you in writing after the call.";
 
     private final SentenceEncoder encoder;
 
@@ -48,17 +36,11 @@ public final class PlaybookResponseGenerator implements ResponseGenerator {
      */
     @Override
     public String generate(Member member, Topic topic, String question, ScopedToken token) {
-        var topicText = new java.util.ArrayList<String>(topic.examples());
-        topicText.add(topic.description());
-        topicText.addAll(topic.playbook());
-        String subject = QuestionSubject.of(question, Terms.ofAll(topicText));
-        String answer = topic.playbook().isEmpty()
-                ? "I don't have an approved answer on that yet, so I'll check with the team and follow up "
-                        + "with you in writing after the call."
+        return topic.playbook().isEmpty()
+                ? NO_PLAYBOOK
                 : bestAnswer(
                         topic.playbook(),
-                        SpokenText.of(QuestionSubject.lastSentence(question)).sentence());
-        return leadIn(subject, answer) + answer;
+                        SpokenText.of(LastSentence.of(question)).sentence());
     }
 
     private String bestAnswer(List<String> playbook, String question) {
@@ -85,25 +67,5 @@ public final class PlaybookResponseGenerator implements ResponseGenerator {
             playbookCache.clear();
         }
         return playbookCache.computeIfAbsent(List.copyOf(playbook), encoder::encodeAll);
-    }
-
-    /**
-     * A short opening that shows the question was heard, naming its subject when there is one. Its shape comes from
-     * the answer it opens, in generic English: none when the answer opens with a reply of its own (an approved
-     * small-talk or logistics answer such as "Happy to."), a neutral "On ..." when its first sentence declines or
-     * defers (praise before a refusal reads wrong), else "Good question".
-     */
-    static String leadIn(String subject, String answer) {
-        String text = answer.strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        if (REPLY_OPENING.matcher(text).find()) {
-            return "";
-        }
-        if (subject.isEmpty()) {
-            return "Good question. ";
-        }
-        String quoted = "\"" + subject + "\"";
-        return DECLINING.matcher(QuestionSubject.firstSentence(text)).find()
-                ? "On " + quoted + ": "
-                : "Good question about " + quoted + ". ";
     }
 }
