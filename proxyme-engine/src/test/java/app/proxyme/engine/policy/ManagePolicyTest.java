@@ -298,8 +298,8 @@ class ManagePolicyTest {
         String yaml = policy.export(ADMIN);
         assertTrue(
                 yaml.contains("  - id: no-personnel\n    text: \"Never discuss personnel or salaries.\"\n"
-                        + "    scope: org\n    effect: DENY\n    topics: [personnel]\n    phrases:\n"
-                        + "      - \"\\\\bsalar(y|ies)\\\\b\"\n  - id: ask-before-commitments\n"),
+                        + "    scope: org\n    compiled:\n      effect: DENY\n      topics: [personnel]\n"
+                        + "      phrases:\n        - \"\\\\bsalar(y|ies)\\\\b\"\n  - id: ask-before-commitments\n"),
                 yaml);
     }
 
@@ -308,7 +308,8 @@ class ManagePolicyTest {
         var disabled = policy.enableRule(ADMIN, "no-personnel", false);
 
         assertEquals(List.of("rules.no-personnel"), disabled.changed());
-        assertTrue(policy.export(ADMIN).contains("    scope: org\n    enabled: false\n    effect: DENY\n"));
+        assertTrue(policy.export(ADMIN)
+                .contains("    scope: org\n    enabled: false\n    compiled:\n      effect: DENY\n"));
         assertEquals(
                 List.of("ask-before-commitments", "no-customer-references"),
                 db.policyStore().policy("acme").rules().stream()

@@ -3,6 +3,7 @@ package app.proxyme.engine.adapter.nlp;
 import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.policy.TopicCatalog;
+import app.proxyme.engine.text.Terms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

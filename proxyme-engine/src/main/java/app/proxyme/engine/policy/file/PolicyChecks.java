@@ -91,11 +91,11 @@ final class PolicyChecks {
             problems.add(at + ": scope must be org, role or user");
         }
         var c = r.compiled();
-        if (r.form() == RuleForm.INLINE
-                && c.effect() == null
-                && c.topics().isEmpty()
-                && c.phrases().isEmpty()) {
-            problems.add(at + ": the compiled form is missing: compiled: {effect, topics, phrases, entities}");
+        if (r.textOnly()) {
+            problems.add(
+                    r.text() == null || r.text().isBlank()
+                            ? at + ": the compiled form is missing: compiled: {effect, topics, phrases, entities}"
+                            : at + ": cannot compile \"" + r.text() + "\": " + RuleTexts.whyNot(doc, r.text()));
             return;
         }
         String in = r.form() == RuleForm.COMPILED ? at + ".compiled" : at;

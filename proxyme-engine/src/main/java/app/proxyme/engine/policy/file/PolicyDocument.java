@@ -166,6 +166,14 @@ public record PolicyDocument(
             return compiled.effect();
         }
 
+        /** Whether the file gives only the rule's text: its compiled form is still to be made. */
+        public boolean textOnly() {
+            return form == RuleForm.INLINE
+                    && compiled.effect() == null
+                    && compiled.topics().isEmpty()
+                    && compiled.phrases().isEmpty();
+        }
+
         public List<String> topics() {
             return compiled.topics();
         }

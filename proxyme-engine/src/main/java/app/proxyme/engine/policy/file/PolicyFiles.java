@@ -84,7 +84,7 @@ public final class PolicyFiles {
                 problems.add(section + ": unknown section (a policy file has " + String.join(", ", SECTIONS) + ")");
             }
         });
-        var doc = new PolicyDocument(
+        PolicyDocument doc = new PolicyDocument(
                 text(root, "org"),
                 text(root, "name"),
                 domains(root.path("domains"), problems),
@@ -96,6 +96,7 @@ public final class PolicyFiles {
                 map(root.path("permissions"), "permissions", problems, PolicyFiles::permission),
                 map(root.path("grants"), "grants", problems, PolicyFiles::grant),
                 settings(root.path("settings"), problems));
+        doc = RuleTexts.compile(doc);
         problems.addAll(doc.problems());
         YamlLines lines = YamlLines.of(yaml);
         var errors = new ArrayList<>(lines.duplicates());

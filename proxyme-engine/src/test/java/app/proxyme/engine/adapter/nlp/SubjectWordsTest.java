@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.policy.TopicCatalog;
+import app.proxyme.engine.text.Terms;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

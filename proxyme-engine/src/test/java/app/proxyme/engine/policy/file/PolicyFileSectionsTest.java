@@ -100,21 +100,19 @@ class PolicyFileSectionsTest {
     }
 
     @Test
-    void the_shipped_demo_files_use_none_of_the_new_sections_and_write_back_unchanged() {
+    void the_shipped_demo_files_use_none_of_the_new_sections_and_write_back_compiled_and_then_unchanged() {
         for (String org : PolicyFiles.DEMO_ORGS) {
             var doc = PolicyFiles.demo(org);
             String written = PolicyYaml.write(doc);
 
-            for (String absent : List.of(
-                    "\ndomains:",
-                    "\ntests:",
-                    "\npermissions:",
-                    "\ngrants:",
-                    "compiled:",
-                    "subject: \"auth0",
-                    "enabled:")) {
+            for (String absent :
+                    List.of("\ndomains:", "\ntests:", "\npermissions:", "\ngrants:", "subject: \"auth0", "enabled:")) {
                 assertFalse(written.contains(absent), org + " gained " + absent);
             }
+            assertTrue(
+                    written.contains("    text: \"Never discuss employee compensation or other personnel matters.\"\n"
+                            + "    scope: org\n    compiled:\n      effect: DENY\n      topics: [personnel]\n"),
+                    "the rules written as text are exported with the compiled form: " + written);
             assertEquals(written, PolicyYaml.write(PolicyFiles.parse(written)), org);
         }
     }
@@ -207,7 +205,7 @@ class PolicyFileSectionsTest {
     }
 
     @Test
-    void a_compiled_form_is_under_compiled_or_beside_the_text_not_both_and_not_missing() {
+    void a_compiled_form_is_under_compiled_or_beside_the_text_not_both_and_a_text_alone_must_compile() {
         String both = EVERY_SECTION.replace(
                 "    scope: org\n    compiled:\n", "    scope: org\n    effect: DENY\n    compiled:\n");
         String missing = EVERY_SECTION.replace(
@@ -219,7 +217,19 @@ class PolicyFileSectionsTest {
                 at(
                         missing,
                         "  - id: ask-before-product-promises",
-                        "rules.ask-before-product-promises: the compiled form is missing"));
+                        "rules.ask-before-product-promises: cannot compile \"Peter asks me before talking product.\":"
+                                + " cannot tell whether the rule forbids"));
+
+        var compiled = PolicyFiles.parse(missing.replace(
+                        "Peter asks me before talking product.", "Do not discuss product promises without my approval"))
+                .rules()
+                .stream()
+                .filter(r -> r.id().equals("ask-before-product-promises"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("APPROVE", compiled.effect());
+        assertEquals(List.of("product"), compiled.topics());
+        assertEquals(PolicyDocument.RuleForm.COMPILED, compiled.form());
     }
 
     @Test

@@ -1,11 +1,14 @@
-package app.proxyme.engine.adapter.nlp;
+package app.proxyme.engine.text;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Content words of a sentence, crudely stemmed, for the lexical signal. */
-final class Terms {
+/**
+ * Content words of a sentence, crudely stemmed: the lexical signal of the local classifier, and how the local rule
+ * compiler finds the topics a rule names.
+ */
+public final class Terms {
     private static final java.util.regex.Pattern NON_TERM = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}']+");
 
     private Terms() {}
@@ -184,11 +187,12 @@ final class Terms {
             "maybe");
 
     /** Whether {@code word} (lower case) is a function word or otherwise carries no topic. */
-    static boolean stopword(String word) {
+    public static boolean stopword(String word) {
         return STOPWORDS.contains(word);
     }
 
-    static Set<String> of(String sentence) {
+    /** The sentence's content words (no function words, at least two letters), stemmed. */
+    public static Set<String> of(String sentence) {
         var terms = new LinkedHashSet<String>();
         for (String w : NON_TERM.split(sentence.toLowerCase(java.util.Locale.ROOT))) {
             if (w.length() < 2 || STOPWORDS.contains(w)) {
@@ -199,14 +203,15 @@ final class Terms {
         return terms;
     }
 
-    static Set<String> ofAll(List<String> sentences) {
+    /** The content words of all the sentences, stemmed. */
+    public static Set<String> ofAll(List<String> sentences) {
         var terms = new LinkedHashSet<String>();
         sentences.forEach(s -> terms.addAll(of(s)));
         return terms;
     }
 
     /** A crude suffix stripper: enough to match "encrypted" with "encryption" and "seats" with "seat". */
-    static String stem(String w) {
+    public static String stem(String w) {
         String s = w.replace("'s", "");
         for (String suffix : List.of("ations", "ation", "ings", "ing", "ions", "ion", "ies", "ed", "es", "s")) {
             if (s.length() - suffix.length() >= 4 && s.endsWith(suffix)) {
