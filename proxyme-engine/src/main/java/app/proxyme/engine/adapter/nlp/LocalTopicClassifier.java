@@ -5,6 +5,7 @@ import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.policy.TopicCatalog;
 import app.proxyme.domain.port.out.TopicClassifier;
+import app.proxyme.engine.text.Terms;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,20 @@ public final class LocalTopicClassifier implements TopicClassifier {
             // Not a question for us: the outcome is NONE whatever the topic, so the model is not asked.
             return new Classification(false, verdict.confidence(), List.of());
         }
+        if (contentFree(spoken)) {
+            // "Really?", "right?", "Done?", "Well, could we?": a question, but about nothing our side could answer
+            return new Classification(false, CONTENT_FREE_CONFIDENCE, List.of());
+        }
         return new Classification(verdict.question(), verdict.confidence(), rank(forCatalog, spoken));
+    }
+
+    /** How sure the classifier is that a question without a content word is none for our side. */
+    static final double CONTENT_FREE_CONFIDENCE = 0.8;
+
+    /** Whether the text has no content word at all (only function words, fillers and transcript marks). */
+    static boolean contentFree(SpokenText spoken) {
+        return Terms.of(spoken.sentence().replaceAll("\\{[a-z]+}", " ")).stream()
+                .allMatch(t -> t.length() < 3 || SpokenText.filler(t));
     }
 
     /**

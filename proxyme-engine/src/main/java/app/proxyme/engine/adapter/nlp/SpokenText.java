@@ -32,6 +32,7 @@ record SpokenText(List<String> words, boolean questionMark) {
             "um",
             "umm",
             "uh",
+            "huh",
             "uhm",
             "er",
             "erm",
@@ -150,6 +151,11 @@ record SpokenText(List<String> words, boolean questionMark) {
     }
 
     /** Whether nothing but fillers is left ("um", "okay"): the last word is kept even when it is one. */
+    /** Whether {@code word} (lower case) is a filler of speech ("um", "uh", "hmm", ...). */
+    static boolean filler(String word) {
+        return FILLERS.contains(word);
+    }
+
     boolean saysNothing() {
         return words.stream().allMatch(FILLERS::contains);
     }

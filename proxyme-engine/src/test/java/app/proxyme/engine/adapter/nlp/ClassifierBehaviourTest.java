@@ -23,6 +23,16 @@ class ClassifierBehaviourTest extends TopicClassifierContractTest {
             fixture.policy(EvaluationFixture.settings(0.5, 0.3)).catalog();
 
     @Test
+    void a_question_without_a_content_word_is_none_for_our_side_but_a_one_word_topic_question_is() {
+        for (String chatter : java.util.List.of("Really ?", "right ?", "Hmm ? Huh ?", "Well , could we ?")) {
+            assertTrue(!classifier.classify(catalog, chatter).question(), chatter);
+        }
+        var pricing = classifier.classify(catalog, "Pricing?");
+        assertTrue(pricing.question(), "a one-word question on a topic is still one");
+        assertEquals("pricing", pricing.top().orElseThrow().topic());
+    }
+
+    @Test
     void confidences_are_calibrated_probabilities() {
         Classification c = classifier.classify(catalog, "how much would two hundred seats cost per year");
         double sum = c.ranked().stream().mapToDouble(s -> s.confidence()).sum();
