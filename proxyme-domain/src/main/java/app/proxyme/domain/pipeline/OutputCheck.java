@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>The answer as a whole: its plausible topics are those of the input side (the best one and every other within
- *       the ambiguity margin). When the best one is below the confidence threshold they are treated as the input
- *       side treats an unsure chunk: their effects count, but never above {@code APPROVE}. When no topic of the
+ *       the ambiguity margin). An answer unclear on its own is read as the reply to the question; when that is
+ *       unclear too, they are treated as the input side treats an unsure chunk: their effects count, but never above
+ *       {@code APPROVE}. When no topic of the
  *       catalogue fits, an {@code AUTO} is held for approval.</li>
  *   <li>Each sentence of a longer answer: one sentence quoting a price strays into pricing even when the rest of the
  *       answer outweighs it. A sentence counts when it is confidently about a topic (at least the threshold); a
@@ -68,7 +69,7 @@ final class OutputCheck {
                     policy.rules(),
                     meetings.disabledTopics(member.org(), chunk.meetingId(), member.email()),
                     policy.settings());
-            checkWhole(policy, request, classifier.rankAnswer(policy.catalog(), text), lowering);
+            checkWhole(policy, request, wholeRanking(policy, chunk, text), lowering);
             List<String> sentences = sentences(text);
             if (sentences.size() > 1) {
                 for (String sentence : sentences) {
@@ -86,6 +87,20 @@ final class OutputCheck {
         }
         out.emit(new FlowEvent(FlowStep.OUTPUT_CHECK, detail, Flow.elapsedMillis(start)));
         return lowering.checked;
+    }
+
+    /**
+     * The answer's topics as a whole. An answer that says little on its own ("Yes, that's built in. You configure it
+     * from the admin settings.") is read again as the reply it is, after the question: when that reading is confident,
+     * it stands. A confident reading of the answer alone always stands, and each sentence is still checked alone.
+     */
+    private List<TopicScore> wholeRanking(OrgPolicy policy, Chunk chunk, String text) {
+        List<TopicScore> alone = classifier.rankAnswer(policy.catalog(), text);
+        if (top(alone) >= policy.settings().minConfidence()) {
+            return alone;
+        }
+        List<TopicScore> asReply = classifier.rankAnswer(policy.catalog(), chunk.text() + "\n" + text);
+        return top(asReply) >= policy.settings().minConfidence() ? asReply : alone;
     }
 
     /** The answer as a whole: its plausible topics, at most {@code APPROVE} when unsure, held when none fits. */

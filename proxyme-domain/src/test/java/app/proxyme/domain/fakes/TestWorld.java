@@ -87,9 +87,16 @@ public final class TestWorld {
                         return scripted(text);
                     }
 
-                    /** The scripted classification's topics, whether or not it was scripted as a question. */
+                    /**
+                     * The scripted classification's topics, whether or not it was scripted as a question. An answer
+                     * read after its question ("question\nanswer") that was not scripted reads as the answer alone.
+                     */
                     @Override
                     public List<TopicScore> rankAnswer(TopicCatalog catalog, String answer) {
+                        if (!classifications.containsKey(answer) && answer.contains("\n")) {
+                            return scripted(answer.substring(answer.lastIndexOf('\n') + 1))
+                                    .ranked();
+                        }
                         return scripted(answer).ranked();
                     }
                 },

@@ -240,6 +240,42 @@ class ChunkPipelineTest {
     }
 
     @Test
+    void an_answer_unclear_on_its_own_is_read_as_the_reply_to_its_question() {
+        world.classifications.put("can the dashboards be filtered by region", question("product", 0.9));
+        world.generator = q -> "Yes, that's built in.";
+        world.classifications.put(
+                "Yes, that's built in.",
+                new Classification(
+                        false, 0.9, List.of(new TopicScore("smalltalk", 0.3), new TopicScore("product", 0.2))));
+        world.classifications.put(
+                "can the dashboards be filtered by region\nYes, that's built in.",
+                new Classification(false, 0.9, List.of(new TopicScore("product", 0.8))));
+
+        world.handle(JAE, chunk("can the dashboards be filtered by region"), out);
+
+        assertEquals(Outcome.AUTO, out.decisions.get(out.decisions.size() - 1).outcome(), out.decisions.toString());
+        assertEquals(SuggestionStatus.AUTO, out.suggestions.get(0).status());
+    }
+
+    @Test
+    void an_answer_confidently_in_a_denied_topic_is_lowered_whatever_the_question_made_of_it() {
+        world.classifications.put("how does it work", question("product", 0.9));
+        world.generator = q -> "Seats cost forty dollars a month";
+        world.classifications.put(
+                "Seats cost forty dollars a month",
+                new Classification(false, 0.9, List.of(new TopicScore("pricing", 0.85))));
+        world.classifications.put(
+                "how does it work\nSeats cost forty dollars a month",
+                new Classification(false, 0.9, List.of(new TopicScore("product", 0.9))));
+
+        world.handle(JAE, chunk("how does it work"), out);
+
+        var checked = out.decisions.get(out.decisions.size() - 1);
+        assertEquals(Outcome.DENY, checked.outcome(), checked.toString());
+        assertEquals(Layer.OUTPUT_CHECK, checked.layer());
+    }
+
+    @Test
     void output_check_still_refuses_an_unsure_answer_plausibly_in_a_topic_the_role_may_not_answer() {
         // junior_ae: pricing DENY. Unsure caps at APPROVE from above; a DENY stays a DENY, as for a chunk.
         world.classifications.put("how does it work", question("product", 0.9));

@@ -118,7 +118,8 @@ class OutputCheckLocalTest {
         return db.policyStore().member(email).orElseThrow();
     }
 
-    private static final class Recorder implements ChunkListener {
+    /** What a chunk produced. */
+    static final class Recorder implements ChunkListener {
         final List<Decision> decisions = new ArrayList<>();
         final List<Suggestion> suggestions = new ArrayList<>();
 
