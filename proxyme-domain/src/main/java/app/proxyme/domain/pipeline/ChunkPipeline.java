@@ -220,6 +220,9 @@ public final class ChunkPipeline implements HandleChunk {
                     detail.put("topic", t.topic());
                     detail.put("confidence", ChunkAuditEntries.rounded(t.confidence()));
                 });
+                if (c.fallback() != null) {
+                    detail.put("fallback", c.fallback());
+                }
                 return detail;
             });
         } catch (DependencyUnavailableException e) {
