@@ -8,6 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A connected model's classifier, cross-checked by the local one, so that what a customer says cannot talk the model
@@ -30,9 +36,10 @@ import java.util.Optional;
  * which can only lower the outcome. A drafted answer ({@link #rankAnswer}) is cross-checked the same way, for the
  * output check.
  *
- * <p>When the model fails (its deadline, an error, a reply that is not the asked-for JSON) the local classifier decides
- * alone and the classification says so ({@code fallback: "local"}). When the local classifier fails, nothing is
- * cross-checked: the failure propagates and the core fails closed (at most {@code APPROVE}), whatever the model said.
+ * <p>When the model fails (its deadline, an error, a reply that is not the asked-for JSON, or no answer within the
+ * patience given here) the local classifier decides alone and the classification says so ({@code fallback:
+ * "local"}). When the local classifier fails, nothing is cross-checked: the failure propagates and the core fails
+ * closed (at most {@code APPROVE}), whatever the model said.
  */
 public final class CrossCheckedClassifier implements TopicClassifier {
     /** What {@link Classification#fallback()} says when the local classifier decided alone. */
@@ -42,28 +49,41 @@ public final class CrossCheckedClassifier implements TopicClassifier {
 
     private final TopicClassifier model;
     private final TopicClassifier local;
+    private final Duration patience;
+    private final ExecutorService asks = Executors.newVirtualThreadPerTaskExecutor();
     private final Throttled warnings = new Throttled(LOG, Duration.ofSeconds(30));
 
     /**
      * @param model the connected model's classifier
      * @param local the local classifier: the cross-check, and the fallback
+     * @param patience how long the local result waits for the model's at most: a backstop, the model's own deadline
+     *     ends a call first
      */
-    public CrossCheckedClassifier(TopicClassifier model, TopicClassifier local) {
+    public CrossCheckedClassifier(TopicClassifier model, TopicClassifier local, Duration patience) {
         this.model = model;
         this.local = local;
+        this.patience = patience;
     }
 
+    /**
+     * Both classify at once: the model on a virtual thread of its own, the local classifier on the caller's, so a
+     * chunk waits for the slower of the two, not for their sum.
+     */
     @Override
     public Classification classify(TopicCatalog catalog, String text) {
-        Classification byLocal = local.classify(catalog, text);
-        Classification byModel;
+        Future<Classification> asked = asks.submit(() -> model.classify(catalog, text));
+        Classification byLocal;
         try {
-            byModel = model.classify(catalog, text);
+            byLocal = local.classify(catalog, text);
         } catch (RuntimeException e) {
-            warnings.warn("the language model could not classify a chunk (" + e.getMessage()
-                    + "): the local classifier decides");
+            asked.cancel(true);
+            throw e;
+        }
+        Optional<Classification> answer = answer(asked, "classify a chunk", "the local classifier decides");
+        if (answer.isEmpty()) {
             return byLocal.answeredBy(LOCAL);
         }
+        Classification byModel = answer.get();
         boolean question = byModel.question() || byLocal.question();
         if (!question) {
             return byLocal;
@@ -75,16 +95,34 @@ public final class CrossCheckedClassifier implements TopicClassifier {
 
     @Override
     public List<TopicScore> rankAnswer(TopicCatalog catalog, String answer) {
-        List<TopicScore> byLocal = local.rankAnswer(catalog, answer);
-        Optional<TopicScore> byModel;
+        Future<List<TopicScore>> asked = asks.submit(() -> model.rankAnswer(catalog, answer));
+        List<TopicScore> byLocal;
         try {
-            byModel = model.rankAnswer(catalog, answer).stream().findFirst();
+            byLocal = local.rankAnswer(catalog, answer);
         } catch (RuntimeException e) {
-            warnings.warn("the language model could not rank an answer (" + e.getMessage()
-                    + "): the local classifier checks it alone");
-            return byLocal;
+            asked.cancel(true);
+            throw e;
         }
-        return merged(catalog, byLocal, byModel);
+        return answer(asked, "rank an answer", "the local classifier checks it alone")
+                .map(byModel -> merged(catalog, byLocal, byModel.stream().findFirst()))
+                .orElse(byLocal);
+    }
+
+    /** The model's answer, or none when it failed or took longer than {@link #patience} (logged, throttled). */
+    private <T> Optional<T> answer(Future<T> asked, String what, String instead) {
+        try {
+            return Optional.of(asked.get(patience.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            warnings.warn("the language model could not " + what + " (" + cause.getMessage() + "): " + instead);
+        } catch (TimeoutException e) {
+            asked.cancel(true);
+            warnings.warn("the language model did not " + what + " within " + patience.toMillis() + " ms: " + instead);
+        } catch (InterruptedException e) {
+            asked.cancel(true);
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
     }
 
     /**

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
  * request, the strict reading of the reply and the merge are all on the path.
  */
 class CrossCheckedClassifierContractTest extends TopicClassifierContractTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(5);
     private static final LocalTopicClassifier LOCAL = new LocalTopicClassifier();
     private static ChatStub stub;
     private static OpenAiChat chat;
@@ -57,7 +58,7 @@ class CrossCheckedClassifierContractTest extends TopicClassifierContractTest {
 
     @Override
     protected TopicClassifier classifier() {
-        return new CrossCheckedClassifier(new OpenAiTopicClassifier(chat), LOCAL);
+        return new CrossCheckedClassifier(new OpenAiTopicClassifier(chat), LOCAL, PATIENCE);
     }
 
     @Override
@@ -73,6 +74,6 @@ class CrossCheckedClassifierContractTest extends TopicClassifierContractTest {
                 throw new DependencyUnavailableException("classifier", "embedding model missing");
             }
         };
-        return new CrossCheckedClassifier(new OpenAiTopicClassifier(chat), down);
+        return new CrossCheckedClassifier(new OpenAiTopicClassifier(chat), down, PATIENCE);
     }
 }
