@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.Config;
  * @param demoExposed whether the embedded identity's demo sign-in may listen beyond 127.0.0.1
  *     ({@code PROXYME_DEMO_EXPOSED}, default false)
  * @param approval how held suggestions reach their approver ({@code PROXYME_APPROVAL=embedded})
- * @param llm who classifies and drafts answers ({@code PROXYME_LLM=local})
+ * @param llm who classifies and drafts answers ({@code PROXYME_LLM=local|openai}; the model's settings:
+ *     {@link LanguageModelSettings})
  * @param warmUpDecisions dry decisions run before the instance reports ready ({@code PROXYME_WARMUP_DECISIONS},
  *     default 3000; 0 = none)
  * @param evaluatePerMinute dry runs ({@code POST /api/policy/evaluate}) a user may make a minute, per instance
@@ -61,7 +62,7 @@ public record RuntimeSettings(
     static final int EVALUATE_PER_MINUTE = 600;
     static final List<String> IDENTITIES = List.of("embedded", "auth0", "oidc");
     static final List<String> APPROVALS = List.of("embedded");
-    static final List<String> LLMS = List.of("local");
+    static final List<String> LLMS = List.of("local", "openai");
 
     public RuntimeSettings {
         identity = oneOf("proxyme.identity", identity, IDENTITIES);
