@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.proxyme.engine.adapter.llm.ChatStub;
 import app.proxyme.engine.testsupport.ScriptedHttp;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.config.mp.MpConfigSources;
+import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +40,16 @@ class LanguageModelFallbackTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.setProperty("proxyme.llm.base.url", MODEL.base());
+    }
+
+    /** The stub's address (a system property would outlive the class and reach the next server). */
+    @AddConfigSource
+    static ConfigSource model() {
+        return MpConfigSources.create(Map.of("proxyme.llm.base.url", MODEL.base()));
     }
 
     @AfterAll
     static void stop() {
-        System.clearProperty("proxyme.llm.base.url");
         MODEL.close();
     }
 

@@ -9,6 +9,8 @@ import app.proxyme.engine.adapter.llm.ChatStub;
 import app.proxyme.engine.testsupport.Prerequisites;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.config.mp.MpConfigSources;
+import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +61,12 @@ class LanguageModelInjectionTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.setProperty("proxyme.llm.base.url", MODEL.base());
+    }
+
+    /** The stub's address (a system property would outlive the class and reach the next server). */
+    @AddConfigSource
+    static ConfigSource model() {
+        return MpConfigSources.create(Map.of("proxyme.llm.base.url", MODEL.base()));
     }
 
     private Api api;
@@ -72,7 +80,6 @@ class LanguageModelInjectionTest {
 
     @AfterAll
     static void stop() {
-        System.clearProperty("proxyme.llm.base.url");
         MODEL.close();
     }
 
