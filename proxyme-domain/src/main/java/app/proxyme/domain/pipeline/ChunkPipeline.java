@@ -82,6 +82,25 @@ public final class ChunkPipeline implements HandleChunk {
         this.outputCheck = new OutputCheck(ports.classifier(), ports.meetings(), decider);
     }
 
+    /**
+     * The same pipeline deciding with {@code classifier} in place of its own: for dry runs that must not reach a remote
+     * model (the start's warm-up of the local path).
+     */
+    public ChunkPipeline withClassifier(TopicClassifier classifier) {
+        Ports p = ports;
+        return new ChunkPipeline(new Ports(
+                p.policies(),
+                p.meetings(),
+                classifier,
+                p.fga(),
+                p.vault(),
+                p.generator(),
+                p.stepUp(),
+                p.suggestions(),
+                p.audit(),
+                p.clock()));
+    }
+
     /** The meeting a dry run's output check reads toggles of (none: no such meeting is ever joined). */
     private static final String DRY_RUN_MEETING = "proxyme-dry-run";
 
@@ -220,6 +239,9 @@ public final class ChunkPipeline implements HandleChunk {
                     detail.put("topic", t.topic());
                     detail.put("confidence", ChunkAuditEntries.rounded(t.confidence()));
                 });
+                if (c.fallback() != null) {
+                    detail.put("fallback", c.fallback());
+                }
                 return detail;
             });
         } catch (DependencyUnavailableException e) {

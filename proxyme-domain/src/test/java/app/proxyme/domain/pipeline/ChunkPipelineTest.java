@@ -139,6 +139,21 @@ class ChunkPipelineTest {
     }
 
     @Test
+    void a_classification_answered_by_a_fallback_says_so_in_the_classify_flow_event() {
+        world.classifications.put("price?", question("pricing", 0.9).answeredBy("local"));
+        world.classifications.put("discount?", question("pricing", 0.9));
+
+        world.handle(JAE, chunk("price?"), out);
+        world.handle(JAE, chunk("discount?"), out);
+
+        var classified =
+                out.flows.stream().filter(f -> f.step() == FlowStep.CLASSIFY).toList();
+        assertEquals("local", classified.get(0).detail().get("fallback"));
+        assertEquals("pricing", classified.get(0).detail().get("topic"));
+        assertEquals(false, classified.get(1).detail().containsKey("fallback"), "the configured one answered");
+    }
+
+    @Test
     void vault_down_is_never_auto_and_says_why() {
         world.vault.down(true);
         world.classifications.put("how does it work", question("product", 0.9));

@@ -16,6 +16,8 @@ import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.adapter.jose.DeviceTokenIssuer;
 import app.proxyme.engine.adapter.jose.EmbeddedIdentity;
 import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
+import app.proxyme.engine.adapter.llm.OpenAiResponseGenerator;
+import app.proxyme.engine.adapter.llm.OpenAiTopicClassifier;
 import app.proxyme.engine.adapter.nlp.LocalTopicClassifier;
 import app.proxyme.engine.adapter.nlp.PlaybookResponseGenerator;
 import app.proxyme.engine.adapter.oidc.OidcIdentity;
@@ -27,6 +29,8 @@ import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.identity.RoleScopedVault;
 import app.proxyme.engine.keys.KeyStore;
+import app.proxyme.engine.language.CrossCheckedClassifier;
+import app.proxyme.engine.language.FallbackResponseGenerator;
 import app.proxyme.web.app.MeetingHub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -38,7 +42,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * One adapter per outgoing port, chosen by the mode settings. A connected adapter is reached through its guarded
- * bean ({@link GuardedRelationshipCheck}, {@link GuardedRemoteTuples}) and is never created in embedded mode.
+ * bean ({@link GuardedRelationshipCheck}, {@link GuardedRemoteTuples}, {@link GuardedLanguageModel}) and is never
+ * created in embedded mode.
  */
 @ApplicationScoped
 class Adapters {
@@ -147,20 +152,52 @@ class Adapters {
         };
     }
 
+    /** The local classifier and generator: embedded mode's, and a connected model's cross-check and fallback. */
     @Produces
     @Singleton
-    TopicClassifier classifier(RuntimeSettings settings) {
+    LocalModels localModels() {
+        return new LocalModels(new LocalTopicClassifier(), new PlaybookResponseGenerator());
+    }
+
+    /** The connected language model's settings, checked at start ({@code PROXYME_LLM=openai} needs its key). */
+    @Produces
+    @Singleton
+    LanguageModelSettings languageModelSettings(RuntimeSettings settings) {
+        return LanguageModelSettings.read(ConfigProvider.getConfig(), settings);
+    }
+
+    /** With a connected model: the model cross-checked by the local classifier, which decides alone when it fails. */
+    @Produces
+    @Singleton
+    TopicClassifier classifier(
+            RuntimeSettings settings,
+            LanguageModelSettings llm,
+            LocalModels local,
+            Instance<GuardedLanguageModel> guarded) {
         return switch (settings.llm()) {
-            case "local" -> new LocalTopicClassifier();
+            case "local" -> local.classifier();
+            case "openai" -> {
+                // the client is built now, not within the first chunk's deadline
+                String client = guarded.get().describe();
+                System.getLogger(Adapters.class.getName())
+                        .log(System.Logger.Level.INFO, "classifying with " + client + ", cross-checked locally");
+                yield new CrossCheckedClassifier(
+                        new OpenAiTopicClassifier(guarded.get()),
+                        local.classifier(),
+                        llm.deadline().plusMillis(100));
+            }
             default -> throw new IllegalStateException("no classifier for " + settings.llm());
         };
     }
 
+    /** With a connected model: its drafts, or the playbook's answer when it fails. */
     @Produces
     @Singleton
-    ResponseGenerator generator(RuntimeSettings settings) {
+    ResponseGenerator generator(RuntimeSettings settings, LocalModels local, Instance<GuardedLanguageModel> guarded) {
         return switch (settings.llm()) {
-            case "local" -> new PlaybookResponseGenerator();
+            case "local" -> local.generator();
+            case "openai" ->
+                new FallbackResponseGenerator(new OpenAiResponseGenerator(guarded.get()), local.generator());
             default -> throw new IllegalStateException("no generator for " + settings.llm());
         };
     }

@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.Config;
  * @param approval how held suggestions reach their approver ({@code PROXYME_APPROVAL=embedded|auth0-ciba})
  * @param ciba the Auth0 tenant and client of {@code auth0-ciba} ({@code PROXYME_AUTH0_DOMAIN}, {@code _CLIENT_ID},
  *     {@code _CLIENT_SECRET}, and {@code _AUDIENCE} if set); {@code null} with embedded approval
- * @param llm who classifies and drafts answers ({@code PROXYME_LLM=local})
+ * @param llm who classifies and drafts answers ({@code PROXYME_LLM=local|openai}; the model's settings:
+ *     {@link LanguageModelSettings})
  * @param warmUpDecisions dry decisions run before the instance reports ready ({@code PROXYME_WARMUP_DECISIONS},
  *     default 3000; 0 = none)
  * @param evaluatePerMinute dry runs ({@code POST /api/policy/evaluate}) a user may make a minute, per instance
@@ -65,7 +66,7 @@ public record RuntimeSettings(
     static final int EVALUATE_PER_MINUTE = 600;
     static final List<String> IDENTITIES = List.of("embedded", "auth0", "oidc");
     static final List<String> APPROVALS = List.of("embedded", "auth0-ciba");
-    static final List<String> LLMS = List.of("local");
+    static final List<String> LLMS = List.of("local", "openai");
 
     public RuntimeSettings {
         identity = oneOf("proxyme.identity", identity, IDENTITIES);

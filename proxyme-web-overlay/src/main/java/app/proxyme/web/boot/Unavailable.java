@@ -37,6 +37,14 @@ abstract class Unavailable<T> implements FallbackHandler<T> {
         }
     }
 
+    /** The connected language model. */
+    @Dependent
+    static final class Llm extends Unavailable<String> {
+        Llm() {
+            super("llm", "language model");
+        }
+    }
+
     /** The policy import's tuple writes to the FGA server. */
     @Dependent
     static final class Tuples extends Unavailable<app.proxyme.engine.fga.RemoteTuples.Applied> {

@@ -93,9 +93,16 @@ class UseCases {
     @Produces
     @Singleton
     WarmUp warmUp(
-            RuntimeSettings settings, PolicyAdmin admin, PolicyStore policies, ChunkPipeline pipeline, Clock clock) {
-        var decisions = new DecisionWarmUp(
-                admin, policies, pipeline, clock, settings.warmUpDecisions(), Duration.ofSeconds(30));
+            RuntimeSettings settings,
+            PolicyAdmin admin,
+            PolicyStore policies,
+            ChunkPipeline pipeline,
+            LocalModels local,
+            Clock clock) {
+        // a connected model is not asked thousands of times at start: the local path (its cross-check) is warmed
+        ChunkPipeline dry = settings.llm().equals("local") ? pipeline : pipeline.withClassifier(local.classifier());
+        var decisions =
+                new DecisionWarmUp(admin, policies, dry, clock, settings.warmUpDecisions(), Duration.ofSeconds(30));
         // then the write path, rehearsed apart from the real database until the JIT settles: at most as many
         // chunks as dry decisions, and a minute
         return () -> {

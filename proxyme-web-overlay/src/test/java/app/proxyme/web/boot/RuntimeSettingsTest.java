@@ -178,7 +178,7 @@ class RuntimeSettingsTest {
     void an_unknown_mode_stops_the_start_naming_the_variable_and_the_choices() {
         var e = assertThrows(
                 IllegalArgumentException.class, () -> RuntimeSettings.read(config(Map.of("proxyme.llm", "gpt"))));
-        assertEquals("PROXYME_LLM=gpt is not supported; choose one of [local]", e.getMessage());
+        assertEquals("PROXYME_LLM=gpt is not supported; choose one of [local, openai]", e.getMessage());
 
         var fga = assertThrows(
                 IllegalArgumentException.class, () -> RuntimeSettings.read(config(Map.of("proxyme.fga", "openfga"))));
