@@ -50,7 +50,7 @@ export class Cards {
   decision(m) {
     const e = this.entry(m.seq);
     if (m.layer === 'output_check' && e.decision) e.lowered = true;
-    e.decision = pick(m, 'outcome', 'layer', 'reason', 'topic', 'question', 'suggestionFollows');
+    e.decision = pick(m, 'outcome', 'layer', 'reason', 'topic', 'question', 'suggestionFollows', 'unsure');
     this.changed(m.seq);
   }
 
@@ -179,7 +179,9 @@ function card(e, cards) {
   if (kind === 'deciding' && e.failed) {
     li.append(el('p', { class: 'answer failed' }, `No answer: ${e.failed}`));
   } else if (kind === 'deciding' && d && !d.suggestionFollows) {
-    li.append(el('p', { class: 'answer muted' }, 'No answer was prepared.'));
+    li.append(el('p', { class: 'answer muted' }, d.unsure
+      ? 'Proxy Me is unsure what this is about, so it prepared nothing and asked no one. Answer it yourself.'
+      : 'No answer was prepared.'));
   } else if (kind === 'deciding') {
     li.append(el('p', { class: 'answer muted' }, d ? 'Preparing an answer…' : 'Deciding…'));
   } else if (kind !== 'refused' && s?.text) {

@@ -37,6 +37,25 @@ class OverlayProtocolTest {
     }
 
     @Test
+    void an_unsure_decision_says_so_and_a_confident_one_does_not() {
+        String ae = api.login("ae@acme.test");
+        var unsure = api.post(
+                "/api/policy/evaluate",
+                ae,
+                "{\"user\":\"ae@acme.test\",\"text\":\"Can I ask about slurred and angry as inputs to this?\"}");
+        assertEquals(200, unsure.status(), unsure.body());
+        assertEquals("APPROVE", unsure.json().get("outcome").asText(), unsure.body());
+        assertEquals("classifier", unsure.json().get("layer").asText(), unsure.body());
+        assertTrue(unsure.json().get("unsure").asBoolean(), unsure.body());
+        var sure = api.post(
+                "/api/policy/evaluate",
+                ae,
+                "{\"user\":\"ae@acme.test\",\"text\":\"Can the dashboards be filtered by region and by owner?\"}");
+        assertEquals("AUTO", sure.json().get("outcome").asText(), sure.body());
+        assertFalse(sure.json().has("unsure"), sure.body());
+    }
+
+    @Test
     void health_metrics_openapi_and_the_page_are_public() throws InterruptedException {
         // UP once the warm-up's dry decisions are done (seconds; longer on a busy machine)
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);

@@ -36,6 +36,14 @@ public record Decision(
         }
     }
 
+    /**
+     * Whether the classifier was unsure of the topic (below the confidence threshold): held at {@code APPROVE} by the
+     * classifier layer, with nothing drafted and nothing pushed.
+     */
+    public boolean unsure() {
+        return outcome == Outcome.APPROVE && layer == Layer.CLASSIFIER;
+    }
+
     /** A copy lowered by a later check (output check): never raises the outcome. */
     public Decision loweredTo(Outcome lower, Layer by, String why, String restrictedTopic, TraceEntry entry) {
         var newTrace = new java.util.ArrayList<>(trace);

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The decision's wire form (PROTOCOL.md), one mapping shared by the WebSocket's {@code decision} message and
- * {@code POST /api/policy/evaluate}.
+ * {@code POST /api/policy/evaluate}; {@code unsure: true} only when the classifier was unsure of the topic.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionJson(
@@ -18,6 +18,7 @@ public record DecisionJson(
         String outcome,
         String layer,
         String reason,
+        Boolean unsure,
         List<Line> trace) {
 
     /** One layer's line of the trace: its effect, or {@code skipped:true} when DENY short-circuited it. */
@@ -48,6 +49,7 @@ public record DecisionJson(
                 d.outcome().name(),
                 d.layer().wire(),
                 d.reason(),
+                d.unsure() ? Boolean.TRUE : null,
                 d.trace().stream().map(Line::of).toList());
     }
 
