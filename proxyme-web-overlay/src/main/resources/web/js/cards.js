@@ -15,7 +15,8 @@ export class Cards {
   /**
    * @param {HTMLOListElement} list
    * @param {{meetingId: string, onDecide: (approvalId: string, approve: boolean) => void,
-   *          onCopy: (text: string) => void, onAuto: (text: string) => void, onChange: () => void}} opts
+   *          onDraft: (seq: number) => void, onCopy: (text: string) => void, onAuto: (text: string) => void,
+   *          onChange: () => void}} opts
    */
   constructor(list, opts) {
     this.list = list;
@@ -180,7 +181,7 @@ function card(e, cards) {
     li.append(el('p', { class: 'answer failed' }, `No answer: ${e.failed}`));
   } else if (kind === 'deciding' && d && !d.suggestionFollows) {
     li.append(el('p', { class: 'answer muted' }, d.unsure
-      ? 'Proxy Me is unsure what this is about, so it prepared nothing and asked no one. Answer it yourself.'
+      ? 'Proxy Me is unsure what this is about, so it prepared nothing and asked no one. Answer it yourself, or ask for a draft: it will wait for your approval.'
       : 'No answer was prepared.'));
   } else if (kind === 'deciding') {
     li.append(el('p', { class: 'answer muted' }, d ? 'Preparing an answer…' : 'Deciding…'));
@@ -210,6 +211,13 @@ function card(e, cards) {
     actions.append(
       el('button', { type: 'button', class: 'approve', onclick: decide(true), 'aria-label': `Approve the ${topic} answer` }, 'Approve'),
       el('button', { type: 'button', class: 'deny', onclick: decide(false), 'aria-label': `Deny the ${topic} answer` }, 'Deny'));
+  }
+  if (kind === 'deciding' && d?.unsure && !e.failed) {
+    actions.append(el('button', {
+      type: 'button',
+      class: 'draft',
+      onclick: (ev) => { ev.currentTarget.disabled = true; ev.currentTarget.textContent = 'Drafting…'; cards.onDraft(e.seq); },
+    }, 'Draft an answer'));
   }
   if (actions.childElementCount) li.append(actions);
   return li;

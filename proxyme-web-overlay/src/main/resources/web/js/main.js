@@ -32,6 +32,7 @@ function join(session) {
   const cards = new Cards($('cards'), {
     meetingId: session.meetingId,
     onDecide: (approvalId, approve) => connection.send({ type: approve ? 'approve' : 'deny', approvalId }),
+    onDraft: (seq) => connection.send({ type: 'draft', seq }),
     onCopy: (text) => copy(text),
     onAuto: (text) => voice.speak(text),
     onChange: () => { $('cards-empty').hidden = cards.count() > 0; },

@@ -37,6 +37,41 @@ class OverlayProtocolTest {
     }
 
     @Test
+    void an_unsure_chunk_drafts_nothing_until_asked_and_the_draft_is_held_for_approval() {
+        String ae = api.login("ae@acme.test");
+        String meeting = meeting();
+        try (var c = WsClient.connect(ws, meeting, ae)) {
+            c.awaitType("state");
+            c.chunk(3, "Can I ask about slurred and angry as inputs to this?");
+            JsonNode d = c.awaitType("decision", 3);
+            assertTrue(d.path("unsure").asBoolean(), d.toString());
+            assertFalse(d.path("suggestionFollows").asBoolean(), "nothing is drafted while unsure: " + d);
+
+            c.send("{\"type\":\"draft\",\"seq\":3}");
+            JsonNode held = c.awaitType("suggestion", 3);
+            assertEquals("PENDING_APPROVAL", held.get("status").asText(), held.toString());
+            assertFalse(held.path("approvalId").asText().isEmpty());
+
+            c.send("{\"type\":\"draft\",\"seq\":3}");
+            JsonNode again =
+                    c.await("a conflict", m -> "error".equals(m.path("type").asText()));
+            assertEquals("conflict", again.get("code").asText(), again.toString());
+
+            c.chunk(4, "Can the dashboards be filtered by region and by owner?");
+            c.awaitType("decision", 4);
+            var confident = api.post("/api/meetings/" + meeting + "/draft", ae, "{\"seq\":4}");
+            assertEquals(409, confident.status(), "only an unsure chunk is drafted on request: " + confident.body());
+            assertEquals(
+                    404,
+                    api.post("/api/meetings/" + meeting + "/draft", ae, "{\"seq\":99}")
+                            .status());
+            assertEquals(
+                    400,
+                    api.post("/api/meetings/" + meeting + "/draft", ae, "{}").status());
+        }
+    }
+
+    @Test
     void an_unsure_decision_says_so_and_a_confident_one_does_not() {
         String ae = api.login("ae@acme.test");
         var unsure = api.post(

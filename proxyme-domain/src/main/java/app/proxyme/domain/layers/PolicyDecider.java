@@ -101,7 +101,7 @@ public final class PolicyDecider {
                     "unsure of the topic (%s, confidence %.2f): %s",
                     String.join(" or ", plausible),
                     confidence,
-                    capped == Effect.DENY ? "refused" : "held for approval");
+                    capped == Effect.DENY ? "refused" : "nothing drafted; a draft on request is held for approval");
             return new Decision(
                     true,
                     decisive.topic(),
@@ -110,7 +110,8 @@ public final class PolicyDecider {
                     Layer.CLASSIFIER,
                     reason,
                     trace,
-                    capped != Effect.DENY && !evaluation.anyUnavailable());
+                    // unsure: nothing is drafted or pushed; the user may ask for a draft (HandleChunk.draft)
+                    false);
         }
         Effect outcome = decisive.effect();
         return new Decision(

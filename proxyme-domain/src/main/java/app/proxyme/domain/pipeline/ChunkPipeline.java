@@ -1,6 +1,7 @@
 package app.proxyme.domain.pipeline;
 
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.DomainException;
 import app.proxyme.domain.Ids;
 import app.proxyme.domain.approval.ApprovalStatus;
 import app.proxyme.domain.approval.BindingMessage;
@@ -135,6 +136,25 @@ public final class ChunkPipeline implements HandleChunk {
             return new ChunkResult.Decided(decision);
         }
         return answer(member, policy, chunk, decision, out);
+    }
+
+    @Override
+    public ChunkResult draft(Member member, String meetingId, long seq, ChunkListener out) {
+        UnsureChunk unsure = UnsureChunk.find(ports.audit().meeting(member.org(), meetingId), member, meetingId, seq);
+        OrgPolicy policy = ports.policies().policy(member.org());
+        if (unsure.topic() == null || policy.catalog().find(unsure.topic()).isEmpty()) {
+            throw DomainException.conflict("chunk " + seq + " was about no topic of the catalogue: nothing to draft");
+        }
+        Decision onRequest = new Decision(
+                true,
+                unsure.topic(),
+                unsure.confidence(),
+                Outcome.APPROVE,
+                Layer.CLASSIFIER,
+                "unsure of the topic: drafted on request, held for approval",
+                List.of(),
+                true);
+        return answer(member, policy, unsure.chunk(), onRequest, out);
     }
 
     /** The decision only, without generation and without any record: the policy playground and dry runs. */

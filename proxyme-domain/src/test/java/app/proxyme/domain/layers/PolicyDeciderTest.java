@@ -115,11 +115,12 @@ class PolicyDeciderTest {
     }
 
     @Test
-    void low_confidence_is_at_most_approve_and_decided_by_the_classifier() {
+    void low_confidence_is_at_most_approve_decided_by_the_classifier_and_drafts_nothing() {
         Decision d = decide(JAE, "hmm", question("product", 0.3), List.of(), Set.of());
         assertEquals(Outcome.APPROVE, d.outcome());
         assertEquals(Layer.CLASSIFIER, d.layer());
-        assertTrue(d.generationAllowed());
+        assertTrue(d.unsure());
+        assertFalse(d.generationAllowed(), "unsure: nothing drafted or pushed until the user asks for a draft");
     }
 
     @Test

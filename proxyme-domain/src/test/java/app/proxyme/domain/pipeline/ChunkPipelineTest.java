@@ -31,6 +31,44 @@ class ChunkPipelineTest {
     }
 
     @Test
+    void an_unsure_chunk_is_drafted_on_request_and_held_for_approval_once() {
+        world.classifications.put("what about the other thing", question("product", 0.3));
+        world.classifications.put("Here is our answer to: what about the other thing", question("product", 0.9));
+        world.generator = q -> "Here is our answer to: " + q;
+        var decided =
+                world.handle(JAE, chunk("what about the other thing"), out).decision();
+        assertTrue(decided.unsure(), decided.toString());
+        assertTrue(out.suggestions.isEmpty(), "nothing drafted while unsure");
+
+        var drafted = world.pipeline().draft(JAE, "m1", 7, out);
+
+        var suggestion = ((app.proxyme.domain.chunk.ChunkResult.Suggested) drafted).suggestion();
+        assertEquals(
+                SuggestionStatus.PENDING_APPROVAL, suggestion.status(), "held, although product is AUTO for the role");
+        assertEquals("Here is our answer to: what about the other thing", suggestion.text());
+        assertEquals(1, world.stepUp.requests.size(), "pushed for approval as usual");
+        var again = assertThrows(
+                app.proxyme.domain.DomainException.class, () -> world.pipeline().draft(JAE, "m1", 7, out));
+        assertEquals(app.proxyme.domain.DomainException.Kind.CONFLICT, again.kind());
+    }
+
+    @Test
+    void only_an_unsure_chunk_of_ones_own_is_drafted_on_request() {
+        world.classifications.put("price?", question("pricing", 0.9));
+        world.handle(JAE, chunk("price?"), out);
+
+        var confident = assertThrows(
+                app.proxyme.domain.DomainException.class, () -> world.pipeline().draft(JAE, "m1", 7, out));
+        assertEquals(app.proxyme.domain.DomainException.Kind.CONFLICT, confident.kind());
+        var someoneElses = assertThrows(
+                app.proxyme.domain.DomainException.class, () -> world.pipeline().draft(AE, "m1", 7, out));
+        assertEquals(app.proxyme.domain.DomainException.Kind.NOT_FOUND, someoneElses.kind());
+        var unknown = assertThrows(
+                app.proxyme.domain.DomainException.class, () -> world.pipeline().draft(JAE, "m1", 99, out));
+        assertEquals(app.proxyme.domain.DomainException.Kind.NOT_FOUND, unknown.kind());
+    }
+
+    @Test
     void an_accepted_chunk_is_recorded_before_anything_is_decided_and_its_decision_follows() {
         world.classifications.put("price?", question("pricing", 0.9));
         var pipeline = world.pipeline();

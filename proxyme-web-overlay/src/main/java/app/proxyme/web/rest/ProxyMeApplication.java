@@ -31,6 +31,7 @@ public class ProxyMeApplication extends Application {
                 JwksResource.class,
                 VaultResource.class,
                 PairingResource.class,
+                DraftResource.class,
                 AuthConfigResource.class,
                 ConnectionResource.class,
                 PhonePage.class,

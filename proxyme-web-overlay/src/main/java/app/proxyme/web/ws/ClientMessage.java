@@ -18,6 +18,9 @@ sealed interface ClientMessage {
 
     record Ping() implements ClientMessage {}
 
+    /** A draft asked for an unsure chunk ({@code {"type":"draft","seq":12}}). */
+    record Draft(long seq) implements ClientMessage {}
+
     /** Why a message was refused: {@code code} is one of PROTOCOL.md's error codes. */
     final class BadMessage extends RuntimeException {
         final String code;
@@ -48,11 +51,13 @@ sealed interface ClientMessage {
             case "approve" -> new Decide(text(node, "approvalId"), true);
             case "deny" -> new Decide(text(node, "approvalId"), false);
             case "ping" -> new Ping();
+            case "draft" -> new Draft(seq(node));
             default -> throw new BadMessage("bad_request", "unknown type '" + type + "'");
         };
     }
 
-    private static ChunkMessage chunk(JsonNode node) {
+    /** The message's {@code seq}: a non-negative integer. */
+    private static long seq(JsonNode node) {
         JsonNode seq = node.get("seq");
         if (seq == null || seq.isNull()) {
             throw new BadMessage("bad_request", "field 'seq' is required");
@@ -60,6 +65,11 @@ sealed interface ClientMessage {
         if (!seq.canConvertToLong() || !seq.isIntegralNumber() || seq.asLong() < 0) {
             throw new BadMessage("bad_seq", "field 'seq' must be a non-negative integer");
         }
+        return seq.asLong();
+    }
+
+    private static ChunkMessage chunk(JsonNode node) {
+        long seq = seq(node);
         String text = text(node, "text");
         if (text.length() > Chunk.MAX_TEXT) {
             throw new BadMessage("too_large", "field 'text' is longer than " + Chunk.MAX_TEXT + " characters");
@@ -74,7 +84,7 @@ sealed interface ClientMessage {
         }
         JsonNode fin = node.get("final");
         boolean isFinal = fin == null || fin.isNull() || fin.asBoolean(true);
-        return new ChunkMessage(seq.asLong(), speakerText, text, isFinal);
+        return new ChunkMessage(seq, speakerText, text, isFinal);
     }
 
     private static String text(JsonNode node, String field) {

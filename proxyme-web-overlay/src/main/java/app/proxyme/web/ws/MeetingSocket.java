@@ -1,11 +1,7 @@
 package app.proxyme.web.ws;
 
 import app.proxyme.domain.DependencyUnavailableException;
-import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.chunk.Chunk;
-import app.proxyme.domain.chunk.ChunkListener;
-import app.proxyme.domain.decision.Decision;
-import app.proxyme.domain.flow.FlowEvent;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.DecideApproval;
 import app.proxyme.domain.port.in.HandleChunk;
@@ -16,6 +12,7 @@ import app.proxyme.domain.port.in.SwitchTopics;
 import app.proxyme.web.app.Connection;
 import app.proxyme.web.app.InboundPace;
 import app.proxyme.web.app.MeetingHub;
+import app.proxyme.web.app.MeetingListener;
 import app.proxyme.web.app.Messages;
 import app.proxyme.web.app.Metrics;
 import app.proxyme.web.transport.Transport;
@@ -128,6 +125,7 @@ public class MeetingSocket {
                 case ClientMessage.Toggle t -> connection.send(toggles(t));
                 case ClientMessage.Decide d -> approvals.decide(signedIn(), d.approvalId(), d.approve());
                 case ClientMessage.Ping p -> connection.send(Messages.pong());
+                case ClientMessage.Draft d -> draft(d.seq());
             }
         });
     }
@@ -182,32 +180,7 @@ public class MeetingSocket {
     }
 
     private void decide(Member member, Chunk chunk, long accepted) {
-        var out = new ChunkListener() {
-            @Override
-            public void emit(FlowEvent event) {
-                send(Messages.flow(chunk.seq(), event));
-            }
-
-            @Override
-            public void decision(Decision decision) {
-                metrics.decided(decision.outcome(), System.nanoTime() - accepted);
-                send(Messages.decision(chunk.seq(), decision));
-            }
-
-            @Override
-            public void suggestion(Suggestion suggestion) {
-                send(Messages.suggestion(suggestion));
-            }
-
-            @Override
-            public void suggestionFailed(String reason) {
-                send(Messages.error(chunk.seq(), "unavailable", reason));
-            }
-
-            private void send(Object message) {
-                hub.toMeeting(member.org(), chunk.meetingId(), member.email(), message);
-            }
-        };
+        var out = listener(member, chunk.meetingId(), chunk.seq(), accepted);
         try {
             if (!inTurn) {
                 // the first chunk of this connection: the member's earlier chunks, if another instance accepted
@@ -234,6 +207,33 @@ public class MeetingSocket {
                     member.email(),
                     Messages.error("internal", "chunk " + chunk.seq() + " could not be decided: nothing was said"));
         }
+    }
+
+    /**
+     * Drafts an answer for an unsure chunk on request, in the member's lane (after the chunks before it); a refusal
+     * (no such chunk, not unsure, drafted already) is an {@code error} message.
+     */
+    private void draft(long seq) {
+        Member member = signedIn();
+        String meetingId = connection.meetingId();
+        boolean queued = hub.inLane(
+                connection,
+                () -> Replies.handle(
+                        connection,
+                        "a draft for chunk " + seq,
+                        () -> chunks.draft(
+                                member, meetingId, seq, listener(member, meetingId, seq, System.nanoTime()))),
+                () -> {});
+        if (!queued) {
+            connection.send(
+                    Messages.error(seq, "busy", "the draft of chunk " + seq + " was not accepted: ask again later"));
+        }
+    }
+
+    /** What one chunk produces, sent to the member's connections in the meeting as it happens, and timed. */
+    private MeetingListener listener(Member member, String meetingId, long seq, long accepted) {
+        return new MeetingListener(
+                hub, member, meetingId, seq, d -> metrics.decided(d.outcome(), System.nanoTime() - accepted));
     }
 
     @OnClose

@@ -24,4 +24,14 @@ public interface HandleChunk {
      * @throws IllegalArgumentException when the chunk belongs to another organisation than the member
      */
     ChunkResult process(Member member, Chunk chunk, ChunkListener out);
+
+    /**
+     * Drafts an answer on request for {@code member}'s chunk {@code seq} of the meeting, which the classifier was unsure
+     * of ({@code decision.unsure}: nothing was drafted then). The draft goes through the output check and is held for
+     * approval as usual, whatever the role could answer on its own.
+     *
+     * @throws app.proxyme.domain.DomainException {@code NOT_FOUND} when the member has no such chunk in the meeting,
+     *     {@code CONFLICT} when it was not unsure or was drafted already
+     */
+    ChunkResult draft(Member member, String meetingId, long seq, ChunkListener out);
 }

@@ -1,0 +1,51 @@
+package app.proxyme.web.app;
+
+import app.proxyme.domain.approval.Suggestion;
+import app.proxyme.domain.chunk.ChunkListener;
+import app.proxyme.domain.decision.Decision;
+import app.proxyme.domain.flow.FlowEvent;
+import app.proxyme.domain.policy.Member;
+import java.util.function.Consumer;
+
+/** What one chunk produces, sent to the member's connections in its meeting as it happens (PROTOCOL.md messages). */
+public final class MeetingListener implements ChunkListener {
+    private final MeetingHub hub;
+    private final Member member;
+    private final String meetingId;
+    private final long seq;
+    private final Consumer<Decision> decided;
+
+    /** @param decided told each decision before it is sent (e.g. to time it) */
+    public MeetingListener(MeetingHub hub, Member member, String meetingId, long seq, Consumer<Decision> decided) {
+        this.hub = hub;
+        this.member = member;
+        this.meetingId = meetingId;
+        this.seq = seq;
+        this.decided = decided;
+    }
+
+    @Override
+    public void emit(FlowEvent event) {
+        send(Messages.flow(seq, event));
+    }
+
+    @Override
+    public void decision(Decision decision) {
+        decided.accept(decision);
+        send(Messages.decision(seq, decision));
+    }
+
+    @Override
+    public void suggestion(Suggestion suggestion) {
+        send(Messages.suggestion(suggestion));
+    }
+
+    @Override
+    public void suggestionFailed(String reason) {
+        send(Messages.error(seq, "unavailable", reason));
+    }
+
+    private void send(Object message) {
+        hub.toMeeting(member.org(), meetingId, member.email(), message);
+    }
+}
