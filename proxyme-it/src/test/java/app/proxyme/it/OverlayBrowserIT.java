@@ -130,6 +130,20 @@ class OverlayBrowserIT {
     }
 
     @Test
+    void an_unsure_question_drafts_nothing_until_asked_and_the_draft_waits_for_approval() {
+        overlay.open().signIn("ae@acme.test", meeting("unsure"));
+
+        long seq = overlay.say("Can I ask about slurred and angry as inputs to this?");
+
+        Locator card = overlay.card(seq);
+        assertThat(card.locator(".answer")).containsText("unsure");
+        card.locator("button.draft").click();
+        assertThat(card).hasAttribute("data-kind", "pending");
+        assertThat(card.locator(".answer")).not().isEmpty();
+        assertThat(card.locator("button.approve")).isVisible();
+    }
+
+    @Test
     void a_held_answer_denied_is_struck_through_and_not_offered() {
         overlay.open().signIn("jae@acme.test", meeting("deny"));
 
