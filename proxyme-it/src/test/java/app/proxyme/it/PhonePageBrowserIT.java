@@ -25,16 +25,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The phone page in headless Chromium beside the overlay: the overlay shows a QR code, the phone (a second browser
  * context with a phone's screen) opens its link, pairs once, sees the held answer with its full text live, and its
- * Approve reaches the overlay's card.
+ * Approve reaches the overlay's card. Screenshots go to {@code target/screenshots}, or to {@code
+ * -Dproxyme.screenshots.dir}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PhonePageBrowserIT {
+    /** Where the screenshots of the pairing panel and the phone page go (README links those in {@code docs/}). */
+    private static final java.nio.file.Path SCREENSHOTS =
+            java.nio.file.Path.of(System.getProperty("proxyme.screenshots.dir", "target/screenshots"));
+
+    /** The address a phone would reach the server at; the test's browser swaps it for the server's own. */
+    private static final String PUBLIC_URL = "https://proxyme.example.test";
+
     private static Chromium chromium;
 
     @Deployment(testable = false)
     static JavaArchive proxyMe() {
-        return Deployments.proxyMe("proxyme.approval.timeout.s=300");
+        return Deployments.proxyMe("proxyme.approval.timeout.s=300", "proxyme.public.url=" + PUBLIC_URL);
     }
 
     @ArquillianResource
@@ -82,10 +90,11 @@ class PhonePageBrowserIT {
         Locator qr = overlay.page.locator("#pair-qr");
         assertThat(qr).isVisible();
         assertThat(qr).hasAttribute("src", Pattern.compile("^data:image/svg\\+xml;base64,"));
+        assertThat(overlay.page.locator("#pair-hint")).isHidden();
         assertThat(overlay.page.locator("#pair-expiry")).hasText(Pattern.compile("valid for [0-4]:\\d\\d"));
         String link = overlay.page.locator("#pair-link").getAttribute("href");
-        assertTrue(link.matches(".*/approve#code=[A-Za-z0-9_-]{32}"), link);
-        return link;
+        assertTrue(link.matches(Pattern.quote(PUBLIC_URL) + "/approve#code=[A-Za-z0-9_-]{32}"), link);
+        return base.toString().replaceAll("/$", "") + link.substring(PUBLIC_URL.length());
     }
 
     @Test
@@ -111,6 +120,12 @@ class PhonePageBrowserIT {
         assertThat(held.locator(".text")).hasText(answer);
         assertThat(held.locator(".binding")).not().isEmpty();
         assertThat(held.locator(".status")).hasText(Pattern.compile("\\d+ min \\d+ s left|\\d+ s left"));
+        assertThat(held.locator(".status")).hasText(Pattern.compile("\\d+ min \\d+ s left"));
+        overlay.page
+                .locator("#pairing")
+                .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(SCREENSHOTS.resolve("overlay-pairing.png")));
+        mobile.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("phone-approvals.png")));
         held.locator("button.approve").click();
 
         assertThat(card).hasAttribute("data-kind", "approved");
