@@ -144,6 +144,18 @@ class OverlayBrowserIT {
     }
 
     @Test
+    void a_demo_that_a_phone_cannot_reach_says_so_instead_of_showing_a_code() {
+        overlay.open().signIn("jae@acme.test", meeting("pairing"));
+
+        overlay.page.locator("#phone-box > summary").click();
+        overlay.page.locator("#pair").click();
+
+        assertThat(overlay.page.locator("#pair-hint")).containsText("PROXYME_DEMO_EXPOSED=true");
+        assertThat(overlay.page.locator("#pair-qr")).isHidden();
+        assertThat(overlay.page.locator("#pair-link")).hasAttribute("href", Pattern.compile(".*/approve#code=.+"));
+    }
+
+    @Test
     void a_held_answer_denied_is_struck_through_and_not_offered() {
         overlay.open().signIn("jae@acme.test", meeting("deny"));
 
