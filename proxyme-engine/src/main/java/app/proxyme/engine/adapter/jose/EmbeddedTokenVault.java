@@ -6,11 +6,11 @@ import app.proxyme.domain.port.out.TokenVault;
 import app.proxyme.engine.keys.KeyRing;
 import app.proxyme.engine.keys.RingKey;
 import com.auth0.jwt.JWT;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-process issuer of scoped tokens (every mode: no identity provider issues per-topic tokens): short-lived RS256
@@ -27,7 +27,9 @@ public final class EmbeddedTokenVault implements TokenVault {
 
     private final KeyRing keys;
     private final Clock clock;
-    private final Map<Key, ScopedToken> cache = new ConcurrentHashMap<>();
+    /** Issued tokens, until they expire; bounded, so that many members and topics cannot grow it without limit. */
+    private final Cache<Key, ScopedToken> cache =
+            Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(LIFETIME).build();
 
     private record Key(String user, String scope, String topic) {}
 
@@ -42,7 +44,7 @@ public final class EmbeddedTokenVault implements TokenVault {
         Instant now = clock.instant();
         var minted = new boolean[1];
         // compute: one issuance per key at a time, the others take what it made
-        ScopedToken token = cache.compute(new Key(member.email(), scope, topic), (k, held) -> {
+        ScopedToken token = cache.asMap().compute(new Key(member.email(), scope, topic), (k, held) -> {
             if (held != null && now.plus(RENEW_BEFORE).isBefore(held.expiresAt())) {
                 return held;
             }
