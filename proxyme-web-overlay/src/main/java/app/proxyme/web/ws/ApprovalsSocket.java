@@ -70,13 +70,7 @@ public class ApprovalsSocket {
 
     @OnMessage
     public void message(String raw) {
-        if (connection == null || connection.closing()) {
-            return;
-        }
-        try {
-            pace.awaitTurn();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!Replies.inTurn(connection, pace)) {
             return;
         }
         Replies.handle(connection, "a message on the approvals socket", () -> {

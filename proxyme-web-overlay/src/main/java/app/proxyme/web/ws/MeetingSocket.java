@@ -106,17 +106,7 @@ public class MeetingSocket {
 
     @OnMessage
     public void message(String raw) {
-        if (connection == null || connection.closing()) {
-            return;
-        }
-        try {
-            // a client sending faster than the pace is read more slowly: its sends wait, nobody else does
-            pace.awaitTurn();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (connection.closing()) {
+        if (!Replies.inTurn(connection, pace)) {
             return;
         }
         Replies.handle(connection, "a message of meeting " + connection.meetingId(), () -> {

@@ -4,6 +4,7 @@ import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.web.app.Connection;
+import app.proxyme.web.app.InboundPace;
 import app.proxyme.web.app.MeetingHub;
 import app.proxyme.web.app.Messages;
 import java.util.Locale;
@@ -17,6 +18,23 @@ final class Replies {
     private static final System.Logger LOG = System.getLogger(Replies.class.getName());
 
     private Replies() {}
+
+    /**
+     * Whether a message that arrived on {@code connection} is to be handled: the connection is open, and its turn
+     * came at the user's pace (a client sending faster is read more slowly: its sends wait, nobody else does).
+     */
+    static boolean inTurn(Connection connection, InboundPace pace) {
+        if (connection == null || connection.closing()) {
+            return false;
+        }
+        try {
+            pace.awaitTurn();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !connection.closing();
+    }
 
     /** Runs {@code handling} and answers its failure on {@code connection}. */
     static void handle(Connection connection, String what, Runnable handling) {

@@ -60,9 +60,14 @@ class OutputCheckLocalTest {
                 "product",
                 new PolicyDocument.TopicSpec(product.description(), product.examples(), List.of(PRICED_ANSWER)));
         db.policyAdmin().createIfAbsent(acme.withTopics(topics));
+        pipeline = localPipeline(db);
+    }
+
+    /** The chunk pipeline over {@code db} with the real local adapters: classifier, playbook, FGA, vault, audit. */
+    static ChunkPipeline localPipeline(Database db) {
         var fga = new EmbeddedRelationshipCheck(db.tupleStore());
         var clock = Clock.systemUTC();
-        pipeline = new ChunkPipeline(new ChunkPipeline.Ports(
+        return new ChunkPipeline(new ChunkPipeline.Ports(
                 db.policyStore(),
                 db.meetingStore(),
                 new LocalTopicClassifier(),

@@ -7,14 +7,9 @@ import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.decision.Outcome;
 import app.proxyme.domain.pipeline.ChunkPipeline;
 import app.proxyme.domain.policy.Member;
-import app.proxyme.engine.adapter.devices.EmbeddedStepUpApproval;
-import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
-import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.policy.file.PolicyFiles;
-import app.proxyme.engine.testsupport.TestKeys;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,20 +32,7 @@ class PlaybookAnswersPassTheOutputCheckTest {
     void open() {
         db = Database.open(Database.h2FileUrl(dir), "sa", "");
         db.policyAdmin().createIfAbsent(PolicyFiles.demo("acme"));
-        var fga = new EmbeddedRelationshipCheck(db.tupleStore());
-        var clock = Clock.systemUTC();
-        pipeline = new ChunkPipeline(new ChunkPipeline.Ports(
-                db.policyStore(),
-                db.meetingStore(),
-                new LocalTopicClassifier(),
-                fga,
-                new app.proxyme.engine.identity.RoleScopedVault(
-                        fga, new EmbeddedTokenVault(TestKeys.rsa("vault"), clock)),
-                new PlaybookResponseGenerator(),
-                new EmbeddedStepUpApproval((held, binding) -> {}),
-                db.suggestionStore(),
-                db.auditLog(clock),
-                clock));
+        pipeline = OutputCheckLocalTest.localPipeline(db);
     }
 
     @AfterEach
