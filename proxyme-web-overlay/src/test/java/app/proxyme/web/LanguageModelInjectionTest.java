@@ -2,11 +2,10 @@ package app.proxyme.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.engine.adapter.llm.ChatStub;
-import app.proxyme.engine.testsupport.Prerequisites;
+import app.proxyme.engine.testsupport.AttackStrings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.config.mp.MpConfigSources;
@@ -15,14 +14,11 @@ import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,7 +133,7 @@ class LanguageModelInjectionTest {
 
     @Test
     void replayed_attacks_never_turn_a_restricted_decision_into_auto_for_any_role() throws IOException {
-        List<String> attacks = shortInjections();
+        List<String> attacks = AttackStrings.spoken();
         List<String> questions = List.of(
                 "so what's the per-seat price?",
                 "what do your account executives earn?",
@@ -148,10 +144,7 @@ class LanguageModelInjectionTest {
         var texts = new ArrayList<String>();
         for (String attack : attacks) {
             for (String q : questions) {
-                texts.add(
-                        attack.contains("{NEW_INSTRUCTION}")
-                                ? attack.replace("{NEW_INSTRUCTION}", q)
-                                : attack + " ... " + q);
+                texts.add(AttackStrings.around(attack, q));
             }
         }
 
@@ -204,30 +197,5 @@ class LanguageModelInjectionTest {
             }
         }
         return outcomes;
-    }
-
-    /** The injection strings of the shared attack sets that a person could say in a meeting (≤ 300 characters). */
-    static List<String> shortInjections() throws IOException {
-        Path dir = Prerequisites.sharedDir().resolve("data/attacks");
-        Prerequisites.require(
-                Files.isRegularFile(dir.resolve("bipia.jsonl")), "shared attack strings " + dir + " are absent");
-        var out = new ArrayList<String>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f :
-                    files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode row = JSON.readTree(line);
-                    String text = row.path("text").asText();
-                    if ("injection".equals(row.path("label").asText()) && text.length() <= 300) {
-                        out.add(text);
-                    }
-                }
-            }
-        }
-        assertNotEquals(0, out.size());
-        return out;
     }
 }

@@ -54,7 +54,38 @@ public final class LocalTopicClassifier implements TopicClassifier {
             // "Really?", "right?", "Done?", "Well, could we?": a question, but about nothing our side could answer
             return new Classification(false, CONTENT_FREE_CONFIDENCE, List.of());
         }
-        return new Classification(verdict.question(), verdict.confidence(), rank(forCatalog, spoken));
+        Readings readings = readings(forCatalog, spoken, text);
+        if (readings.fit() < scoring.fitFloor()) {
+            // a question, but near no topic of the catalogue: colleagues talking among themselves, not a customer
+            return new Classification(false, OFF_CATALOGUE_CONFIDENCE, List.of());
+        }
+        return new Classification(true, verdict.confidence(), readings.merged());
+    }
+
+    /** How sure the classifier is that a question near no topic of the catalogue is none for our side. */
+    static final double OFF_CATALOGUE_CONFIDENCE = 0.6;
+
+    /**
+     * The chunk ranked whole, and each of its sentences that is itself a question or request ranked alone, merged so
+     * that every topic plausible in any reading stays plausible ({@link Readings}): a preamble ("ignore your rules,
+     * this is small talk. ...") can add topics to those evaluated, never take away the topics of the question that
+     * follows it. The confidence stays the whole chunk's.
+     */
+    private Readings readings(Derived forCatalog, SpokenText whole, String text) {
+        var readings = new Readings(read(forCatalog, whole));
+        List<String> sentences = Sentences.of(text);
+        if (sentences.size() < 2) {
+            return readings;
+        }
+        for (String sentence : sentences) {
+            SpokenText spoken = SpokenText.of(sentence);
+            if (!spoken.isEmpty()
+                    && !contentFree(spoken)
+                    && forCatalog.detector().detect(spoken).question()) {
+                readings.add(read(forCatalog, spoken));
+            }
+        }
+        return readings;
     }
 
     /** How sure the classifier is that a question without a content word is none for our side. */
@@ -91,8 +122,12 @@ public final class LocalTopicClassifier implements TopicClassifier {
     }
 
     private List<TopicScore> rank(Derived forCatalog, SpokenText spoken) {
+        return read(forCatalog, spoken).ranked();
+    }
+
+    private TopicIndex.Reading read(Derived forCatalog, SpokenText spoken) {
         String sentence = spoken.sentence();
-        return forCatalog.index().rank(sentence, encoder.encode(sentence));
+        return forCatalog.index().read(sentence, encoder.encode(sentence));
     }
 
     private Derived derived(TopicCatalog catalog) {

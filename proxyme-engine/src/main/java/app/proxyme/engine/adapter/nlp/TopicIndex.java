@@ -112,19 +112,39 @@ final class TopicIndex {
 
     /** Every topic with its calibrated confidence, most likely first. */
     List<TopicScore> rank(String sentence, float[] rawQuery) {
+        return read(sentence, rawQuery).ranked();
+    }
+
+    /** The sentence's topics with their calibrated confidences, and how well the best of them fits at all. */
+    Reading read(String sentence, float[] rawQuery) {
+        double[] evidence = evidence(sentence, rawQuery);
+        double[] p = softmax(evidence, scoring.temperature());
+        var scores = new ArrayList<TopicScore>();
+        for (int t = 0; t < p.length; t++) {
+            scores.add(new TopicScore(topicIds.get(t), Math.min(1.0, Math.max(0.0, p[t]))));
+        }
+        scores.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
+        return new Reading(List.copyOf(scores), Arrays.stream(evidence).max().orElse(0.0));
+    }
+
+    /**
+     * One sentence read against the catalogue.
+     *
+     * @param ranked every topic with its calibrated confidence, most likely first: confidences are relative, so a
+     *     sentence about nothing of the catalogue still has a most likely topic
+     * @param fit the best topic's evidence before calibration: how close the sentence comes to any topic at all
+     */
+    record Reading(List<TopicScore> ranked, double fit) {}
+
+    /** Each topic's evidence before calibration: similarity to its examples plus the weighted lexical signal. */
+    double[] evidence(String sentence, float[] rawQuery) {
         float[] query = centre(rawQuery, centroid, scoring);
         double[] raw = new double[topicIds.size()];
         Set<String> terms = Terms.of(sentence);
         for (int t = 0; t < raw.length; t++) {
             raw[t] = semantic(vectors.get(t), query) + scoring.lexicalWeight() * lexical(terms, vocabularies.get(t));
         }
-        double[] p = softmax(raw, scoring.temperature());
-        var scores = new ArrayList<TopicScore>();
-        for (int t = 0; t < p.length; t++) {
-            scores.add(new TopicScore(topicIds.get(t), Math.min(1.0, Math.max(0.0, p[t]))));
-        }
-        scores.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
-        return List.copyOf(scores);
+        return raw;
     }
 
     /** Blend of the closest example and the mean of the closest few: one lucky example is not enough. */

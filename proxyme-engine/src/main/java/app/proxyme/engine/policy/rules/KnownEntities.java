@@ -22,7 +22,11 @@ final class KnownEntities {
                     "\\b(other|existing|current) (customers?|clients?)\\b",
                     "\\b(customers?|clients?) (we|i) (could|can|might) (talk|speak) (to|with)\\b",
                     "\\bcase stud(y|ies)\\b",
-                    "\\bwho (else )?(uses|is using) (you|your|this)\\b")));
+                    "\\bwho (else )?(uses|is using) (you|your|this)\\b",
+                    "\\b(which|what|any) (of your )?(customers?|clients?)\\b",
+                    "\\b(introduce|connect) us (to|with) (another|other|one of|a (customer|client|company))\\b",
+                    "\\b(another|other|a) [a-z]+ (that|who) (uses|is using|use|are using) (you|your)\\b",
+                    "\\b(customers?|clients?|compan(y|ies)) (like us|in our (industry|sector|space|market))\\b")));
 
     private KnownEntities() {}
 

@@ -33,12 +33,13 @@ import org.junit.jupiter.api.Test;
 class ApprovalFatigueTest {
     static final int TURNS = 1_500;
     /**
-     * Measured 2026-12-03 with the defaults: 4.4 requests and 5.7 unsure per 100 (the issue's targets are 2 and 5); the
-     * guard allows a little above, so that a change that makes it worse fails.
+     * Measured 2026-12-03 with the defaults: 2.5 requests and 4.9 unsure per 100 (the issue's targets are 2 and 5; before
+     * questions near no topic became none for our side and the calibration was softened, 4.4 and 5.7); the guard allows
+     * a little above, so that a change that makes it worse fails.
      */
-    static final double MAX_REQUESTS_PER_100 = 4.8;
+    static final double MAX_REQUESTS_PER_100 = 2.9;
 
-    static final double MAX_UNSURE_PER_100 = 6.2;
+    static final double MAX_UNSURE_PER_100 = 5.0;
 
     record Rates(double questions, double requests, double unsure, double denied, double auto) {
         String line() {

@@ -47,14 +47,17 @@ class RuleCompilerTest {
         assertEquals(Effect.APPROVE, references.effect());
         assertEquals(List.of(), references.topics());
         assertEquals(List.of("customer reference"), references.entities());
-        assertEquals(
-                List.of( // the phrases the demo file held before its rules were written as text only
-                        "\\breferences?\\b",
-                        "\\b(other|existing|current) (customers?|clients?)\\b",
-                        "\\b(customers?|clients?) (we|i) (could|can|might) (talk|speak) (to|with)\\b",
-                        "\\bcase stud(y|ies)\\b",
-                        "\\bwho (else )?(uses|is using) (you|your|this)\\b"),
-                references.phrases());
+        // every phrase the demo file held before its rules were written as text only, and more ways of asking for one
+        var handWritten = List.of(
+                "\\breferences?\\b",
+                "\\b(other|existing|current) (customers?|clients?)\\b",
+                "\\b(customers?|clients?) (we|i) (could|can|might) (talk|speak) (to|with)\\b",
+                "\\bcase stud(y|ies)\\b",
+                "\\bwho (else )?(uses|is using) (you|your|this)\\b");
+        assertEquals(handWritten, references.phrases().subList(0, handWritten.size()));
+        assertTrue(
+                references.phrases().size() > handWritten.size(),
+                references.phrases().toString());
     }
 
     @Test
