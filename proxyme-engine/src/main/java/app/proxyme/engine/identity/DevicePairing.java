@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * {@link PairDevice}: a code is 24 random bytes (base64url, 32 characters), stored only as its SHA-256, redeemable
  * once within {@link #CODE_LIFETIME}. Audit first: {@code pairing_created} is durable before the code is stored and
  * shown; {@code device_paired} before the device gets its token. Both events name the pairing by the first 12 hex
- * digits of the code's hash ({@code detail.pairingId}), never by the code. Expired codes are deleted whenever a new
- * one is made.
+ * digits of the code's hash ({@code detail.pairingId}), never by the code. A code whose {@code device_paired} event
+ * cannot be recorded is given back unused. Expired codes are deleted whenever a new one is made.
  */
 public final class DevicePairing implements PairDevice {
     /** How long a code can be redeemed (PROTOCOL.md: at most 5 minutes). */
@@ -75,7 +75,12 @@ public final class DevicePairing implements PairDevice {
                 .flatMap(holder ->
                         policies.member(holder.email()).filter(m -> m.org().equals(holder.org())))
                 .map(member -> {
-                    record(AuditType.DEVICE_PAIRED, member, hash, Map.of("access", "approvals"));
+                    try {
+                        record(AuditType.DEVICE_PAIRED, member, hash, Map.of("access", "approvals"));
+                    } catch (RuntimeException e) {
+                        codes.release(hash); // nothing was handed out: the same code works again once the trail does
+                        throw e;
+                    }
                     return new SignedIn(tokens.issue(member), member);
                 });
     }

@@ -113,21 +113,56 @@ class DevicePairingTest {
 
     @Test
     void when_the_audit_trail_is_down_no_code_is_stored_or_shown() {
-        AuditLog down = new AuditLog() {
-            @Override
-            public List<AuditRecord> append(List<AuditEntry> entries) {
-                throw new DependencyUnavailableException(AuditLog.DEPENDENCY, "down", null);
-            }
-
-            @Override
-            public List<AuditRecord> meeting(String org, String meetingId) {
-                return List.of();
-            }
-        };
-        var failing = new DevicePairing(
-                db.pairingCodes(), new DeviceTokenIssuer(keys, db.policyStore(), clock), db.policyStore(), down, clock);
+        var failing = pairingRecordingTo(new SwitchableAudit(db.auditLog(clock), true));
         assertThrows(DependencyUnavailableException.class, () -> failing.start(ae));
         assertEquals(0, db.pairingCodes().forgetExpired(clock.instant().plus(Duration.ofDays(1))), "nothing stored");
+    }
+
+    @Test
+    void a_code_whose_pairing_cannot_be_recorded_hands_out_nothing_and_works_again_once_the_trail_does() {
+        var audit = new SwitchableAudit(db.auditLog(clock), false);
+        var phone = pairingRecordingTo(audit);
+        PairDevice.Pairing p = phone.start(ae);
+
+        audit.down = true;
+        assertThrows(DependencyUnavailableException.class, () -> phone.redeem(p.code()));
+
+        audit.down = false;
+        assertEquals(ae, phone.redeem(p.code()).orElseThrow().member(), "the same code, unused");
+        assertTrue(phone.redeem(p.code()).isEmpty(), "and then used");
+    }
+
+    private DevicePairing pairingRecordingTo(AuditLog audit) {
+        return new DevicePairing(
+                db.pairingCodes(),
+                new DeviceTokenIssuer(keys, db.policyStore(), clock),
+                db.policyStore(),
+                audit,
+                clock);
+    }
+
+    /** The real trail, or one that is down. */
+    private static final class SwitchableAudit implements AuditLog {
+        private final AuditLog real;
+        volatile boolean down;
+
+        SwitchableAudit(AuditLog real, boolean down) {
+            this.real = real;
+            this.down = down;
+        }
+
+        @Override
+        public List<AuditRecord> append(List<AuditEntry> entries) {
+            if (down) {
+                throw new DependencyUnavailableException(AuditLog.DEPENDENCY, "down", null);
+            }
+            return real.append(entries);
+        }
+
+        @Override
+        public List<AuditRecord> meeting(String org, String meetingId) {
+            return real.meeting(org, meetingId);
+        }
     }
 
     /** A clock the test moves. */

@@ -20,6 +20,12 @@ public interface PairingCodes {
      */
     Optional<Holder> redeem(String codeHash, Instant now);
 
+    /**
+     * Gives a redeemed code back, unused, when what redeeming it should have led to could not happen (its audit event
+     * could not be recorded): the member may try the same code again while it lives.
+     */
+    void release(String codeHash);
+
     /** Deletes the codes that expired before {@code before}; returns how many. */
     int forgetExpired(Instant before);
 }

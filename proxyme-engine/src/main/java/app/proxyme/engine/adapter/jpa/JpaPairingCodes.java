@@ -49,6 +49,13 @@ final class JpaPairingCodes implements PairingCodes {
     }
 
     @Override
+    public void release(String codeHash) {
+        tx.write(em -> em.createNativeQuery("UPDATE pairing_codes SET used_at = NULL WHERE code_hash = ?1")
+                .setParameter(1, codeHash)
+                .executeUpdate());
+    }
+
+    @Override
     public int forgetExpired(Instant before) {
         return tx.write(em -> em.createNativeQuery("DELETE FROM pairing_codes WHERE expires_at < ?1")
                 .setParameter(1, before.toEpochMilli())
