@@ -6,6 +6,7 @@ import app.proxyme.engine.fga.FgaException;
 import app.proxyme.engine.fga.FgaModel;
 import app.proxyme.engine.fga.InMemoryTupleStore;
 import app.proxyme.engine.fga.Tuple;
+import app.proxyme.engine.fga.TupleCondition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local HTTP server speaking the part of OpenFGA's API the adapter uses (CONTRACTS.md): write a model,
- * batch-check, write, read. It answers with the embedded evaluator over its own tuples; it can fail or stall.
+ * batch-check (with each check's context), write and read (tuples with their condition and stored context). It answers
+ * with the embedded evaluator over its own tuples, conditions included; it can fail or stall.
  */
 final class OpenFgaStub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,7 +89,9 @@ final class OpenFgaStub implements AutoCloseable {
                         engine.check(new CheckRequest(
                                 k.path("user").asText(),
                                 k.path("relation").asText(),
-                                k.path("object").asText())));
+                                k.path("object").asText(),
+                                List.of(),
+                                context(c.path("context")))));
             } catch (FgaException e) {
                 answer.put("allowed", false);
                 answer.put("error", Map.of("input_error", "validation_error", "message", e.getMessage()));
@@ -110,12 +114,28 @@ final class OpenFgaStub implements AutoCloseable {
 
     private List<Map<String, Object>> read() {
         return tuples.read("").stream()
-                .map(t -> Map.<String, Object>of(
-                        "key",
-                        Map.of("user", t.user(), "relation", t.relation(), "object", t.object()),
-                        "timestamp",
-                        "2025-01-01T00:00:00Z"))
+                .map(t -> Map.<String, Object>of("key", key(t), "timestamp", "2025-01-01T00:00:00Z"))
                 .toList();
+    }
+
+    private static Map<String, Object> key(Tuple t) {
+        var key = new LinkedHashMap<String, Object>(
+                Map.of("user", t.user(), "relation", t.relation(), "object", t.object()));
+        if (t.condition() != null) {
+            key.put(
+                    "condition",
+                    Map.of(
+                            "name",
+                            t.condition().name(),
+                            "context",
+                            t.condition().context()));
+        }
+        return key;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> context(JsonNode node) {
+        return node.isObject() ? JSON.convertValue(node, Map.class) : Map.of();
     }
 
     private static List<Tuple> keys(JsonNode list) {
@@ -123,7 +143,12 @@ final class OpenFgaStub implements AutoCloseable {
         list.forEach(k -> result.add(new Tuple(
                 k.path("object").asText(),
                 k.path("relation").asText(),
-                k.path("user").asText())));
+                k.path("user").asText(),
+                k.path("condition").hasNonNull("name")
+                        ? new TupleCondition(
+                                k.path("condition").get("name").asText(),
+                                context(k.path("condition").path("context")))
+                        : null)));
         return result;
     }
 
