@@ -77,9 +77,12 @@ public record ConditionType(String name, ConditionType element) {
             throw new IllegalArgumentException("null is not a " + this);
         }
         return switch (name) {
-            case "int" -> integer(value, Long.MIN_VALUE, Long.MAX_VALUE).longValueExact();
-            case "uint" -> UnsignedLong.valueOf(integer(value, 0, 0));
-            case "double" -> real(value);
+            case "int" ->
+                value instanceof Integer || value instanceof Long || value instanceof Short
+                        ? ((Number) value).longValue()
+                        : integer(value).longValueExact();
+            case "uint" -> UnsignedLong.valueOf(integer(value));
+            case "double" -> value instanceof Double d && Double.isFinite(d) ? d : real(value);
             case "bool" -> bool(value);
             case "string" -> string(value);
             case "bytes" -> CelByteString.of(string(value).getBytes(StandardCharsets.UTF_8));
@@ -92,7 +95,7 @@ public record ConditionType(String name, ConditionType element) {
         };
     }
 
-    private BigInteger integer(Object value, long min, long max) {
+    private BigInteger integer(Object value) {
         BigInteger n;
         try {
             BigDecimal d = value instanceof Number num ? new BigDecimal(num.toString()) : new BigDecimal(string(value));
@@ -101,9 +104,7 @@ public record ConditionType(String name, ConditionType element) {
             throw new IllegalArgumentException("'" + value + "' is not an " + name, e);
         }
         boolean unsigned = name.equals("uint");
-        if (unsigned
-                ? n.signum() < 0 || n.compareTo(MAX_UINT) > 0
-                : n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
+        if (unsigned ? n.signum() < 0 || n.compareTo(MAX_UINT) > 0 : n.bitLength() > 63) {
             throw new IllegalArgumentException("'" + value + "' is out of range for " + name);
         }
         return n;

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 
-/** Lists of strings stored as JSON text columns. */
+/** Lists of strings and JSON objects stored as JSON text columns. */
 final class JsonText {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
     private JsonText() {}
 
@@ -28,6 +30,29 @@ final class JsonText {
             return JSON.readValue(json, STRINGS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON list is corrupt", e);
+        }
+    }
+
+    /** A JSON object's text, or {@code null} for an empty one. */
+    static String ofObject(Map<String, ?> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static Map<String, Object> object(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON object is corrupt", e);
         }
     }
 }
