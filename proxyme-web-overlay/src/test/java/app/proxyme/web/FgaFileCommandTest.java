@@ -111,6 +111,16 @@ class FgaFileCommandTest {
     }
 
     @Test
+    void the_shipped_store_test_of_the_product_model_passes() {
+        Path file = Path.of("../docs/fga/proxyme.fga.yaml"); // tests run in the module's folder
+
+        int status = run(app.proxyme.engine.fga.conformance.StoreTestFile::run, file.toString());
+
+        assertEquals(0, status, printed());
+        assertTrue(printed().contains("checks 11/11, list-objects 2/2"), printed());
+    }
+
+    @Test
     void a_missing_file_or_argument_exits_2() {
         assertEquals(2, run(app.proxyme.engine.fga.conformance.StoreTestFile::run));
         assertEquals(

@@ -23,14 +23,7 @@ final class JsonText {
     }
 
     static List<String> strings(String json) {
-        if (json == null || json.isBlank()) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(json, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON list is corrupt", e);
-        }
+        return read(json, STRINGS, List.of(), "list");
     }
 
     /** A JSON object's text, or {@code null} for an empty one. */
@@ -46,13 +39,17 @@ final class JsonText {
     }
 
     static Map<String, Object> object(String json) {
+        return read(json, OBJECT, Map.of(), "object");
+    }
+
+    private static <T> T read(String json, TypeReference<T> type, T empty, String what) {
         if (json == null || json.isBlank()) {
-            return Map.of();
+            return empty;
         }
         try {
-            return JSON.readValue(json, OBJECT);
+            return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON object is corrupt", e);
+            throw new IllegalStateException("stored JSON " + what + " is corrupt", e);
         }
     }
 }

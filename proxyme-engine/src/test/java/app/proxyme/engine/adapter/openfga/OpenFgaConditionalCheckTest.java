@@ -2,7 +2,6 @@ package app.proxyme.engine.adapter.openfga;
 
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.engine.adapter.ConditionalCheckContractTest;
-import app.proxyme.engine.fga.FgaSettings;
 import app.proxyme.engine.fga.Tuple;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,20 +18,7 @@ class OpenFgaConditionalCheckTest extends ConditionalCheckContractTest {
 
     OpenFgaConditionalCheckTest() throws IOException {
         stub = new OpenFgaStub();
-        fga = OpenFga.connect(
-                new FgaSettings(
-                        "openfga",
-                        stub.url(),
-                        "01STORE",
-                        null,
-                        "secret-token",
-                        null,
-                        null,
-                        null,
-                        null,
-                        Duration.ofMillis(1500)),
-                MODEL,
-                List.of());
+        fga = OpenFga.connect(stub.settings(Duration.ofMillis(1500)), MODEL, List.of());
     }
 
     @AfterEach

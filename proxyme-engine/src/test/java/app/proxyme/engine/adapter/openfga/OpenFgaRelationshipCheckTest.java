@@ -39,7 +39,7 @@ class OpenFgaRelationshipCheckTest extends RelationshipCheckContractTest {
     }
 
     private FgaSettings settings(Duration timeout) {
-        return new FgaSettings("openfga", stub.url(), "01STORE", null, "secret-token", null, null, null, null, timeout);
+        return stub.settings(timeout);
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import app.proxyme.engine.fga.CheckRequest;
 import app.proxyme.engine.fga.FgaEngine;
 import app.proxyme.engine.fga.FgaException;
 import app.proxyme.engine.fga.FgaModel;
+import app.proxyme.engine.fga.FgaSettings;
 import app.proxyme.engine.fga.InMemoryTupleStore;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.fga.TupleCondition;
@@ -13,6 +14,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,11 @@ final class OpenFgaStub implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Settings that reach this stub's store with a pre-shared token and the given overall timeout. */
+    FgaSettings settings(Duration timeout) {
+        return new FgaSettings("openfga", url(), "01STORE", null, "secret-token", null, null, null, null, timeout);
     }
 
     private void handle(HttpExchange ex) throws IOException {
