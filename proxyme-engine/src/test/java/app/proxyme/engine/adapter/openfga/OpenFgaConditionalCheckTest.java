@@ -4,7 +4,6 @@ import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.engine.adapter.ConditionalCheckContractTest;
 import app.proxyme.engine.fga.Tuple;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
@@ -18,7 +17,7 @@ class OpenFgaConditionalCheckTest extends ConditionalCheckContractTest {
 
     OpenFgaConditionalCheckTest() throws IOException {
         stub = new OpenFgaStub();
-        fga = OpenFga.connect(stub.settings(Duration.ofMillis(1500)), MODEL, List.of());
+        fga = stub.connect(MODEL);
     }
 
     @AfterEach

@@ -35,7 +35,7 @@ class OpenFgaRelationshipCheckTest extends RelationshipCheckContractTest {
 
     OpenFgaRelationshipCheckTest() throws IOException {
         stub = new OpenFgaStub();
-        fga = OpenFga.connect(settings(Duration.ofMillis(1500)), ProductModel.get(), List.of());
+        fga = stub.connect(ProductModel.get());
     }
 
     private FgaSettings settings(Duration timeout) {

@@ -51,6 +51,11 @@ final class OpenFgaStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The adapter connected to this stub (the model written at connect), with a 1.5 s overall timeout. */
+    OpenFga connect(FgaModel withModel) {
+        return OpenFga.connect(settings(Duration.ofMillis(1500)), withModel, List.of());
+    }
+
     /** Settings that reach this stub's store with a pre-shared token and the given overall timeout. */
     FgaSettings settings(Duration timeout) {
         return new FgaSettings("openfga", url(), "01STORE", null, "secret-token", null, null, null, null, timeout);
