@@ -18,7 +18,9 @@ public final class Main {
     /** The commands besides starting the server: one line each. */
     static Map<String, Command> commands() {
         var commands = new TreeMap<String, Command>();
+        commands.put("fga-conformance", FgaFileCommand.conformance());
         commands.put("fga-sync", new FgaSyncCommand());
+        commands.put("fga-test", FgaFileCommand.storeTest());
         commands.put("verify-audit", args -> new VerifyAudit().run(args));
         return commands;
     }

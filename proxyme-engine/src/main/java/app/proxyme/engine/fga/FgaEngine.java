@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An in-process OpenFGA-compatible evaluator: {@link #check}, {@link #batchCheck} and {@link #listObjects} over a
- * model and the tuples of a {@link TupleStore}. Answers without contextual tuples are cached until the store's
- * version changes (any write). Requests are validated as OpenFGA validates them ({@link FgaException} codes).
+ * model and the tuples of a {@link TupleStore}, with the model's conditions evaluated against each request's context.
+ * Answers without contextual tuples or context are cached until the store's version changes (any write). Requests are validated as OpenFGA validates them ({@link FgaException} codes).
  * Thread-safe.
  */
 public final class FgaEngine {
@@ -42,13 +42,13 @@ public final class FgaEngine {
         }
         TupleIndex contextual = contextual(request.contextualTuples());
         Snapshot s = current();
-        if (contextual.isEmpty()) {
+        if (contextual.isEmpty() && request.context().isEmpty()) {
             String key = request.user() + '\n' + request.relation() + '\n' + request.object();
             Boolean cached = s.answers.get(key);
             if (cached != null) {
                 return cached;
             }
-            boolean allowed = new Resolver(model, s.index, contextual, request.user())
+            boolean allowed = new Resolver(model, s.index, contextual, request.user(), Map.of())
                     .check(request.object(), request.relation());
             if (s.answers.size() >= MAX_CACHED) {
                 s.answers.clear();
@@ -56,7 +56,8 @@ public final class FgaEngine {
             s.answers.put(key, allowed);
             return allowed;
         }
-        return new Resolver(model, s.index, contextual, request.user()).check(request.object(), request.relation());
+        return new Resolver(model, s.index, contextual, request.user(), request.context())
+                .check(request.object(), request.relation());
     }
 
     /** {@link #check} for each request, in order. */
@@ -70,6 +71,15 @@ public final class FgaEngine {
 
     /** Every object of {@code type} on which {@code user} has {@code relation}, sorted. */
     public List<String> listObjects(String user, String type, String relation, List<Tuple> contextualTuples) {
+        return listObjects(user, type, relation, contextualTuples, Map.of());
+    }
+
+    /**
+     * {@link #listObjects(String, String, String, List)} with the request's context for the model's conditions; a
+     * condition on the way that cannot be evaluated fails the whole request ({@link FgaConditionException}).
+     */
+    public List<String> listObjects(
+            String user, String type, String relation, List<Tuple> contextualTuples, Map<String, ?> context) {
         if (!model.hasType(type)) {
             throw new FgaException(FgaException.TYPE_NOT_FOUND, "type '" + type + "' not found");
         }
@@ -85,9 +95,12 @@ public final class FgaEngine {
         var found = new ArrayList<String>();
         for (String object : candidates) {
             try {
-                if (new Resolver(model, s.index, contextual, user).check(object, relation)) {
+                if (new Resolver(model, s.index, contextual, user, context == null ? Map.of() : context)
+                        .check(object, relation)) {
                     found.add(object);
                 }
+            } catch (FgaConditionException e) {
+                throw e;
             } catch (FgaException tooDeep) {
                 // an object whose resolution is too deep is left out, as a server's list would leave it out
             }

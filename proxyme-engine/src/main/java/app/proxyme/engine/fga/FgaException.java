@@ -5,7 +5,7 @@ package app.proxyme.engine.fga;
  * (2002, resolution deeper than the limit), {@link #TYPE_NOT_FOUND} (2021), {@link #RELATION_NOT_FOUND} (2022),
  * {@link #INVALID_TUPLE} (2027, e.g. a contextual tuple the model does not allow).
  */
-public final class FgaException extends RuntimeException {
+public class FgaException extends RuntimeException {
     public static final int VALIDATION = 2000;
     public static final int TOO_COMPLEX = 2002;
     public static final int TYPE_NOT_FOUND = 2021;

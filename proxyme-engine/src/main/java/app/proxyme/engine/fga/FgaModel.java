@@ -21,10 +21,12 @@ public final class FgaModel {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Map<String, RelationDef>> types;
+    private final Map<String, FgaCondition> conditions;
     private final String json;
 
-    private FgaModel(Map<String, Map<String, RelationDef>> types, String json) {
+    private FgaModel(Map<String, Map<String, RelationDef>> types, Map<String, FgaCondition> conditions, String json) {
         this.types = types;
+        this.conditions = conditions;
         this.json = json;
     }
 
@@ -68,14 +70,43 @@ public final class FgaModel {
                 var direct = new ArrayList<TypeRestriction>();
                 for (JsonNode t : meta.path(e.getKey()).path("directly_related_user_types")) {
                     String rel = t.path("relation").asText("");
+                    String condition = t.path("condition").asText("");
                     direct.add(new TypeRestriction(
-                            t.path("type").asText(), rel.isEmpty() ? null : rel, t.hasNonNull("wildcard")));
+                            t.path("type").asText(),
+                            rel.isEmpty() ? null : rel,
+                            t.hasNonNull("wildcard"),
+                            condition.isEmpty() ? null : condition));
                 }
                 relations.put(e.getKey(), new RelationDef(e.getKey(), rewrite(e.getValue()), direct));
             });
             types.put(type, Map.copyOf(relations));
         }
-        return new FgaModel(Map.copyOf(types), json);
+        Map<String, FgaCondition> conditions = conditions(root.path("conditions"));
+        types.values()
+                .forEach(rels -> rels.values()
+                        .forEach(def -> def.directTypes().forEach(r -> {
+                            if (r.condition() != null && !conditions.containsKey(r.condition())) {
+                                throw new IllegalArgumentException("relation '" + def.name() + "' names condition '"
+                                        + r.condition() + "', which is not defined");
+                            }
+                        })));
+        return new FgaModel(Map.copyOf(types), conditions, json);
+    }
+
+    /** Compiles every condition once (a syntax or type error is an {@link IllegalArgumentException}). */
+    private static Map<String, FgaCondition> conditions(JsonNode node) {
+        var conditions = new LinkedHashMap<String, FgaCondition>();
+        node.fields().forEachRemaining(c -> {
+            var params = new LinkedHashMap<String, ConditionType>();
+            c.getValue()
+                    .path("parameters")
+                    .fields()
+                    .forEachRemaining(p -> params.put(p.getKey(), ConditionType.fromJson(p.getValue())));
+            conditions.put(
+                    c.getKey(),
+                    new FgaCondition(c.getKey(), c.getValue().path("expression").asText(), params));
+        });
+        return Map.copyOf(conditions);
     }
 
     private static Rewrite rewrite(JsonNode n) {
@@ -126,8 +157,19 @@ public final class FgaModel {
         return rels == null ? null : rels.get(relation);
     }
 
+    /** The model's condition of that name, or {@code null}. */
+    public FgaCondition condition(String name) {
+        return conditions.get(name);
+    }
+
+    /** The model's conditions by name. */
+    public Map<String, FgaCondition> conditions() {
+        return conditions;
+    }
+
     /**
-     * Whether the model accepts the tuple: the object's type defines the relation and admits the tuple's user.
+     * Whether the model accepts the tuple: the object's type defines the relation and admits the tuple's user with the
+     * tuple's condition (or none).
      */
     public boolean accepts(Tuple t) {
         var object = Ref.parse(t.object());
@@ -136,7 +178,7 @@ public final class FgaModel {
             return false;
         }
         RelationDef def = relation(object.type(), t.relation());
-        return def != null && def.admits(user.type(), user.id(), user.relation());
+        return def != null && def.admits(user.type(), user.id(), user.relation(), t.conditionName());
     }
 
     @Override

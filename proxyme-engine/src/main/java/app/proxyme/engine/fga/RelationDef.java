@@ -8,10 +8,10 @@ public record RelationDef(String name, Rewrite rewrite, List<TypeRestriction> di
         directTypes = List.copyOf(directTypes);
     }
 
-    /** Whether a tuple with this user may be stored on the relation. */
-    boolean admits(String userType, String userId, String userRelation) {
+    /** Whether a tuple with this user, written with the condition (or {@code null}), may be stored on the relation. */
+    boolean admits(String userType, String userId, String userRelation, String condition) {
         for (TypeRestriction r : directTypes) {
-            if (r.admits(userType, userId, userRelation)) {
+            if (r.admits(userType, userId, userRelation, condition)) {
                 return true;
             }
         }

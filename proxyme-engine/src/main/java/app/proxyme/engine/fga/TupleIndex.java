@@ -15,25 +15,25 @@ import java.util.Set;
 final class TupleIndex {
     static final TupleIndex EMPTY = new TupleIndex(Map.of(), Map.of());
 
-    private final Map<String, Map<String, List<String>>> users;
+    private final Map<String, Map<String, List<Tuple>>> users;
     private final Map<String, Set<String>> objectsByType;
 
-    private TupleIndex(Map<String, Map<String, List<String>>> users, Map<String, Set<String>> objectsByType) {
+    private TupleIndex(Map<String, Map<String, List<Tuple>>> users, Map<String, Set<String>> objectsByType) {
         this.users = users;
         this.objectsByType = objectsByType;
     }
 
     static TupleIndex of(FgaModel model, Collection<Tuple> tuples) {
-        var users = new HashMap<String, Map<String, List<String>>>();
+        var users = new HashMap<String, Map<String, List<Tuple>>>();
         var objects = new HashMap<String, Set<String>>();
         for (Tuple t : tuples) {
             if (!model.accepts(t)) {
                 continue;
             }
-            List<String> list = users.computeIfAbsent(t.object(), o -> new HashMap<>())
+            List<Tuple> list = users.computeIfAbsent(t.object(), o -> new HashMap<>())
                     .computeIfAbsent(t.relation(), r -> new ArrayList<>(2));
-            if (!list.contains(t.user())) {
-                list.add(t.user());
+            if (list.stream().noneMatch(known -> known.user().equals(t.user()))) {
+                list.add(t);
             }
             objects.computeIfAbsent(t.object().substring(0, t.object().indexOf(':')), k -> new LinkedHashSet<>())
                     .add(t.object());
@@ -41,13 +41,13 @@ final class TupleIndex {
         return new TupleIndex(users, objects);
     }
 
-    /** The users related to the object by the relation (directly, as stored). */
-    List<String> users(String object, String relation) {
-        Map<String, List<String>> byRelation = users.get(object);
+    /** The tuples relating users to the object by the relation (directly, as stored). */
+    List<Tuple> users(String object, String relation) {
+        Map<String, List<Tuple>> byRelation = users.get(object);
         if (byRelation == null) {
             return List.of();
         }
-        List<String> list = byRelation.get(relation);
+        List<Tuple> list = byRelation.get(relation);
         return list == null ? List.of() : list;
     }
 

@@ -14,8 +14,10 @@ import java.util.List;
 
 /**
  * Answers relationship checks in process with the OpenFGA-compatible {@link FgaEngine} over the product's model
- * ({@code fga/proxyme.fga}) and the tuples in the database. A question the model cannot ask (unknown relation, a
- * malformed id) is answered {@code false}; tuples that cannot be read make the check unavailable.
+ * ({@code fga/proxyme.fga}) and the tuples in the database, conditions evaluated against each query's context. A
+ * question the model cannot ask (unknown relation, a malformed id) or a condition whose context is missing or of the
+ * wrong type is answered {@code false} (OpenFGA's validation error, 2000); tuples that cannot be read make the check
+ * unavailable.
  */
 public final class EmbeddedRelationshipCheck implements RelationshipCheck {
     private final FgaEngine engine;
@@ -45,7 +47,7 @@ public final class EmbeddedRelationshipCheck implements RelationshipCheck {
 
     private boolean answer(RelationshipQuery q) {
         try {
-            return engine.check(new CheckRequest(q.user(), q.relation(), q.object()));
+            return engine.check(new CheckRequest(q.user(), q.relation(), q.object(), List.of(), q.context()));
         } catch (FgaException e) {
             if (e.code() == FgaException.VALIDATION) {
                 return false;

@@ -1,12 +1,16 @@
 package app.proxyme.engine.adapter.jpa;
 
 import app.proxyme.engine.fga.Tuple;
+import app.proxyme.engine.fga.TupleCondition;
 import app.proxyme.engine.fga.TupleStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** FGA tuples in the {@code fga_tuples} table; the version moves with every write here or on another instance. */
+/**
+ * FGA tuples in the {@code fga_tuples} table, with their condition and stored context (one tuple per key: writing a
+ * tuple again replaces its condition); the version moves with every write here or on another instance.
+ */
 final class JpaTupleStore implements TupleStore {
     private final Tx tx;
     private final AtomicLong version;
@@ -22,9 +26,15 @@ final class JpaTupleStore implements TupleStore {
     public void write(Collection<Tuple> tuples) {
         tx.run(em -> {
             for (Tuple t : tuples) {
-                if (em.find(TupleEntity.class, key(t)) == null) {
-                    em.persist(new TupleEntity(t.object(), t.relation(), t.user()));
+                TupleEntity e = em.find(TupleEntity.class, key(t));
+                if (e == null) {
+                    e = new TupleEntity(t.object(), t.relation(), t.user());
+                    em.persist(e);
                 }
+                e.condition = t.conditionName();
+                e.conditionContext = t.condition() == null
+                        ? null
+                        : JsonText.ofObject(t.condition().context());
             }
         });
         version.incrementAndGet();
@@ -54,7 +64,7 @@ final class JpaTupleStore implements TupleStore {
                         "p", prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
                 .getResultList()
                 .stream()
-                .map(e -> new Tuple(e.object, e.relation, e.user))
+                .map(JpaTupleStore::tuple)
                 .toList());
     }
 
@@ -62,6 +72,14 @@ final class JpaTupleStore implements TupleStore {
     public long version() {
         // untrusted, every read sees a new version: the evaluator reloads the tuples instead of using its index
         return trust.trusted() ? version.get() : version.incrementAndGet();
+    }
+
+    private static Tuple tuple(TupleEntity e) {
+        return new Tuple(
+                e.object,
+                e.relation,
+                e.user,
+                e.condition == null ? null : new TupleCondition(e.condition, JsonText.object(e.conditionContext)));
     }
 
     private static TupleKey key(Tuple t) {

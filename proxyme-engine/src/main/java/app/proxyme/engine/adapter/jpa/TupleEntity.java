@@ -22,6 +22,14 @@ class TupleEntity {
     @Column(name = "fga_user")
     String user;
 
+    /** The name of the tuple's condition, or {@code null}. */
+    @Column(name = "fga_condition")
+    String condition;
+
+    /** The context stored with the tuple, a JSON object, or {@code null}. */
+    @Column(name = "fga_condition_context")
+    String conditionContext;
+
     protected TupleEntity() {}
 
     TupleEntity(String object, String relation, String user) {

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Relationship checks against an OpenFGA server or Auth0 FGA: one {@code batch-check} request per chunk of at most
- * {@link #CHUNK} queries, nothing cached. A check the server refuses as invalid input (unknown relation) is
- * {@code false}; any other failure makes the whole answer unavailable, so the core fails closed.
+ * {@link #CHUNK} queries with their context, nothing cached. A check the server refuses as invalid input (unknown
+ * relation, a condition's context missing or of the wrong type) is {@code false}; any other failure makes the whole answer unavailable, so the core fails closed.
  */
 public final class OpenFgaRelationshipCheck implements RelationshipCheck {
     /** OpenFGA's default limit of checks per batch. */
@@ -40,11 +40,12 @@ public final class OpenFgaRelationshipCheck implements RelationshipCheck {
         var items = new ArrayList<ClientBatchCheckItem>(queries.size());
         for (int i = 0; i < queries.size(); i++) {
             RelationshipQuery q = queries.get(i);
-            items.add(new ClientBatchCheckItem()
+            var item = new ClientBatchCheckItem()
                     .user(q.user())
                     .relation(q.relation())
                     ._object(q.object())
-                    .correlationId("q" + i));
+                    .correlationId("q" + i);
+            items.add(q.context().isEmpty() ? item : item.context(q.context()));
         }
         var response = connection.call(
                 "batch-check",

@@ -2,6 +2,7 @@ package app.proxyme.engine.adapter.openfga;
 
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.Tuple;
+import dev.openfga.sdk.api.client.model.ClientRelationshipCondition;
 import dev.openfga.sdk.api.client.model.ClientTupleKey;
 import dev.openfga.sdk.api.client.model.ClientTupleKeyWithoutCondition;
 import dev.openfga.sdk.api.client.model.ClientWriteRequest;
@@ -63,12 +64,7 @@ final class OpenFgaRemoteTuples implements RemoteTuples {
 
     private void send(Batch b) {
         var request = new ClientWriteRequest()
-                .writes(b.writes().stream()
-                        .map(t -> new ClientTupleKey()
-                                .user(t.user())
-                                .relation(t.relation())
-                                ._object(t.object()))
-                        .toList())
+                .writes(b.writes().stream().map(OpenFgaRemoteTuples::key).toList())
                 .deletes(b.deletes().stream()
                         .map(t -> new ClientTupleKeyWithoutCondition()
                                 .user(t.user())
@@ -77,6 +73,21 @@ final class OpenFgaRemoteTuples implements RemoteTuples {
                         .toList());
         connection.call(
                 "write", client -> client.write(request, new ClientWriteOptions().transactionChunkSize(PER_REQUEST)));
+    }
+
+    /** The tuple as the SDK writes it, with its condition and stored context. */
+    private static ClientTupleKey key(Tuple t) {
+        var key = new ClientTupleKey();
+        key.user(t.user()).relation(t.relation())._object(t.object());
+        if (t.condition() != null) {
+            key.condition(new ClientRelationshipCondition()
+                    .name(t.condition().name())
+                    .context(
+                            t.condition().context().isEmpty()
+                                    ? null
+                                    : t.condition().context()));
+        }
+        return key;
     }
 
     private static List<Batch> batches(List<Tuple> writes, List<Tuple> deletes) {

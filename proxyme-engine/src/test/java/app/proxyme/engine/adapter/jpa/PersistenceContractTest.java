@@ -640,6 +640,25 @@ abstract class PersistenceContractTest {
         }
     }
 
+    /** Conditional tuples keep their condition and stored context in the tuple table (V17). */
+    @Nested
+    class ConditionalCheckContract extends app.proxyme.engine.adapter.ConditionalCheckContractTest {
+        private EmbeddedRelationshipCheck check;
+
+        @Override
+        protected RelationshipCheck subject() {
+            if (check == null) {
+                check = new EmbeddedRelationshipCheck(MODEL, db.tupleStore());
+            }
+            return check;
+        }
+
+        @Override
+        protected void write(List<app.proxyme.engine.fga.Tuple> tuples) {
+            db.tupleStore().write(tuples);
+        }
+    }
+
     static AuditEntry entry(String org, String meeting, int i) {
         return new AuditEntry(
                 AuditType.CHUNK, org, meeting, "jae@acme.test", "engine", null, null, null, Map.of("chunkSeq", i));

@@ -35,11 +35,11 @@ class OpenFgaRelationshipCheckTest extends RelationshipCheckContractTest {
 
     OpenFgaRelationshipCheckTest() throws IOException {
         stub = new OpenFgaStub();
-        fga = OpenFga.connect(settings(Duration.ofMillis(1500)), ProductModel.get(), List.of());
+        fga = stub.connect(ProductModel.get());
     }
 
     private FgaSettings settings(Duration timeout) {
-        return new FgaSettings("openfga", stub.url(), "01STORE", null, "secret-token", null, null, null, null, timeout);
+        return stub.settings(timeout);
     }
 
     @AfterEach

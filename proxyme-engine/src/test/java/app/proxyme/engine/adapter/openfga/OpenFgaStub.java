@@ -4,14 +4,17 @@ import app.proxyme.engine.fga.CheckRequest;
 import app.proxyme.engine.fga.FgaEngine;
 import app.proxyme.engine.fga.FgaException;
 import app.proxyme.engine.fga.FgaModel;
+import app.proxyme.engine.fga.FgaSettings;
 import app.proxyme.engine.fga.InMemoryTupleStore;
 import app.proxyme.engine.fga.Tuple;
+import app.proxyme.engine.fga.TupleCondition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local HTTP server speaking the part of OpenFGA's API the adapter uses (CONTRACTS.md): write a model,
- * batch-check, write, read. It answers with the embedded evaluator over its own tuples; it can fail or stall.
+ * batch-check (with each check's context), write and read (tuples with their condition and stored context). It answers
+ * with the embedded evaluator over its own tuples, conditions included; it can fail or stall.
  */
 final class OpenFgaStub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +49,16 @@ final class OpenFgaStub implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The adapter connected to this stub (the model written at connect), with a 1.5 s overall timeout. */
+    OpenFga connect(FgaModel withModel) {
+        return OpenFga.connect(settings(Duration.ofMillis(1500)), withModel, List.of());
+    }
+
+    /** Settings that reach this stub's store with a pre-shared token and the given overall timeout. */
+    FgaSettings settings(Duration timeout) {
+        return new FgaSettings("openfga", url(), "01STORE", null, "secret-token", null, null, null, null, timeout);
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -87,7 +101,9 @@ final class OpenFgaStub implements AutoCloseable {
                         engine.check(new CheckRequest(
                                 k.path("user").asText(),
                                 k.path("relation").asText(),
-                                k.path("object").asText())));
+                                k.path("object").asText(),
+                                List.of(),
+                                context(c.path("context")))));
             } catch (FgaException e) {
                 answer.put("allowed", false);
                 answer.put("error", Map.of("input_error", "validation_error", "message", e.getMessage()));
@@ -110,12 +126,28 @@ final class OpenFgaStub implements AutoCloseable {
 
     private List<Map<String, Object>> read() {
         return tuples.read("").stream()
-                .map(t -> Map.<String, Object>of(
-                        "key",
-                        Map.of("user", t.user(), "relation", t.relation(), "object", t.object()),
-                        "timestamp",
-                        "2025-01-01T00:00:00Z"))
+                .map(t -> Map.<String, Object>of("key", key(t), "timestamp", "2025-01-01T00:00:00Z"))
                 .toList();
+    }
+
+    private static Map<String, Object> key(Tuple t) {
+        var key = new LinkedHashMap<String, Object>(
+                Map.of("user", t.user(), "relation", t.relation(), "object", t.object()));
+        if (t.condition() != null) {
+            key.put(
+                    "condition",
+                    Map.of(
+                            "name",
+                            t.condition().name(),
+                            "context",
+                            t.condition().context()));
+        }
+        return key;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> context(JsonNode node) {
+        return node.isObject() ? JSON.convertValue(node, Map.class) : Map.of();
     }
 
     private static List<Tuple> keys(JsonNode list) {
@@ -123,7 +155,12 @@ final class OpenFgaStub implements AutoCloseable {
         list.forEach(k -> result.add(new Tuple(
                 k.path("object").asText(),
                 k.path("relation").asText(),
-                k.path("user").asText())));
+                k.path("user").asText(),
+                k.path("condition").hasNonNull("name")
+                        ? new TupleCondition(
+                                k.path("condition").get("name").asText(),
+                                context(k.path("condition").path("context")))
+                        : null)));
         return result;
     }
 
