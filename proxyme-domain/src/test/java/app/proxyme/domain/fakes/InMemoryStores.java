@@ -57,6 +57,19 @@ public final class InMemoryStores {
                     .findFirst();
         }
 
+        /** The chunks whose draft on request is claimed: org, meeting, user and seq. */
+        private final java.util.Set<List<Object>> draftClaims = new java.util.HashSet<>();
+
+        @Override
+        public synchronized boolean claimDraft(String org, String meetingId, String user, long chunkSeq) {
+            return draftClaims.add(List.of(org, meetingId, user, chunkSeq));
+        }
+
+        @Override
+        public synchronized void releaseDraft(String org, String meetingId, String user, long chunkSeq) {
+            draftClaims.remove(List.of(org, meetingId, user, chunkSeq));
+        }
+
         /** Who holds a pending approval's claim, and since when, by approval id. */
         private final Map<String, Map.Entry<String, Instant>> claims = new HashMap<>();
 

@@ -97,6 +97,36 @@ public abstract class SuggestionStoreContractTest {
     }
 
     @Test
+    void exactly_one_of_concurrent_draft_claimants_of_a_chunk_wins_also_on_another_instance() throws Exception {
+        int n = 8;
+        var start = new CountDownLatch(1);
+        var tasks = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < n; i++) {
+            SuggestionStore instance = i % 2 == 0 ? store() : reopened();
+            tasks.add(() -> {
+                start.await();
+                return instance.claimDraft(org, meeting, "jae@acme.test", 12);
+            });
+        }
+
+        long winners = 0;
+        try (var pool = Executors.newFixedThreadPool(n)) {
+            var futures = tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<Boolean> f : futures) {
+                winners += f.get() ? 1 : 0;
+            }
+        }
+
+        assertEquals(1, winners);
+        assertFalse(reopened().claimDraft(org, meeting, "jae@acme.test", 12), "claimed once, for ever");
+        assertTrue(store().claimDraft(org, meeting, "jae@acme.test", 13), "another chunk is claimed apart");
+        assertTrue(store().claimDraft(org, meeting, "ae@acme.test", 12), "another member's chunk too");
+        store().releaseDraft(org, meeting, "jae@acme.test", 12);
+        assertTrue(reopened().claimDraft(org, meeting, "jae@acme.test", 12), "a released claim is taken again");
+    }
+
+    @Test
     void a_claim_keeps_the_approval_pending_and_only_its_holder_decides() {
         Instant t = Instant.parse("2030-01-01T00:00:00Z");
         var held = held("jae@acme.test", t.plusSeconds(120));
