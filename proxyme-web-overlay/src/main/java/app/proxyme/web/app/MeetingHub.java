@@ -316,9 +316,9 @@ public class MeetingHub {
         if (left > 0) {
             LOG.log(
                     System.Logger.Level.WARNING,
-                    left + " accepted chunks were not decided within "
+                    left + " accepted chunks or their answers were not done within "
                             + laneSettings.drain().toSeconds()
-                            + " s; they are recorded as chunk_abandoned by the next start");
+                            + " s; an undecided chunk is recorded as chunk_abandoned by the next start");
         }
     }
 
