@@ -13,6 +13,7 @@ import app.proxyme.domain.chunk.ChunkListener;
 import app.proxyme.domain.chunk.ChunkResult;
 import app.proxyme.domain.chunk.DryRun;
 import app.proxyme.domain.chunk.PendingAnswer;
+import app.proxyme.domain.chunk.PrecedingTurns;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.decision.Layer;
@@ -142,7 +143,7 @@ public final class ChunkPipeline implements HandleChunk {
         requireSameOrg(member, chunk.org());
         OrgPolicy policy = ports.policies().policy(member.org());
         boolean canRead = readToken(member, out);
-        Classification classification = classify(policy, chunk.text(), out);
+        Classification classification = classify(policy, member, chunk, out);
         Decision decision = classification == null
                 ? unavailable("classifier unavailable: held for approval")
                 : decider.decide(request(member, policy, chunk, classification), out);
@@ -240,7 +241,7 @@ public final class ChunkPipeline implements HandleChunk {
     private ChunkResult answer(Member member, OrgPolicy policy, Chunk chunk, Decision decision, ChunkListener out) {
         Topic topic = policy.catalog().find(decision.topic()).orElseThrow();
         var audit = new ChunkAuditEntries(member, chunk);
-        AnswerDrafter.Draft draft = drafter.draft(member, topic, chunk.text(), out);
+        AnswerDrafter.Draft draft = drafter.draft(member, topic, chunk.text(), turnsBefore(member, chunk), out);
         if (draft instanceof AnswerDrafter.NotDrafted(var reason)) {
             return failed(audit, decision, reason, out);
         }
@@ -298,22 +299,39 @@ public final class ChunkPipeline implements HandleChunk {
         }
     }
 
-    private Classification classify(OrgPolicy policy, String text, Flow out) {
+    private Classification classify(OrgPolicy policy, Member member, Chunk chunk, Flow out) {
+        TopicClassifier classifier = ports.classifier();
         try {
-            return out.timed(FlowStep.CLASSIFY, () -> ports.classifier().classify(policy.catalog(), text), c -> {
-                var detail = new LinkedHashMap<String, Object>();
-                detail.put("question", c.question());
-                c.top().ifPresent(t -> {
-                    detail.put("topic", t.topic());
-                    detail.put("confidence", ChunkAuditEntries.rounded(t.confidence()));
-                });
-                if (c.fallback() != null) {
-                    detail.put("fallback", c.fallback());
-                }
-                return detail;
-            });
+            return out.timed(
+                    FlowStep.CLASSIFY,
+                    () -> classifier.readsContext()
+                            ? classifier.classify(policy.catalog(), chunk.text(), turnsBefore(member, chunk))
+                            : classifier.classify(policy.catalog(), chunk.text()),
+                    c -> {
+                        var detail = new LinkedHashMap<String, Object>();
+                        detail.put("question", c.question());
+                        c.top().ifPresent(t -> {
+                            detail.put("topic", t.topic());
+                            detail.put("confidence", ChunkAuditEntries.rounded(t.confidence()));
+                        });
+                        if (c.fallback() != null) {
+                            detail.put("fallback", c.fallback());
+                        }
+                        return detail;
+                    });
         } catch (DependencyUnavailableException e) {
             return null;
+        }
+    }
+
+    /** What the member's overlay sent before {@code chunk} in its meeting; none when it cannot be read. */
+    private PrecedingTurns turnsBefore(Member member, Chunk chunk) {
+        try {
+            return PrecedingTurns.before(
+                    chunk.seq(),
+                    ports.audit().latestChunks(member.org(), chunk.meetingId(), member.email(), PrecedingTurns.READ));
+        } catch (DependencyUnavailableException e) {
+            return PrecedingTurns.NONE; // the context helps a model; the chunk alone is still classified
         }
     }
 

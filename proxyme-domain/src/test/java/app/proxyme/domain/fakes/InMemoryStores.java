@@ -223,6 +223,15 @@ public final class InMemoryStores {
                     .toList();
         }
 
+        @Override
+        public synchronized List<AuditRecord> latestChunks(String org, String meetingId, String user, int limit) {
+            return meeting(org, meetingId).reversed().stream()
+                    .filter(r -> r.entry().type() == AuditType.CHUNK
+                            && user.equals(r.entry().user()))
+                    .limit(limit)
+                    .toList();
+        }
+
         public synchronized List<String> types() {
             return records.stream().map(r -> r.entry().type().wire()).toList();
         }
