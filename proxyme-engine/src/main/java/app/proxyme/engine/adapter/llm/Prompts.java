@@ -4,10 +4,13 @@ import app.proxyme.domain.chunk.PrecedingTurns;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.policy.TopicCatalog;
+import app.proxyme.engine.policy.rules.RuleCompiler;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What the model is told. The instructions (system message) are ours: the organisation's catalogue or playbook and
@@ -132,6 +135,33 @@ final class Prompts {
                         + " the one approved answer that fits best, copied word for word. Nothing else: no other"
                         + " facts, numbers, prices, dates, promises or topics, no lists, no markdown, no quotes"
                         + " around it.\n\n")
+                .append(DATA_RULES);
+        return b.toString();
+    }
+
+    /** The instructions of {@code compile_rule}: the topics, the known entities, the form and what it may say. */
+    static String compileRule(Map<String, RuleCompiler.TopicText> topics, Set<String> entities) {
+        var b = new StringBuilder("You compile one rule that an administrator wrote for the sales assistant of their"
+                + " team into the structured form an authorization engine evaluates. The rule limits what the"
+                + " assistant may answer in a sales meeting.\n\nThe topics of the catalogue:\n");
+        topics.values()
+                .forEach(t -> b.append("- ")
+                        .append(t.id())
+                        .append(": ")
+                        .append(oneLine(t.description()))
+                        .append('\n'));
+        b.append("\nKnown entities (kinds of mention that are no topic): ")
+                .append(String.join(", ", entities))
+                .append(".\n\nReply with one JSON object and nothing else, with exactly these fields: {\"effect\":"
+                        + " \"DENY\" or \"APPROVE\", \"topics\": [topic names from the list], \"phrases\":"
+                        + " [regular expressions over what a customer says], \"entities\": [known entities],"
+                        + " \"scope\": \"org\", \"role\" or \"user\"}."
+                        + "\n- effect: DENY when the rule forbids answering, APPROVE when it asks to be asked first."
+                        + " When the rule allows something, or you cannot tell, the effect is \"UNKNOWN\"."
+                        + "\n- topics: the topics the rule is about; phrases and entities only for what no topic"
+                        + " covers. Lists may be empty."
+                        + "\n- scope: whom the rule binds: the whole organisation (org), one role (role) or one"
+                        + " person (user).\n\n")
                 .append(DATA_RULES);
         return b.toString();
     }
