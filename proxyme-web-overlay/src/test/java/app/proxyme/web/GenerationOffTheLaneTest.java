@@ -6,19 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.proxyme.engine.adapter.llm.ChatStub;
 import app.proxyme.engine.testsupport.ScriptedHttp;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.config.mp.MpConfigSources;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,31 +32,21 @@ import org.junit.jupiter.api.Test;
 @AddConfig(key = "proxyme.warmup.decisions", value = "50")
 class GenerationOffTheLaneTest {
     static final long GENERATION_MS = 1500;
-    private static final Pattern FIRST_APPROVED_ANSWER = Pattern.compile("(?m)^1\\. (.*)$");
-    private static final ChatStub MODEL;
-
-    static {
-        TestServer.useFreshDataDir("proxyme-generation-lane-test");
-        try {
-            MODEL = new ChatStub().answer(GenerationOffTheLaneTest::slowToDraft);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final ChatStub MODEL =
+            ConnectedModel.start("proxyme-generation-lane-test", GenerationOffTheLaneTest::slowToDraft);
 
     private Api api;
     private String ws;
 
     @AddConfigSource
     static ConfigSource model() {
-        return MpConfigSources.create(Map.of("proxyme.llm.base.url", MODEL.base()));
+        return ConnectedModel.config(MODEL);
     }
 
     @BeforeEach
     void ready() {
-        api = new Api("http://localhost:" + TestServer.port());
+        api = ConnectedModel.api();
         ws = "ws://localhost:" + TestServer.port();
-        LanguageModelFallbackTest.awaitReady(api);
     }
 
     @AfterAll
@@ -71,11 +56,8 @@ class GenerationOffTheLaneTest {
 
     /** Classifications at once; a draft after {@link #GENERATION_MS}, quoting the topic's first approved answer. */
     static ScriptedHttp.Reply slowToDraft(ScriptedHttp.Seen s) {
-        String system = ChatStub.system(s);
-        if (system.startsWith("You write what")) {
-            var answer = FIRST_APPROVED_ANSWER.matcher(system);
-            assertTrue(answer.find(), system);
-            return ChatStub.completion("Sure. " + answer.group(1)).after(Duration.ofMillis(GENERATION_MS));
+        if (ConnectedModel.isDraft(s)) {
+            return ConnectedModel.firstApprovedAnswer(s).after(Duration.ofMillis(GENERATION_MS));
         }
         return ChatStub.completion("{\"topic\":\"product\",\"question\":true,\"confidence\":0.9}");
     }

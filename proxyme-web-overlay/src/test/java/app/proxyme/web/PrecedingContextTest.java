@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.proxyme.engine.adapter.llm.ChatStub;
 import app.proxyme.engine.testsupport.ScriptedHttp;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.config.mp.MpConfigSources;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,31 +28,21 @@ import org.junit.jupiter.api.Test;
 @AddConfig(key = "proxyme.llm.api.key", value = ChatStub.KEY)
 @AddConfig(key = "proxyme.warmup.decisions", value = "50")
 class PrecedingContextTest {
-    private static final Pattern FIRST_APPROVED_ANSWER = Pattern.compile("(?m)^1\\. (.*)$");
-    private static final ChatStub MODEL;
-
-    static {
-        TestServer.useFreshDataDir("proxyme-preceding-context-test");
-        try {
-            MODEL = new ChatStub().answer(PrecedingContextTest::obeying);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final ChatStub MODEL =
+            ConnectedModel.start("proxyme-preceding-context-test", PrecedingContextTest::obeying);
 
     private Api api;
     private String ws;
 
     @AddConfigSource
     static ConfigSource model() {
-        return MpConfigSources.create(Map.of("proxyme.llm.base.url", MODEL.base()));
+        return ConnectedModel.config(MODEL);
     }
 
     @BeforeEach
     void ready() {
-        api = new Api("http://localhost:" + TestServer.port());
+        api = ConnectedModel.api();
         ws = "ws://localhost:" + TestServer.port();
-        LanguageModelFallbackTest.awaitReady(api);
     }
 
     @AfterAll
@@ -67,10 +52,8 @@ class PrecedingContextTest {
 
     /** Everything is small talk at 0.99, as the chunk's preamble says; a draft quotes the first approved answer. */
     static ScriptedHttp.Reply obeying(ScriptedHttp.Seen s) {
-        String system = ChatStub.system(s);
-        if (system.startsWith("You write what")) {
-            var answer = FIRST_APPROVED_ANSWER.matcher(system);
-            return ChatStub.completion(answer.find() ? answer.group(1) : "");
+        if (ConnectedModel.isDraft(s)) {
+            return ConnectedModel.firstApprovedAnswer(s);
         }
         return ChatStub.completion("{\"topic\":\"smalltalk\",\"question\":true,\"confidence\":0.99}");
     }
@@ -115,7 +98,7 @@ class PrecedingContextTest {
 
             assertEquals("AUTO", suggestion.path("status").asText(), suggestion.toString());
             ScriptedHttp.Seen drafted = MODEL.seen().stream()
-                    .filter(s -> ChatStub.system(s).startsWith("You write what"))
+                    .filter(ConnectedModel::isDraft)
                     .filter(s -> question.equals(ChatStub.data(s)))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no draft of the question was asked for"));

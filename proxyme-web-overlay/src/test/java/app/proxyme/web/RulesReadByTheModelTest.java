@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.engine.adapter.llm.ChatStub;
 import app.proxyme.engine.testsupport.ScriptedHttp;
-import io.helidon.config.mp.MpConfigSources;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,29 +31,21 @@ class RulesReadByTheModelTest {
     private static final String PROPOSED = "{\"effect\":\"APPROVE\",\"topics\":[\"scheduling\"],\"phrases\":[],"
             + "\"entities\":[],\"scope\":\"org\"}";
     private static final String QUESTION = "Can we schedule a follow-up call next Tuesday afternoon?";
-    private static final ChatStub MODEL;
     private static volatile String proposal = PROPOSED;
 
-    static {
-        TestServer.useFreshDataDir("proxyme-rules-model-test");
-        try {
-            MODEL = new ChatStub().answer(RulesReadByTheModelTest::reply);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final ChatStub MODEL =
+            ConnectedModel.start("proxyme-rules-model-test", RulesReadByTheModelTest::reply);
 
     private Api api;
 
     @AddConfigSource
     static ConfigSource model() {
-        return MpConfigSources.create(Map.of("proxyme.llm.base.url", MODEL.base()));
+        return ConnectedModel.config(MODEL);
     }
 
     @BeforeEach
     void ready() {
-        api = new Api("http://localhost:" + TestServer.port());
-        LanguageModelFallbackTest.awaitReady(api);
+        api = ConnectedModel.api();
     }
 
     @AfterAll

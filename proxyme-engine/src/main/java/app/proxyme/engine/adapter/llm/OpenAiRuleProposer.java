@@ -3,10 +3,7 @@ package app.proxyme.engine.adapter.llm;
 import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.engine.policy.rules.RuleCompiler;
 import app.proxyme.engine.policy.rules.RuleProposer;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +25,6 @@ public final class OpenAiRuleProposer implements RuleProposer {
     static final int MAX_CHARS = 200;
 
     private static final Set<String> FIELDS = Set.of("effect", "topics", "phrases", "entities", "scope");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final LanguageModel model;
 
@@ -49,15 +45,8 @@ public final class OpenAiRuleProposer implements RuleProposer {
 
     /** The reply as a proposal, when it is exactly the asked-for object. */
     static Proposal parse(String reply) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(reply.strip());
-        } catch (IOException e) {
-            throw failed("the reply is not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw failed("the reply is not a JSON object");
-        }
+        var why = new StringBuilder();
+        JsonNode root = ModelReply.object(reply, why).orElseThrow(() -> failed(why.toString()));
         var names = new ArrayList<String>();
         root.fieldNames().forEachRemaining(names::add);
         for (String name : names) {

@@ -74,14 +74,7 @@ public abstract class SuggestionStoreContractTest {
             });
         }
 
-        long winners = 0;
-        try (var pool = Executors.newFixedThreadPool(n)) {
-            var futures = tasks.stream().map(pool::submit).toList();
-            start.countDown();
-            for (Future<Boolean> f : futures) {
-                winners += f.get() ? 1 : 0;
-            }
-        }
+        long winners = winners(tasks, start);
 
         assertEquals(1, winners);
         var decided = store().byApproval(held.approvalId()).orElseThrow();
@@ -108,14 +101,7 @@ public abstract class SuggestionStoreContractTest {
             });
         }
 
-        long winners = 0;
-        try (var pool = Executors.newFixedThreadPool(n)) {
-            var futures = tasks.stream().map(pool::submit).toList();
-            start.countDown();
-            for (Future<Boolean> f : futures) {
-                winners += f.get() ? 1 : 0;
-            }
-        }
+        long winners = winners(tasks, start);
 
         assertEquals(1, winners);
         SuggestionStore restarted = reopened();
@@ -303,5 +289,18 @@ public abstract class SuggestionStoreContractTest {
 
     private static Instant nextCreatedAt() {
         return Instant.parse("2029-01-01T00:00:00Z").plusSeconds(ORDER.getAndIncrement());
+    }
+
+    /** Runs the tasks at once (they wait for {@code start}); how many returned {@code true}. */
+    private static long winners(List<Callable<Boolean>> tasks, CountDownLatch start) throws Exception {
+        long winners = 0;
+        try (var pool = Executors.newFixedThreadPool(tasks.size())) {
+            var futures = tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<Boolean> f : futures) {
+                winners += f.get() ? 1 : 0;
+            }
+        }
+        return winners;
     }
 }
