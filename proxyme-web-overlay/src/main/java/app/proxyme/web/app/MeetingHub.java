@@ -129,21 +129,28 @@ public class MeetingHub {
      * @return whether the task was queued
      */
     public boolean inLane(Connection c, Runnable task, Runnable accepted) {
-        return offer(lanes, c, task, accepted);
+        SerialLane answers = answerLanes.get(laneKey(c));
+        if (answers != null && answers.waiting() >= laneSettings.capacity()) {
+            // as many answers wait to be drafted: the chunk is refused (the client sends it again later), so that
+            // answers are held back rather than given up
+            return false;
+        }
+        return offer(lanes, c, task, accepted, laneSettings.capacity());
     }
 
     /**
      * Queues {@code task} — drafting, checking and proposing an answer — in the user's answer lane of the meeting: in
      * order with the answers before it, but apart from the lane in which the next chunks are decided, so that a slow
-     * generation never delays a decision. At most {@link #laneCapacity()} tasks wait there.
+     * generation never delays a decision. While {@link #laneCapacity()} tasks wait there, {@link #inLane} takes no
+     * chunk; at most twice as many wait (the chunks decided meanwhile add theirs), so none is given up in practice.
      *
      * @return whether the task was queued
      */
     public boolean inAnswerLane(Connection c, Runnable task) {
-        return offer(answerLanes, c, task, () -> {});
+        return offer(answerLanes, c, task, () -> {}, 2 * laneSettings.capacity());
     }
 
-    private boolean offer(Map<String, SerialLane> in, Connection c, Runnable task, Runnable accepted) {
+    private boolean offer(Map<String, SerialLane> in, Connection c, Runnable task, Runnable accepted, int capacity) {
         Runnable counted = () -> {
             try {
                 task.run();
@@ -151,7 +158,7 @@ public class MeetingHub {
                 inFlight.decrementAndGet();
             }
         };
-        return in.computeIfAbsent(laneKey(c), k -> new SerialLane(workers, laneSettings.capacity()))
+        return in.computeIfAbsent(laneKey(c), k -> new SerialLane(workers, capacity))
                 .offer(counted, () -> {
                     accepted.run();
                     inFlight.incrementAndGet();

@@ -165,7 +165,7 @@ public class MeetingSocket {
                     c.seq(),
                     "busy",
                     "chunk " + c.seq() + " was not accepted: " + hub.laneCapacity()
-                            + " chunks wait to be decided; send it again later"));
+                            + " chunks wait to be decided or answered; send it again later"));
         }
     }
 
