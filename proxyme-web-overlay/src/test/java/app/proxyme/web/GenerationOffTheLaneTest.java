@@ -68,10 +68,12 @@ class GenerationOffTheLaneTest {
         try (var overlay = WsClient.connect(ws, "m-lane-" + System.nanoTime(), se)) {
             overlay.awaitType("state");
 
+            long sent = System.nanoTime();
             overlay.chunk(1, "Can you walk me through how the reporting dashboard exports data?");
             overlay.chunk(2, "Can the dashboards be filtered by region and by owner?");
             overlay.chunk(3, "Does the dashboard support exporting to CSV?");
-            List<JsonNode> arrived = untilSuggestions(overlay, 3);
+            var at = new ArrayList<Long>();
+            List<JsonNode> arrived = untilSuggestions(overlay, 3, at);
 
             int firstSuggestion = indexOf(arrived, "suggestion", 1);
             for (long seq = 1; seq <= 3; seq++) {
@@ -92,6 +94,14 @@ class GenerationOffTheLaneTest {
                             "answers come in the order of their chunks: " + types(arrived));
                 }
             }
+            System.out.printf(
+                    "ms after chunk 1 was sent: decisions %d, %d, %d; suggestions %d, %d, %d%n",
+                    ms(at, sent, indexOf(arrived, "decision", 1)),
+                    ms(at, sent, indexOf(arrived, "decision", 2)),
+                    ms(at, sent, indexOf(arrived, "decision", 3)),
+                    ms(at, sent, firstSuggestion),
+                    ms(at, sent, indexOf(arrived, "suggestion", 2)),
+                    ms(at, sent, indexOf(arrived, "suggestion", 3)));
         }
     }
 
@@ -138,18 +148,26 @@ class GenerationOffTheLaneTest {
         }
     }
 
-    /** Every message in the order it arrived, until the suggestions of chunks 1..{@code chunks} are among them. */
-    private static List<JsonNode> untilSuggestions(WsClient overlay, int chunks) {
+    /**
+     * Every message in the order it arrived, until the suggestions of chunks 1..{@code chunks} are among them; when each
+     * was read goes to {@code at} ({@link System#nanoTime()}).
+     */
+    private static List<JsonNode> untilSuggestions(WsClient overlay, int chunks, List<Long> at) {
         var arrived = new ArrayList<JsonNode>();
         int suggestions = 0;
         while (suggestions < chunks) {
             JsonNode m = overlay.await("the next message", x -> true);
             arrived.add(m);
+            at.add(System.nanoTime());
             if (m.path("type").asText().equals("suggestion")) {
                 suggestions++;
             }
         }
         return arrived;
+    }
+
+    private static long ms(List<Long> at, long since, int index) {
+        return (at.get(index) - since) / 1_000_000;
     }
 
     private static int indexOf(List<JsonNode> arrived, String type, long seq) {
