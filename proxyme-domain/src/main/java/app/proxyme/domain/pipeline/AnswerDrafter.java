@@ -1,6 +1,7 @@
 package app.proxyme.domain.pipeline;
 
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.chunk.PrecedingTurns;
 import app.proxyme.domain.flow.Flow;
 import app.proxyme.domain.flow.FlowStep;
 import app.proxyme.domain.policy.Member;
@@ -34,7 +35,7 @@ final class AnswerDrafter {
     /** No answer: {@code reason} says why in words a participant can read. */
     record NotDrafted(String reason) implements Draft {}
 
-    Draft draft(Member member, Topic topic, String question, Flow out) {
+    Draft draft(Member member, Topic topic, String question, PrecedingTurns before, Flow out) {
         ScopedToken token;
         try {
             token = out.timed(
@@ -47,7 +48,7 @@ final class AnswerDrafter {
         try {
             String text = out.timed(
                     FlowStep.GENERATE,
-                    () -> generator.generate(member, topic, question, token),
+                    () -> generator.generate(member, topic, question, before, token),
                     t -> Map.of("topic", topic.id(), "chars", t.length()));
             return new Drafted(text, token);
         } catch (DependencyUnavailableException e) {

@@ -12,6 +12,8 @@ import app.proxyme.domain.chunk.Chunk;
 import app.proxyme.domain.chunk.ChunkListener;
 import app.proxyme.domain.chunk.ChunkResult;
 import app.proxyme.domain.chunk.DryRun;
+import app.proxyme.domain.chunk.PendingAnswer;
+import app.proxyme.domain.chunk.PrecedingTurns;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.decision.Layer;
@@ -42,6 +44,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -114,14 +117,33 @@ public final class ChunkPipeline implements HandleChunk {
 
     /**
      * The whole decision for {@code chunk} (accepted before), sent by {@code member}, reported to {@code out} as it
-     * happens.
+     * happens: {@link #decide}, then {@link #answer} when the decision allows one.
      */
     @Override
     public ChunkResult process(Member member, Chunk chunk, ChunkListener out) {
+        Decided decided = decided(member, chunk, out);
+        return decided.decision().generationAllowed()
+                ? answer(member, decided.policy(), chunk, decided.decision(), out)
+                : new ChunkResult.Decided(decided.decision());
+    }
+
+    @Override
+    public Optional<PendingAnswer> decide(Member member, Chunk chunk, ChunkListener out) {
+        Decided decided = decided(member, chunk, out);
+        return decided.decision().generationAllowed()
+                ? Optional.of(new PendingAnswer(member, decided.policy(), chunk, decided.decision()))
+                : Optional.empty();
+    }
+
+    /** A chunk's decision and the policy it was taken under. */
+    private record Decided(OrgPolicy policy, Decision decision) {}
+
+    /** Classifies and decides {@code chunk}; the decision is durable in the trail, then reported. */
+    private Decided decided(Member member, Chunk chunk, ChunkListener out) {
         requireSameOrg(member, chunk.org());
         OrgPolicy policy = ports.policies().policy(member.org());
         boolean canRead = readToken(member, out);
-        Classification classification = classify(policy, chunk.text(), out);
+        Classification classification = classify(policy, member, chunk, out);
         Decision decision = classification == null
                 ? unavailable("classifier unavailable: held for approval")
                 : decider.decide(request(member, policy, chunk, classification), out);
@@ -132,10 +154,17 @@ public final class ChunkPipeline implements HandleChunk {
         var audit = new ChunkAuditEntries(member, chunk);
         record(out, List.of(audit.decision(decision, Layer.NONE)));
         out.decision(decision);
-        if (!decision.generationAllowed()) {
-            return new ChunkResult.Decided(decision);
-        }
-        return answer(member, policy, chunk, decision, out);
+        return new Decided(policy, decision);
+    }
+
+    @Override
+    public ChunkResult answer(PendingAnswer pending, ChunkListener out) {
+        return answer(pending.member(), pending.policy(), pending.chunk(), pending.decision(), out);
+    }
+
+    @Override
+    public ChunkResult dropAnswer(PendingAnswer pending, String reason, ChunkListener out) {
+        return failed(new ChunkAuditEntries(pending.member(), pending.chunk()), pending.decision(), reason, out);
     }
 
     @Override
@@ -154,7 +183,27 @@ public final class ChunkPipeline implements HandleChunk {
                 "unsure of the topic: drafted on request, held for approval",
                 List.of(),
                 true);
-        return answer(member, policy, unsure.chunk(), onRequest, out);
+        // the trail says it was not drafted; the claim makes sure that of requests racing past that check, on any
+        // instance, only one drafts
+        if (!ports.suggestions().claimDraft(member.org(), meetingId, member.email(), seq)) {
+            throw DomainException.conflict("chunk " + seq + " is being drafted or has been drafted already");
+        }
+        try {
+            return answer(member, policy, unsure.chunk(), onRequest, out);
+        } catch (RuntimeException e) {
+            // nothing of the draft is durable (an audit append failed): it may be asked for again; were anything
+            // recorded, the trail's check above would refuse a second draft anyway
+            releaseDraft(member, meetingId, seq);
+            throw e;
+        }
+    }
+
+    private void releaseDraft(Member member, String meetingId, long seq) {
+        try {
+            ports.suggestions().releaseDraft(member.org(), meetingId, member.email(), seq);
+        } catch (RuntimeException ignored) {
+            // the store is down too: the chunk stays claimed, which refuses a draft but never allows two
+        }
     }
 
     /** The decision only, without generation and without any record: the policy playground and dry runs. */
@@ -192,7 +241,7 @@ public final class ChunkPipeline implements HandleChunk {
     private ChunkResult answer(Member member, OrgPolicy policy, Chunk chunk, Decision decision, ChunkListener out) {
         Topic topic = policy.catalog().find(decision.topic()).orElseThrow();
         var audit = new ChunkAuditEntries(member, chunk);
-        AnswerDrafter.Draft draft = drafter.draft(member, topic, chunk.text(), out);
+        AnswerDrafter.Draft draft = drafter.draft(member, topic, chunk.text(), turnsBefore(member, chunk), out);
         if (draft instanceof AnswerDrafter.NotDrafted(var reason)) {
             return failed(audit, decision, reason, out);
         }
@@ -250,22 +299,39 @@ public final class ChunkPipeline implements HandleChunk {
         }
     }
 
-    private Classification classify(OrgPolicy policy, String text, Flow out) {
+    private Classification classify(OrgPolicy policy, Member member, Chunk chunk, Flow out) {
+        TopicClassifier classifier = ports.classifier();
         try {
-            return out.timed(FlowStep.CLASSIFY, () -> ports.classifier().classify(policy.catalog(), text), c -> {
-                var detail = new LinkedHashMap<String, Object>();
-                detail.put("question", c.question());
-                c.top().ifPresent(t -> {
-                    detail.put("topic", t.topic());
-                    detail.put("confidence", ChunkAuditEntries.rounded(t.confidence()));
-                });
-                if (c.fallback() != null) {
-                    detail.put("fallback", c.fallback());
-                }
-                return detail;
-            });
+            return out.timed(
+                    FlowStep.CLASSIFY,
+                    () -> classifier.readsContext()
+                            ? classifier.classify(policy.catalog(), chunk.text(), turnsBefore(member, chunk))
+                            : classifier.classify(policy.catalog(), chunk.text()),
+                    c -> {
+                        var detail = new LinkedHashMap<String, Object>();
+                        detail.put("question", c.question());
+                        c.top().ifPresent(t -> {
+                            detail.put("topic", t.topic());
+                            detail.put("confidence", ChunkAuditEntries.rounded(t.confidence()));
+                        });
+                        if (c.fallback() != null) {
+                            detail.put("fallback", c.fallback());
+                        }
+                        return detail;
+                    });
         } catch (DependencyUnavailableException e) {
             return null;
+        }
+    }
+
+    /** What the member's overlay sent before {@code chunk} in its meeting; none when it cannot be read. */
+    private PrecedingTurns turnsBefore(Member member, Chunk chunk) {
+        try {
+            return PrecedingTurns.before(
+                    chunk.seq(),
+                    ports.audit().latestChunks(member.org(), chunk.meetingId(), member.email(), PrecedingTurns.READ));
+        } catch (DependencyUnavailableException e) {
+            return PrecedingTurns.NONE; // the context helps a model; the chunk alone is still classified
         }
     }
 

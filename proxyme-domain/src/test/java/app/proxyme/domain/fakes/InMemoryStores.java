@@ -57,6 +57,19 @@ public final class InMemoryStores {
                     .findFirst();
         }
 
+        /** The chunks whose draft on request is claimed: org, meeting, user and seq. */
+        private final java.util.Set<List<Object>> draftClaims = new java.util.HashSet<>();
+
+        @Override
+        public synchronized boolean claimDraft(String org, String meetingId, String user, long chunkSeq) {
+            return draftClaims.add(List.of(org, meetingId, user, chunkSeq));
+        }
+
+        @Override
+        public synchronized void releaseDraft(String org, String meetingId, String user, long chunkSeq) {
+            draftClaims.remove(List.of(org, meetingId, user, chunkSeq));
+        }
+
         /** Who holds a pending approval's claim, and since when, by approval id. */
         private final Map<String, Map.Entry<String, Instant>> claims = new HashMap<>();
 
@@ -207,6 +220,15 @@ public final class InMemoryStores {
             return records.stream()
                     .filter(r -> r.entry().org().equals(org)
                             && meetingId.equals(r.entry().meeting()))
+                    .toList();
+        }
+
+        @Override
+        public synchronized List<AuditRecord> latestChunks(String org, String meetingId, String user, int limit) {
+            return meeting(org, meetingId).reversed().stream()
+                    .filter(r -> r.entry().type() == AuditType.CHUNK
+                            && user.equals(r.entry().user()))
+                    .limit(limit)
                     .toList();
         }
 

@@ -53,6 +53,47 @@ class ChunkPipelineTest {
     }
 
     @Test
+    void deciding_records_and_reports_the_decision_and_leaves_the_answer_it_allows_to_be_drafted_later() {
+        world.classifications.put("how does the api work", question("product", 0.9));
+        world.classifications.put("Here is our answer to: how does the api work", question("product", 0.9));
+        var pipeline = world.pipeline();
+        pipeline.accept(JAE, chunk("how does the api work"));
+
+        var pending = pipeline.decide(JAE, chunk("how does the api work"), out).orElseThrow();
+
+        assertEquals(Outcome.AUTO, pending.decision().outcome());
+        assertEquals(List.of("chunk", "decision"), world.audit.types(), "nothing drafted in the lane");
+        assertEquals(1, out.decisions.size());
+        assertEquals(0, world.generated);
+
+        var answered = pipeline.answer(pending, out);
+
+        assertEquals(
+                SuggestionStatus.AUTO,
+                ((ChunkResult.Suggested) answered).suggestion().status());
+        assertEquals(List.of("chunk", "decision", "token", "suggestion"), world.audit.types());
+    }
+
+    @Test
+    void an_answer_given_up_is_recorded_as_failed_before_it_is_reported_and_a_denial_leaves_nothing_to_draft() {
+        world.classifications.put("how does the api work", question("product", 0.9));
+        world.classifications.put("price?", question("pricing", 0.9));
+        var pipeline = world.pipeline();
+        var pending = pipeline.decide(JAE, chunk("how does the api work"), out).orElseThrow();
+
+        var dropped = pipeline.dropAnswer(pending, "too many answers wait", out);
+
+        assertEquals(new ChunkResult.SuggestionFailed(pending.decision(), "too many answers wait"), dropped);
+        assertEquals(List.of("decision", "suggestion_failed"), world.audit.types());
+        assertEquals(List.of("too many answers wait"), out.failures);
+        assertTrue(
+                pipeline.decide(JAE, new Chunk("acme", "m1", 8, "", "price?"), out)
+                        .isEmpty(),
+                "DENY");
+        assertEquals(0, world.generated);
+    }
+
+    @Test
     void only_an_unsure_chunk_of_ones_own_is_drafted_on_request() {
         world.classifications.put("price?", question("pricing", 0.9));
         world.handle(JAE, chunk("price?"), out);

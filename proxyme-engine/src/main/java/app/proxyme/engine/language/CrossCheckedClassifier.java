@@ -1,5 +1,6 @@
 package app.proxyme.engine.language;
 
+import app.proxyme.domain.chunk.PrecedingTurns;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.policy.TopicCatalog;
@@ -71,7 +72,21 @@ public final class CrossCheckedClassifier implements TopicClassifier {
      */
     @Override
     public Classification classify(TopicCatalog catalog, String text) {
-        Future<Classification> asked = asks.submit(() -> model.classify(catalog, text));
+        return classify(catalog, text, PrecedingTurns.NONE);
+    }
+
+    @Override
+    public boolean readsContext() {
+        return model.readsContext();
+    }
+
+    /**
+     * The model is given the turns before {@code text}; the local classifier decides on {@code text} alone, so that
+     * what was said before can never make a restricted question look permitted.
+     */
+    @Override
+    public Classification classify(TopicCatalog catalog, String text, PrecedingTurns before) {
+        Future<Classification> asked = asks.submit(() -> model.classify(catalog, text, before));
         Classification byLocal;
         try {
             byLocal = local.classify(catalog, text);

@@ -1,5 +1,6 @@
 package app.proxyme.engine.language;
 
+import app.proxyme.domain.chunk.PrecedingTurns;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.port.out.ResponseGenerator;
@@ -25,12 +26,17 @@ public final class FallbackResponseGenerator implements ResponseGenerator {
 
     @Override
     public String generate(Member member, Topic topic, String question, ScopedToken token) {
+        return generate(member, topic, question, PrecedingTurns.NONE, token);
+    }
+
+    @Override
+    public String generate(Member member, Topic topic, String question, PrecedingTurns before, ScopedToken token) {
         try {
-            return model.generate(member, topic, question, token);
+            return model.generate(member, topic, question, before, token);
         } catch (RuntimeException e) {
             warnings.warn("the language model could not draft an answer (" + e.getMessage()
                     + "): answered from the playbook");
-            return fallback.generate(member, topic, question, token);
+            return fallback.generate(member, topic, question, before, token);
         }
     }
 }

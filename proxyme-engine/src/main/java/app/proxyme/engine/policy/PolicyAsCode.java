@@ -19,6 +19,7 @@ import app.proxyme.engine.policy.file.PolicyFiles;
 import app.proxyme.engine.policy.file.PolicyTuples;
 import app.proxyme.engine.policy.file.PolicyYaml;
 import app.proxyme.engine.policy.file.YamlLines;
+import app.proxyme.engine.policy.rules.RuleReading;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,10 +39,19 @@ public final class PolicyAsCode implements ManagePolicy {
     private final RemoteTuples remote;
     private final AuditLog audit;
 
+    private final RuleReading reading;
+
+    /** Rules written as text only are read by the local compiler alone. */
     public PolicyAsCode(PolicyAdmin admin, RemoteTuples remote, AuditLog audit) {
+        this(admin, remote, audit, RuleReading.LOCAL);
+    }
+
+    /** @param reading how an imported rule written as text only is read (with a connected model, or not) */
+    public PolicyAsCode(PolicyAdmin admin, RemoteTuples remote, AuditLog audit, RuleReading reading) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.remote = Objects.requireNonNull(remote, "remote");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.reading = Objects.requireNonNull(reading, "reading");
     }
 
     /** The caller's organisation's policy as YAML. */
@@ -119,7 +129,7 @@ public final class PolicyAsCode implements ManagePolicy {
 
     private synchronized PolicyChange importFile(Member caller, String yaml) {
         requireAdmin(caller);
-        PolicyDocument doc = PolicyFiles.parse(yaml == null ? "" : yaml);
+        PolicyDocument doc = PolicyFiles.parse(yaml == null ? "" : yaml, reading);
         if (!caller.org().equals(doc.org())) {
             throw PolicyFiles.InvalidPolicyException.at(List.of(new PolicyProblem(
                     YamlLines.of(yaml).lineOf("org: "),

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The connected overlays: who is connected to which meeting, where a user's messages go, and the ordered lanes
  * in which their chunks are decided (one lane per user and meeting, each on its own virtual thread, so that one
- * slow meeting never delays another; at most {@link LaneSettings#capacity()} chunks wait in one). One scheduled task watches
+ * slow meeting never delays another; at most {@link LaneSettings#capacity()} chunks wait in one), and beside each the
+ * lane in which the answers its decisions allowed are drafted, in order, without holding up the next decision. One scheduled task watches
  * every connection: a client that has not read for {@link Connection#STALL} is closed with 1013, and every
  * {@link #RECHECK} each connection's token is verified again against the stored member (removed, or expired:
  * closed with 1008). At shutdown every connection is closed with 1001, and the chunks already accepted get up to
@@ -53,6 +54,7 @@ public class MeetingHub {
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final Set<Connection> all = ConcurrentHashMap.newKeySet();
     private final Map<String, SerialLane> lanes = new ConcurrentHashMap<>();
+    private final Map<String, SerialLane> answerLanes = new ConcurrentHashMap<>();
     private final Map<String, InboundPace> paces = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean rechecking = new AtomicBoolean();
@@ -114,6 +116,7 @@ public class MeetingHub {
                 .anyMatch(o -> java.util.Objects.equals(o.meetingId(), c.meetingId()));
         if (!stillInMeeting) {
             lanes.remove(laneKey(c));
+            answerLanes.remove(laneKey(c));
             paces.remove(laneKey(c));
         }
     }
@@ -126,6 +129,28 @@ public class MeetingHub {
      * @return whether the task was queued
      */
     public boolean inLane(Connection c, Runnable task, Runnable accepted) {
+        SerialLane answers = answerLanes.get(laneKey(c));
+        if (answers != null && answers.waiting() >= laneSettings.capacity()) {
+            // as many answers wait to be drafted: the chunk is refused (the client sends it again later), so that
+            // answers are held back rather than given up
+            return false;
+        }
+        return offer(lanes, c, task, accepted, laneSettings.capacity());
+    }
+
+    /**
+     * Queues {@code task} — drafting, checking and proposing an answer — in the user's answer lane of the meeting: in
+     * order with the answers before it, but apart from the lane in which the next chunks are decided, so that a slow
+     * generation never delays a decision. While {@link #laneCapacity()} tasks wait there, {@link #inLane} takes no
+     * chunk; at most twice as many wait (the chunks decided meanwhile add theirs), so none is given up in practice.
+     *
+     * @return whether the task was queued
+     */
+    public boolean inAnswerLane(Connection c, Runnable task) {
+        return offer(answerLanes, c, task, () -> {}, 2 * laneSettings.capacity());
+    }
+
+    private boolean offer(Map<String, SerialLane> in, Connection c, Runnable task, Runnable accepted, int capacity) {
         Runnable counted = () -> {
             try {
                 task.run();
@@ -133,7 +158,7 @@ public class MeetingHub {
                 inFlight.decrementAndGet();
             }
         };
-        return lanes.computeIfAbsent(laneKey(c), k -> new SerialLane(workers, laneSettings.capacity()))
+        return in.computeIfAbsent(laneKey(c), k -> new SerialLane(workers, capacity))
                 .offer(counted, () -> {
                     accepted.run();
                     inFlight.incrementAndGet();
@@ -298,9 +323,9 @@ public class MeetingHub {
         if (left > 0) {
             LOG.log(
                     System.Logger.Level.WARNING,
-                    left + " accepted chunks were not decided within "
+                    left + " accepted chunks or their answers were not done within "
                             + laneSettings.drain().toSeconds()
-                            + " s; they are recorded as chunk_abandoned by the next start");
+                            + " s; an undecided chunk is recorded as chunk_abandoned by the next start");
         }
     }
 

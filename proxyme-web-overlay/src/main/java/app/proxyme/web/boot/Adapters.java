@@ -17,6 +17,7 @@ import app.proxyme.engine.adapter.jose.DeviceTokenIssuer;
 import app.proxyme.engine.adapter.jose.EmbeddedIdentity;
 import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
 import app.proxyme.engine.adapter.llm.OpenAiResponseGenerator;
+import app.proxyme.engine.adapter.llm.OpenAiRuleProposer;
 import app.proxyme.engine.adapter.llm.OpenAiTopicClassifier;
 import app.proxyme.engine.adapter.nlp.LocalTopicClassifier;
 import app.proxyme.engine.adapter.nlp.PlaybookResponseGenerator;
@@ -31,6 +32,7 @@ import app.proxyme.engine.identity.RoleScopedVault;
 import app.proxyme.engine.keys.KeyStore;
 import app.proxyme.engine.language.CrossCheckedClassifier;
 import app.proxyme.engine.language.FallbackResponseGenerator;
+import app.proxyme.engine.policy.rules.RuleReading;
 import app.proxyme.web.app.MeetingHub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -187,6 +189,17 @@ class Adapters {
                         llm.deadline().plusMillis(100));
             }
             default -> throw new IllegalStateException("no classifier for " + settings.llm());
+        };
+    }
+
+    /** How an imported rule written as text only is read: with a connected model, it reads what the compiler cannot. */
+    @Produces
+    @Singleton
+    RuleReading ruleReading(RuntimeSettings settings, Instance<GuardedLanguageModel> guarded) {
+        return switch (settings.llm()) {
+            case "local" -> RuleReading.LOCAL;
+            case "openai" -> RuleReading.withModel(new OpenAiRuleProposer(guarded.get()));
+            default -> throw new IllegalStateException("no rule reading for " + settings.llm());
         };
     }
 

@@ -58,6 +58,7 @@ import app.proxyme.engine.policy.DecisionWarmUp;
 import app.proxyme.engine.policy.PolicyAdmin;
 import app.proxyme.engine.policy.PolicyAsCode;
 import app.proxyme.engine.policy.PolicyPlayground;
+import app.proxyme.engine.policy.rules.RuleReading;
 import app.proxyme.web.app.MeetingHub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -171,8 +172,8 @@ class UseCases {
 
     @Produces
     @Singleton
-    ManagePolicy managePolicy(PolicyAdmin admin, RemoteTuples remote, AuditLog audit) {
-        return new PolicyAsCode(admin, remote, audit);
+    ManagePolicy managePolicy(PolicyAdmin admin, RemoteTuples remote, AuditLog audit, RuleReading reading) {
+        return new PolicyAsCode(admin, remote, audit, reading);
     }
 
     @Produces

@@ -165,20 +165,39 @@ public class MeetingSocket {
                     c.seq(),
                     "busy",
                     "chunk " + c.seq() + " was not accepted: " + hub.laneCapacity()
-                            + " chunks wait to be decided; send it again later"));
+                            + " chunks wait to be decided or answered; send it again later"));
         }
     }
 
+    /**
+     * Decides the chunk in its lane; the answer the decision allows is drafted in the answer lane, so that the next
+     * chunk's decision does not wait for it (a full answer lane gives the answer up, recorded as
+     * {@code suggestion_failed}).
+     */
     private void decide(Member member, Chunk chunk, long accepted) {
         var out = listener(member, chunk.meetingId(), chunk.seq(), accepted);
-        try {
+        reported(member, chunk, () -> {
             if (!inTurn) {
                 // the first chunk of this connection: the member's earlier chunks, if another instance accepted
                 // them before a reconnect brought them here, are decided (or abandoned) first
                 order.awaitEarlierChunks(member, chunk.meetingId());
                 inTurn = true;
             }
-            chunks.process(member, chunk, out);
+            chunks.decide(member, chunk, out).ifPresent(pending -> {
+                if (!hub.inAnswerLane(connection, () -> reported(member, chunk, () -> chunks.answer(pending, out)))) {
+                    chunks.dropAnswer(
+                            pending,
+                            "the answer was not drafted: " + hub.laneCapacity() + " answers wait to be drafted",
+                            out);
+                }
+            });
+        });
+    }
+
+    /** Runs {@code handling} of {@code chunk}; a failure is told to the member's connections in the meeting. */
+    private void reported(Member member, Chunk chunk, Runnable handling) {
+        try {
+            handling.run();
         } catch (DependencyUnavailableException e) {
             // e.g. the audit trail: what could not be recorded was neither stored nor shown
             hub.toMeeting(
@@ -200,20 +219,19 @@ public class MeetingSocket {
     }
 
     /**
-     * Drafts an answer for an unsure chunk on request, in the member's lane (after the chunks before it); a refusal
-     * (no such chunk, not unsure, drafted already) is an {@code error} message.
+     * Drafts an answer for an unsure chunk on request, in the member's answer lane (after the answers before it); a
+     * refusal (no such chunk, not unsure, drafted already) is an {@code error} message.
      */
     private void draft(long seq) {
         Member member = signedIn();
         String meetingId = connection.meetingId();
-        boolean queued = hub.inLane(
+        boolean queued = hub.inAnswerLane(
                 connection,
                 () -> Replies.handle(
                         connection,
                         "a draft for chunk " + seq,
                         () -> chunks.draft(
-                                member, meetingId, seq, listener(member, meetingId, seq, System.nanoTime()))),
-                () -> {});
+                                member, meetingId, seq, listener(member, meetingId, seq, System.nanoTime()))));
         if (!queued) {
             connection.send(
                     Messages.error(seq, "busy", "the draft of chunk " + seq + " was not accepted: ask again later"));

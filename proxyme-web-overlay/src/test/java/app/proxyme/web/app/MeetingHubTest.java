@@ -1,6 +1,7 @@
 package app.proxyme.web.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,40 @@ class MeetingHubTest {
         hub.unregister(again);
         var later = open(hub, "m1");
         assertNotSame(before, hub.paceFor(later), "after everyone left, a new pace");
+    }
+
+    @Test
+    void answers_run_beside_the_decisions_and_while_a_lane_of_answers_is_full_no_chunk_is_taken() throws Exception {
+        var hub = new MeetingHub(signIn(Optional.of(JAE)), null, new LaneSettings(2, java.time.Duration.ZERO, 2));
+        var c = open(hub, "m1");
+        var slowAnswer = new java.util.concurrent.CountDownLatch(1);
+        var decided = new java.util.concurrent.CountDownLatch(1);
+
+        var drafting = new java.util.concurrent.CountDownLatch(1);
+        assertTrue(hub.inAnswerLane(c, () -> {
+            drafting.countDown();
+            await(slowAnswer);
+        }));
+        assertTrue(drafting.await(5, TimeUnit.SECONDS), "the first answer is being drafted (and takes its time)");
+        assertTrue(hub.inLane(c, decided::countDown, () -> {}));
+        assertTrue(decided.await(5, TimeUnit.SECONDS), "a decision does not wait for an answer being drafted");
+
+        assertTrue(hub.inAnswerLane(c, () -> {}));
+        assertTrue(hub.inAnswerLane(c, () -> {}));
+        assertFalse(hub.inLane(c, () -> {}, () -> {}), "2 answers wait: the next chunk is refused (busy)");
+        for (int i = 0; i < 2; i++) {
+            assertTrue(hub.inAnswerLane(c, () -> {}), "chunks decided meanwhile still get their answers queued");
+        }
+        assertFalse(hub.inAnswerLane(c, () -> {}), "twice the capacity at most");
+        slowAnswer.countDown();
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Connection open(MeetingHub hub, String meeting) {

@@ -2,6 +2,7 @@ package app.proxyme.domain.port.out;
 
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.audit.AuditType;
 import java.util.List;
 
 /**
@@ -26,4 +27,17 @@ public interface AuditLog {
 
     /** A meeting's events, oldest first. */
     List<AuditRecord> meeting(String org, String meetingId);
+
+    /**
+     * The {@code chunk} events {@code user} sent in the meeting, newest first, at most {@code limit}: where the turns
+     * before a chunk are read from ({@link app.proxyme.domain.chunk.PrecedingTurns}). By default read from the whole
+     * {@link #meeting}; a store with an index reads only those.
+     */
+    default List<AuditRecord> latestChunks(String org, String meetingId, String user, int limit) {
+        return meeting(org, meetingId).reversed().stream()
+                .filter(r -> r.entry().type() == AuditType.CHUNK
+                        && user.equals(r.entry().user()))
+                .limit(limit)
+                .toList();
+    }
 }

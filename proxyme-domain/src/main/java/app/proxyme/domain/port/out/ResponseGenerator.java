@@ -1,6 +1,7 @@
 package app.proxyme.domain.port.out;
 
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.chunk.PrecedingTurns;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.Topic;
 
@@ -14,4 +15,12 @@ public interface ResponseGenerator {
      * @throws DependencyUnavailableException when no answer can be had
      */
     String generate(Member member, Topic topic, String question, ScopedToken token);
+
+    /**
+     * {@link #generate(Member, Topic, String, ScopedToken)}, with the turns said just before the question in the
+     * meeting (untrusted data too), which a generator may use to word the answer; by default they are not read.
+     */
+    default String generate(Member member, Topic topic, String question, PrecedingTurns before, ScopedToken token) {
+        return generate(member, topic, question, token);
+    }
 }

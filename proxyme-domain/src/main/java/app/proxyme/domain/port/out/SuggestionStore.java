@@ -43,4 +43,16 @@ public interface SuggestionStore {
 
     /** A user's suggestions in a meeting, oldest first (for a reconnecting overlay). */
     List<Suggestion> inMeeting(String org, String meetingId, String user);
+
+    /**
+     * Claims the one draft on request of {@code user}'s chunk {@code chunkSeq} in the meeting, before it is drafted: of
+     * any number of claimants, concurrent or not, on any instance sharing the store, exactly one ever succeeds (until
+     * it {@link #releaseDraft releases} the claim).
+     *
+     * @return whether this caller holds the claim
+     */
+    boolean claimDraft(String org, String meetingId, String user, long chunkSeq);
+
+    /** Gives up a draft claim whose draft could not be made (nothing was recorded of it): it may be asked for again. */
+    void releaseDraft(String org, String meetingId, String user, long chunkSeq);
 }

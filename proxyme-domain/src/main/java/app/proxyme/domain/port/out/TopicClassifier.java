@@ -1,6 +1,7 @@
 package app.proxyme.domain.port.out;
 
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.chunk.PrecedingTurns;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.policy.TopicCatalog;
@@ -19,6 +20,23 @@ public interface TopicClassifier {
      * @throws DependencyUnavailableException when the classifier cannot answer (the core fails closed)
      */
     Classification classify(TopicCatalog catalog, String text);
+
+    /**
+     * Whether this classifier reads the turns before a chunk ({@link #classify(TopicCatalog, String, PrecedingTurns)}),
+     * so that they are worth reading for it.
+     */
+    default boolean readsContext() {
+        return false;
+    }
+
+    /**
+     * {@link #classify(TopicCatalog, String)}, with what was said just before {@code text} in the meeting: untrusted
+     * data too, which may help tell what {@code text} refers to but never stands in for it — {@code text} is what is
+     * classified. By default the turns before are not read.
+     */
+    default Classification classify(TopicCatalog catalog, String text, PrecedingTurns before) {
+        return classify(catalog, text);
+    }
 
     /**
      * The catalogue's topics that {@code answer}, a drafted answer of our side, is about, most likely first, with

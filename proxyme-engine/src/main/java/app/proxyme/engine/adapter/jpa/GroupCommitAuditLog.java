@@ -93,6 +93,11 @@ final class GroupCommitAuditLog implements AuditLog, AutoCloseable {
         return log.meeting(org, meetingId);
     }
 
+    @Override
+    public List<AuditRecord> latestChunks(String org, String meetingId, String user, int limit) {
+        return log.latestChunks(org, meetingId, user, limit);
+    }
+
     private void commitLoop() {
         var batch = new ArrayList<Pending>();
         while (true) {

@@ -4,6 +4,7 @@ import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.Ids;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditRecord;
+import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.engine.audit.format.AuditJson;
 import jakarta.persistence.EntityManager;
@@ -222,6 +223,25 @@ final class JpaAuditLog implements AuditLog {
                         AuditEventEntity.class)
                 .setParameter("org", org)
                 .setParameter("m", meetingId)
+                .getResultList()
+                .stream()
+                .map(AuditEventMapper::toRecord)
+                .toList());
+    }
+
+    /** Read backwards along the meeting's index ({@code org, meeting_id, seq}), the member's chunk events only. */
+    @Override
+    public List<AuditRecord> latestChunks(String org, String meetingId, String user, int limit) {
+        return tx.read(em -> em
+                .createQuery(
+                        "select e from AuditEventEntity e where e.org = :org and e.meetingId = :m"
+                                + " and e.member = :u and e.type = :t order by e.seq desc",
+                        AuditEventEntity.class)
+                .setParameter("org", org)
+                .setParameter("m", meetingId)
+                .setParameter("u", user)
+                .setParameter("t", AuditType.CHUNK.wire())
+                .setMaxResults(limit)
                 .getResultList()
                 .stream()
                 .map(AuditEventMapper::toRecord)

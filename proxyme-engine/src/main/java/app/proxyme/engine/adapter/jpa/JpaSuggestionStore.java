@@ -167,4 +167,29 @@ final class JpaSuggestionStore implements SuggestionStore {
                 e.expiresAt == null ? null : Instant.ofEpochMilli(e.expiresAt),
                 e.decidedBy);
     }
+
+    /** One INSERT into {@code draft_claims}, whose primary key lets exactly one claimant in. */
+    @Override
+    public boolean claimDraft(String org, String meetingId, String user, long chunkSeq) {
+        return tx.insertOnce(
+                em -> em.createNativeQuery("INSERT INTO draft_claims (org, meeting_id, member, chunk_seq, claimed_at)"
+                                + " VALUES (?1, ?2, ?3, ?4, ?5)")
+                        .setParameter(1, org)
+                        .setParameter(2, meetingId)
+                        .setParameter(3, user)
+                        .setParameter(4, chunkSeq)
+                        .setParameter(5, System.currentTimeMillis())
+                        .executeUpdate());
+    }
+
+    @Override
+    public void releaseDraft(String org, String meetingId, String user, long chunkSeq) {
+        tx.run(em -> em.createNativeQuery("DELETE FROM draft_claims"
+                        + " WHERE org = ?1 AND meeting_id = ?2 AND member = ?3 AND chunk_seq = ?4")
+                .setParameter(1, org)
+                .setParameter(2, meetingId)
+                .setParameter(3, user)
+                .setParameter(4, chunkSeq)
+                .executeUpdate());
+    }
 }

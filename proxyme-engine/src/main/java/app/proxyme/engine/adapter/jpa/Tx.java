@@ -43,6 +43,27 @@ final class Tx {
         });
     }
 
+    /**
+     * Runs {@code insert} in a transaction of its own: {@code true} when it committed, {@code false} when the database
+     * refused it for a duplicate key (SQLSTATE 23505, the same in H2 and PostgreSQL) — of concurrent inserts of one key,
+     * exactly one commits. Any other failure throws, as {@link #write} does.
+     */
+    boolean insertOnce(Consumer<EntityManager> insert) {
+        try {
+            run(insert);
+            return true;
+        } catch (DependencyUnavailableException e) {
+            for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    return false;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
     /** Runs {@code work} without a transaction (reads only). */
     <T> T read(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();

@@ -3,10 +3,7 @@ package app.proxyme.engine.adapter.llm;
 import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.policy.TopicCatalog;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.List;
 
 /**
@@ -19,18 +16,10 @@ import java.util.List;
  */
 record ModelVerdict(String topic, boolean question, double confidence) {
     static final String UNKNOWN = "unknown";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     static ModelVerdict parse(String reply, TopicCatalog catalog) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(reply.strip());
-        } catch (IOException e) {
-            throw failed("the reply is not JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw failed("the reply is not a JSON object");
-        }
+        var why = new StringBuilder();
+        JsonNode root = ModelReply.object(reply, why).orElseThrow(() -> failed(why.toString()));
         JsonNode topic = root.get("topic");
         JsonNode question = root.get("question");
         JsonNode confidence = root.get("confidence");

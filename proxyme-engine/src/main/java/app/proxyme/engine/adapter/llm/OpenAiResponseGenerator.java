@@ -1,6 +1,7 @@
 package app.proxyme.engine.adapter.llm;
 
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.chunk.PrecedingTurns;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.port.out.ResponseGenerator;
@@ -30,6 +31,12 @@ public final class OpenAiResponseGenerator implements ResponseGenerator {
 
     @Override
     public String generate(Member member, Topic topic, String question, ScopedToken token) {
+        return generate(member, topic, question, PrecedingTurns.NONE, token);
+    }
+
+    /** The turns before come in the last message too, in a block of their own before the question's. */
+    @Override
+    public String generate(Member member, Topic topic, String question, PrecedingTurns before, ScopedToken token) {
         if (topic.playbook().isEmpty()) {
             throw new DependencyUnavailableException("generator", "no approved answers on " + topic.id());
         }
@@ -38,7 +45,7 @@ public final class OpenAiResponseGenerator implements ResponseGenerator {
             reply = model.complete(new Chat(
                     "generate",
                     Prompts.generate(member, topic),
-                    Prompts.untrusted("What the customer said:", question),
+                    Prompts.untrusted("What the customer said:", before, question),
                     false,
                     MAX_TOKENS));
         } catch (DependencyUnavailableException e) {

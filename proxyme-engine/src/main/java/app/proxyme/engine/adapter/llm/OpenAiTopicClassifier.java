@@ -1,6 +1,7 @@
 package app.proxyme.engine.adapter.llm;
 
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.chunk.PrecedingTurns;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.policy.TopicCatalog;
@@ -31,11 +32,22 @@ public final class OpenAiTopicClassifier implements TopicClassifier {
 
     @Override
     public Classification classify(TopicCatalog catalog, String text) {
+        return classify(catalog, text, PrecedingTurns.NONE);
+    }
+
+    @Override
+    public boolean readsContext() {
+        return true;
+    }
+
+    /** The turns before come in the last message too, in a block of their own before the utterance's. */
+    @Override
+    public Classification classify(TopicCatalog catalog, String text, PrecedingTurns before) {
         ModelVerdict v = ask(
                 new Chat(
                         "classify",
                         instructions(catalog).classify(),
-                        Prompts.untrusted("The utterance to classify:", text),
+                        Prompts.untrusted("The utterance to classify:", before, text),
                         true,
                         MAX_TOKENS),
                 catalog);

@@ -75,7 +75,12 @@ final class PolicyChecks {
     }
 
     /** A rule's text, scope and subject, and its compiled form: known effect, known topics, valid phrases. */
-    static void rule(PolicyDocument doc, RuleSpec r, String at, List<String> problems) {
+    static void rule(
+            PolicyDocument doc,
+            RuleSpec r,
+            String at,
+            List<String> problems,
+            java.util.function.Function<RuleSpec, String> whyNotCompiled) {
         if (r.text() == null || r.text().isBlank()) {
             problems.add(at + ": text is required");
         }
@@ -95,7 +100,7 @@ final class PolicyChecks {
             problems.add(
                     r.text() == null || r.text().isBlank()
                             ? at + ": the compiled form is missing: compiled: {effect, topics, phrases, entities}"
-                            : at + ": cannot compile \"" + r.text() + "\": " + RuleTexts.whyNot(doc, r.text()));
+                            : at + ": cannot compile \"" + r.text() + "\": " + whyNotCompiled.apply(r));
             return;
         }
         String in = r.form() == RuleForm.COMPILED ? at + ".compiled" : at;

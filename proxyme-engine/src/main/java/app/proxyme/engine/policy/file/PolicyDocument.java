@@ -298,6 +298,11 @@ public record PolicyDocument(
      * of the entry it is about.
      */
     public List<String> problems() {
+        return problems(r -> RuleTexts.whyNot(this, r));
+    }
+
+    /** {@link #problems()}, a text-only rule refused with the reason {@code whyNotCompiled} gives. */
+    List<String> problems(java.util.function.Function<RuleSpec, String> whyNotCompiled) {
         var problems = new ArrayList<String>();
         try {
             app.proxyme.domain.policy.OrgId.require(org);
@@ -349,7 +354,7 @@ public record PolicyDocument(
             if (r.id() == null || !ruleIds.add(r.id())) {
                 problems.add(at + ": a rule needs a unique id");
             }
-            PolicyChecks.rule(this, r, at, problems);
+            PolicyChecks.rule(this, r, at, problems, whyNotCompiled);
         }
         problems.addAll(PolicyChecks.tests(this));
         problems.addAll(PolicyChecks.permissions(this));

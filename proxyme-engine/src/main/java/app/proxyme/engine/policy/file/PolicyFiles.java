@@ -1,6 +1,7 @@
 package app.proxyme.engine.policy.file;
 
 import app.proxyme.domain.policy.PolicyProblem;
+import app.proxyme.engine.policy.rules.RuleReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,15 @@ public final class PolicyFiles {
      * @throws InvalidPolicyException with every problem found
      */
     public static PolicyDocument parse(String yaml) {
+        return parse(yaml, RuleReading.LOCAL);
+    }
+
+    /**
+     * Parses and validates a policy document; its rules written as text only are read with {@code reading}.
+     *
+     * @throws InvalidPolicyException with every problem found
+     */
+    public static PolicyDocument parse(String yaml, RuleReading reading) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
@@ -96,8 +106,9 @@ public final class PolicyFiles {
                 map(root.path("permissions"), "permissions", problems, PolicyFiles::permission),
                 map(root.path("grants"), "grants", problems, PolicyFiles::grant),
                 settings(root.path("settings"), problems));
-        doc = RuleTexts.compile(doc);
-        problems.addAll(doc.problems());
+        RuleTexts.Compilation compilation = RuleTexts.compile(doc, reading);
+        doc = compilation.doc();
+        problems.addAll(doc.problems(compilation::whyNot));
         YamlLines lines = YamlLines.of(yaml);
         var errors = new ArrayList<>(lines.duplicates());
         problems.forEach(p -> errors.add(new PolicyProblem(lines.lineOf(p), p)));

@@ -80,6 +80,21 @@ public final class ChatStub implements AutoCloseable {
         return m.find() ? m.group(2) : null;
     }
 
+    /**
+     * The turns before the data in the last message, between their own marker lines of the same id as the data's and
+     * before them, one a line; null when there is no such block.
+     */
+    public static java.util.List<String> context(ScriptedHttp.Seen s) {
+        JsonNode messages = body(s).path("messages");
+        String last = messages.path(messages.size() - 1).path("content").asText();
+        var m = java.util.regex.Pattern.compile(
+                        "<<<BEGIN UNTRUSTED CONTEXT ([0-9a-f]+)>>>\\n(.*)\\n<<<END UNTRUSTED CONTEXT \\1>>>\\n"
+                                + "<<<BEGIN UNTRUSTED TRANSCRIPT \\1>>>\\n",
+                        java.util.regex.Pattern.DOTALL)
+                .matcher(last);
+        return m.find() ? java.util.List.of(m.group(2).split("\\n")) : null;
+    }
+
     /** The system message. */
     public static String system(ScriptedHttp.Seen s) {
         return body(s).path("messages").path(0).path("content").asText();

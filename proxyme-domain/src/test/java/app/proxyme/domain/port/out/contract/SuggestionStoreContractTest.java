@@ -74,14 +74,7 @@ public abstract class SuggestionStoreContractTest {
             });
         }
 
-        long winners = 0;
-        try (var pool = Executors.newFixedThreadPool(n)) {
-            var futures = tasks.stream().map(pool::submit).toList();
-            start.countDown();
-            for (Future<Boolean> f : futures) {
-                winners += f.get() ? 1 : 0;
-            }
-        }
+        long winners = winners(tasks, start);
 
         assertEquals(1, winners);
         var decided = store().byApproval(held.approvalId()).orElseThrow();
@@ -94,6 +87,29 @@ public abstract class SuggestionStoreContractTest {
                 store().decide(held.approvalId(), "late", ApprovalStatus.EXPIRED, "engine", now)
                         .isEmpty(),
                 "a decided approval is never decided again");
+    }
+
+    @Test
+    void exactly_one_of_concurrent_draft_claimants_of_a_chunk_wins_for_good() throws Exception {
+        int n = 8;
+        var start = new CountDownLatch(1);
+        var tasks = new ArrayList<Callable<Boolean>>();
+        for (int i = 0; i < n; i++) {
+            tasks.add(() -> {
+                start.await();
+                return store().claimDraft(org, meeting, "jae@acme.test", 12);
+            });
+        }
+
+        long winners = winners(tasks, start);
+
+        assertEquals(1, winners);
+        SuggestionStore restarted = reopened();
+        assertFalse(restarted.claimDraft(org, meeting, "jae@acme.test", 12), "claimed once, also after a restart");
+        assertTrue(restarted.claimDraft(org, meeting, "jae@acme.test", 13), "another chunk is claimed apart");
+        assertTrue(restarted.claimDraft(org, meeting, "ae@acme.test", 12), "another member's chunk too");
+        restarted.releaseDraft(org, meeting, "jae@acme.test", 12);
+        assertTrue(restarted.claimDraft(org, meeting, "jae@acme.test", 12), "a released claim is taken again");
     }
 
     @Test
@@ -273,5 +289,18 @@ public abstract class SuggestionStoreContractTest {
 
     private static Instant nextCreatedAt() {
         return Instant.parse("2029-01-01T00:00:00Z").plusSeconds(ORDER.getAndIncrement());
+    }
+
+    /** Runs the tasks at once (they wait for {@code start}); how many returned {@code true}. */
+    private static long winners(List<Callable<Boolean>> tasks, CountDownLatch start) throws Exception {
+        long winners = 0;
+        try (var pool = Executors.newFixedThreadPool(tasks.size())) {
+            var futures = tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<Boolean> f : futures) {
+                winners += f.get() ? 1 : 0;
+            }
+        }
+        return winners;
     }
 }
