@@ -12,7 +12,7 @@ import java.util.Set;
  * violation is a {@code 422 invalid_envelope} that names its field; unknown fields are ignored (extend, never break).
  */
 public final class EnvelopeReader {
-    private static final Set<String> TOP = Set.of("aci", "id", "ts", "chainId", "auth", "content", "sig");
+    private static final Set<String> TOP = Set.of("aci", "id", "ts", "chainId", "auth", "content");
 
     private EnvelopeReader() {}
 
