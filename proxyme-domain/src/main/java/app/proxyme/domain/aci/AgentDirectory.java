@@ -65,6 +65,26 @@ public final class AgentDirectory {
         ports.tokens().revokeAgent(org, id, "agent disabled");
     }
 
+    /**
+     * The enabled agent whose client credentials these are (embedded {@code POST /api/aci/token}); empty for wrong
+     * credentials or a disabled agent. The hashes are compared in constant time.
+     */
+    public java.util.Optional<AgentPrincipal> authenticate(String clientId, String clientSecret) {
+        if (clientId == null || clientSecret == null || clientSecret.length() > 200) {
+            return java.util.Optional.empty();
+        }
+        return ports.agents()
+                .credentials(clientId)
+                .filter(c -> MessageDigest.isEqual(
+                        c.secretHash().getBytes(StandardCharsets.US_ASCII),
+                        hash(clientSecret).getBytes(StandardCharsets.US_ASCII)))
+                .filter(c -> ports.agents()
+                        .find(c.org(), c.agent())
+                        .map(Agent::enabled)
+                        .orElse(false))
+                .map(c -> new AgentPrincipal(c.org(), c.agent()));
+    }
+
     /** The stored form of a client secret. */
     public static String hash(String secret) {
         try {

@@ -16,8 +16,17 @@ public final class EnvelopeReader {
 
     private EnvelopeReader() {}
 
-    /** The envelope of the tree; its {@code sig} is read by {@link #signature}. */
+    /** The envelope of the tree; its {@code sig} is read by {@link #signature}. The sender's PII marks are dropped. */
     public static Envelope read(Map<String, Object> tree) {
+        return read(tree, false);
+    }
+
+    /** An envelope the gateway itself stored (a delivery, a consent's hop): its PII marks are kept. */
+    public static Envelope readStored(Map<String, Object> tree) {
+        return read(tree, true);
+    }
+
+    private static Envelope read(Map<String, Object> tree, boolean keepPii) {
         for (String field : TOP) {
             if (!tree.containsKey(field)) {
                 throw HandoffRefused.invalid(field, "required");
@@ -55,7 +64,7 @@ public final class EnvelopeReader {
                 tree.get("resonance") == null ? Map.of() : object(tree, "resonance", "resonance"),
                 body,
                 // the sender's PII marks are not trusted: the gateway detects again (check 10)
-                new EnvelopeSafety(List.of(), redlines));
+                new EnvelopeSafety(keepPii ? pii(safety) : List.of(), redlines));
     }
 
     /** The envelope's {@code sig}: a JWS compact serialization with a detached payload ({@code header..signature}). */
@@ -65,6 +74,22 @@ public final class EnvelopeReader {
             throw HandoffRefused.invalid("sig", "a JWS compact serialization with a detached payload");
         }
         return sig;
+    }
+
+    private static List<PiiSpan> pii(Map<String, Object> safety) {
+        var spans = new ArrayList<PiiSpan>();
+        if (safety.get("pii") instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> m) {
+                    spans.add(new PiiSpan(
+                            PiiType.fromWire(String.valueOf(m.get("type"))),
+                            String.valueOf(m.get("field")),
+                            ((Number) m.get("start")).intValue(),
+                            ((Number) m.get("end")).intValue()));
+                }
+            }
+        }
+        return spans;
     }
 
     private static Instant instant(String ts) {
