@@ -44,7 +44,7 @@ class Auth0AgentAuthenticationTest {
     @Test
     void an_m2m_token_of_the_registered_client_acts_as_its_agent() {
         assertEquals(
-                Optional(new AgentPrincipal("acme", "finance-advisor")),
+                java.util.Optional.of(new AgentPrincipal("acme", "finance-advisor")),
                 authentication.authenticate(m2m("m2m-finance")));
     }
 
