@@ -49,6 +49,15 @@ public final class Api {
                 token);
     }
 
+    /** A POST with a body of the given content type (a form, a raw envelope). */
+    public Reply post(String path, String token, String contentType, String body) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                token);
+    }
+
     public Reply delete(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
     }
