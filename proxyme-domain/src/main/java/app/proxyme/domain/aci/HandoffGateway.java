@@ -291,10 +291,11 @@ public final class HandoffGateway implements HandOff {
                 run.anomalies.add("domain:" + p);
             }
         }
-        Instant minuteAgo = ports.clock().instant().minusSeconds(60);
-        long recent = ports.handoffs().hops(run.envelope.auth().org(), run.envelope.chainId()).stream()
-                .filter(h -> h.at().isAfter(minuteAgo))
-                .count();
+        int recent = ports.handoffs()
+                .recentHops(
+                        run.envelope.auth().org(),
+                        run.envelope.chainId(),
+                        ports.clock().instant().minusSeconds(60));
         if (recent >= settings.hopsPerMinute()) {
             run.anomalies.add("rate");
         }

@@ -137,7 +137,8 @@ public final class InMemoryAci {
     public static final class Hops implements Handoffs {
         private final Map<String, Chain> chains = new LinkedHashMap<>();
         private final Map<String, Hop> hops = new LinkedHashMap<>();
-        public final List<Delivery> inboxes = new ArrayList<>();
+        private final Map<String, List<String>> byChain = new HashMap<>();
+        public final List<Delivery> inboxes = new java.util.LinkedList<>();
 
         @Override
         public synchronized void startChain(Chain chain) {
@@ -172,7 +173,23 @@ public final class InMemoryAci {
 
         @Override
         public synchronized void save(Hop hop) {
-            hops.put(hop.handoffId(), hop);
+            if (hops.put(hop.handoffId(), hop) == null) {
+                byChain.computeIfAbsent(hop.chainId(), c -> new ArrayList<>()).add(hop.handoffId());
+            }
+        }
+
+        @Override
+        public synchronized int recentHops(String org, String chainId, Instant since) {
+            List<String> ids = byChain.getOrDefault(chainId, List.of());
+            int n = 0;
+            for (int i = ids.size() - 1; i >= 0; i--) {
+                Hop h = hops.get(ids.get(i));
+                if (h.at().isBefore(since)) {
+                    break;
+                }
+                n += h.org().equals(org) ? 1 : 0;
+            }
+            return n;
         }
 
         @Override
@@ -182,8 +199,9 @@ public final class InMemoryAci {
 
         @Override
         public synchronized List<Hop> hops(String org, String chainId) {
-            return hops.values().stream()
-                    .filter(h -> h.org().equals(org) && h.chainId().equals(chainId))
+            return byChain.getOrDefault(chainId, List.of()).stream()
+                    .map(hops::get)
+                    .filter(h -> h.org().equals(org))
                     .toList();
         }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class GatewayOverheadMeasurement {
     private static final int WARM_UP = 20_000;
     private static final int MEASURED = 20_000;
+    private static final int HOPS_PER_CHAIN = 20;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -37,35 +38,37 @@ class GatewayOverheadMeasurement {
         world.control.grant(AciWorld.ORG, AciWorld.USER, "automotive", List.of("agent:automotive", "read:profile"));
         world.control.grant(
                 AciWorld.ORG, AciWorld.USER, "finance-advisor", List.of("agent:finance", "read:investment_goals"));
-        world.gateway.start(new StartChain(
-                AciWorld.ORG,
-                AciWorld.USER,
-                "automotive",
-                List.of("agent:automotive", "read:profile"),
-                "Compare the car with an index fund",
-                new EnvelopeContent("Is a Model 3 a good buy for me?", "User owns a Tesla Model 3", 0.9),
-                Map.of("tone", "casual-technical", "expertise", "intermediate", "density", 0.65),
-                List.of(),
-                3,
-                null));
-        Map<String, Object> received = SigningAgent.parse(world.ports
-                .format()
-                .write(world.gateway
-                        .inbox("token-automotive", 1)
-                        .get(0)
-                        .envelope()
-                        .toMap()));
         String primary = "EVs hit max torque from 0 rpm, so the Model 3 feels quick in town. Running costs are low:"
                 + " no oil changes, few brake pads. To compare it with an index fund I need your investment goals.";
-
+        // chains of HOPS_PER_CHAIN hops each (the seed's chains are short), every envelope signed before timing
         var bodies = new ArrayList<String>(WARM_UP + MEASURED);
-        for (int i = 0; i < WARM_UP + MEASURED; i++) {
-            bodies.add(automotive.signed(automotive.next(
-                    received,
-                    "finance-advisor",
-                    List.of("agent:finance", "read:investment_goals"),
-                    primary,
-                    world.clock.instant())));
+        while (bodies.size() < WARM_UP + MEASURED) {
+            world.gateway.start(new StartChain(
+                    AciWorld.ORG,
+                    AciWorld.USER,
+                    "automotive",
+                    List.of("agent:automotive", "read:profile"),
+                    "Compare the car with an index fund",
+                    new EnvelopeContent("Is a Model 3 a good buy for me?", "User owns a Tesla Model 3", 0.9),
+                    Map.of("tone", "casual-technical", "expertise", "intermediate", "density", 0.65),
+                    List.of(),
+                    3,
+                    null));
+            Map<String, Object> received = SigningAgent.parse(world.ports
+                    .format()
+                    .write(world.gateway
+                            .inbox("token-automotive", 1)
+                            .get(0)
+                            .envelope()
+                            .toMap()));
+            for (int i = 0; i < HOPS_PER_CHAIN; i++) {
+                bodies.add(automotive.signed(automotive.next(
+                        received,
+                        "finance-advisor",
+                        List.of("agent:finance", "read:investment_goals"),
+                        primary,
+                        world.clock.instant())));
+            }
         }
         long[] nanos = new long[MEASURED];
         for (int i = 0; i < bodies.size(); i++) {

@@ -99,7 +99,13 @@ final class AciViews {
         m.put(
                 "checks",
                 h.checks().stream()
-                        .map(c -> Map.<String, Object>of("check", c.check().wire(), "ok", c.ok(), "ms", c.ms()))
+                        .map(c -> {
+                            var check = new LinkedHashMap<String, Object>();
+                            check.put("check", c.check().wire());
+                            check.put("ok", c.ok());
+                            check.put("ms", c.ms());
+                            return check;
+                        })
                         .toList());
         m.put("ms", h.ms());
         m.put("bytes", h.bytes());

@@ -32,6 +32,9 @@ public interface Handoffs {
     /** A chain's hops, oldest first. */
     List<Hop> hops(String org, String chainId);
 
+    /** How many hops of the chain were recorded at or after {@code since} (the hop-rate anomaly). */
+    int recentHops(String org, String chainId, Instant since);
+
     /** Puts work into an agent's inbox. */
     void deliver(Delivery delivery);
 

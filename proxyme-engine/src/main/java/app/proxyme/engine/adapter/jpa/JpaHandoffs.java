@@ -120,6 +120,17 @@ final class JpaHandoffs implements Handoffs {
     }
 
     @Override
+    public int recentHops(String org, String chainId, Instant since) {
+        return tx.read(em -> ((Number) em.createNativeQuery(
+                                "SELECT COUNT(*) FROM aci_hops WHERE org = ?1 AND chain_id = ?2 AND hop_at >= ?3")
+                        .setParameter(1, org)
+                        .setParameter(2, chainId)
+                        .setParameter(3, since.toEpochMilli())
+                        .getSingleResult())
+                .intValue());
+    }
+
+    @Override
     public void deliver(Delivery d) {
         tx.run(em -> em.createNativeQuery("INSERT INTO aci_deliveries (handoff_id, org, agent_id, chain_id, user_email,"
                         + " created_at, envelope) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")

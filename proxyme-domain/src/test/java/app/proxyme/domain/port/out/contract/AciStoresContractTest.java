@@ -201,6 +201,8 @@ public abstract class AciStoresContractTest {
         handoffs().save(delivered);
 
         assertEquals(delivered, handoffs().hop(hop.handoffId()).orElseThrow());
+        assertEquals(1, handoffs().recentHops(org, chain, now.minusSeconds(60)));
+        assertEquals(0, handoffs().recentHops(org, chain, now.plusSeconds(1)));
         assertEquals(List.of(delivered), handoffs().hops(org, chain));
         assertEquals(chain, handoffs().chains(org, "ae@acme.test", 10).get(0).chainId());
     }
