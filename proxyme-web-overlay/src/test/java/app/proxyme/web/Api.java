@@ -42,11 +42,7 @@ public final class Api {
     }
 
     public Reply post(String path, String token, String json) {
-        return send(
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)),
-                token);
+        return post(path, token, "application/json", json);
     }
 
     /** A POST with a body of the given content type (a form, a raw envelope). */

@@ -91,6 +91,21 @@ class GatewayOverheadMeasurement {
         System.out.printf(
                 "gateway hop: p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms over %d hops; envelope %d bytes%n",
                 p50, p99, p999, nanos[MEASURED - 1] / 1e6, MEASURED, bytes);
+        var perCheck = new java.util.TreeMap<String, List<Double>>();
+        world.audit.ofType(app.proxyme.domain.audit.AuditType.HANDOFF).stream()
+                .skip(world.audit
+                                .ofType(app.proxyme.domain.audit.AuditType.HANDOFF)
+                                .size()
+                        - MEASURED)
+                .forEach(r -> ((List<Map<String, Object>>) r.entry().detail().get("checks"))
+                        .forEach(c -> perCheck.computeIfAbsent((String) c.get("check"), k -> new ArrayList<>())
+                                .add(((Number) c.get("ms")).doubleValue())));
+        perCheck.forEach((check, ms) -> {
+            ms.sort(null);
+            System.out.printf(
+                    "  %-11s p50 %.3f ms, p99 %.3f ms%n",
+                    check, ms.get(ms.size() / 2), ms.get((int) (ms.size() * 0.99)));
+        });
         assertTrue(bytes <= 2048, "the seed's hop with a token reference is at most 2 KB: " + bytes);
     }
 }
