@@ -20,6 +20,7 @@ import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.adapter.json.JcsEnvelopeFormat;
 import app.proxyme.engine.adapter.oidc.Auth0AgentAuthentication;
 import app.proxyme.engine.adapter.pii.LocalPiiScanner;
+import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.policy.PolicyAdmin;
 import com.nimbusds.jose.JOSEException;
@@ -76,6 +77,7 @@ class AciWiring {
             Database db,
             EmbeddedAgentTokens embedded,
             TupleStore tuples,
+            RemoteTuples remote,
             RelationshipCheck fga,
             TopicClassifier classifier,
             PolicyStore policies,
@@ -99,7 +101,7 @@ class AciWiring {
                 stores.handoffs(),
                 stores.consents(),
                 fga,
-                new TupleAgentGrants(tuples),
+                new TupleAgentGrants(tuples, remote),
                 stores.permissions(),
                 classifier,
                 policies,
