@@ -2,6 +2,7 @@ package app.proxyme.domain.fakes;
 
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.aci.Agent;
+import app.proxyme.domain.aci.Chain;
 import app.proxyme.domain.aci.Consent;
 import app.proxyme.domain.aci.ConsentStatus;
 import app.proxyme.domain.aci.Delivery;

@@ -2,18 +2,18 @@ package app.proxyme.engine.testsupport;
 
 import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.aci.Agent;
-import app.proxyme.domain.aci.AgentDirectory;
 import app.proxyme.domain.aci.AgentPrincipal;
-import app.proxyme.domain.aci.ChainControl;
-import app.proxyme.domain.aci.GatewayPorts;
 import app.proxyme.domain.aci.GatewaySettings;
-import app.proxyme.domain.aci.HandoffGateway;
 import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.fakes.Fixtures;
 import app.proxyme.domain.fakes.InMemoryAci;
 import app.proxyme.domain.fakes.InMemoryPolicyStore;
 import app.proxyme.domain.fakes.InMemoryStores;
+import app.proxyme.domain.handoff.AgentDirectory;
+import app.proxyme.domain.handoff.ChainControl;
+import app.proxyme.domain.handoff.GatewayPorts;
+import app.proxyme.domain.handoff.HandoffGateway;
 import app.proxyme.domain.policy.OrgPolicy;
 import app.proxyme.domain.policy.TopicCatalog;
 import app.proxyme.domain.port.out.TopicClassifier;
@@ -104,7 +104,7 @@ public final class AciWorld {
                 clock);
         gateway = new HandoffGateway(ports, GatewaySettings.DEFAULTS);
         control = new ChainControl(ports);
-        directory = new AgentDirectory(ports);
+        directory = new AgentDirectory(ports, null);
         register("proxyme", "origin", Set.of(), proxymeKey.toPublicJWK().toJSONString());
     }
 

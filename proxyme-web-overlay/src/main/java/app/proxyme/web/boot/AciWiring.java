@@ -1,12 +1,12 @@
 package app.proxyme.web.boot;
 
 import app.proxyme.domain.aci.Agent;
-import app.proxyme.domain.aci.AgentDirectory;
 import app.proxyme.domain.aci.AgentId;
-import app.proxyme.domain.aci.ChainControl;
-import app.proxyme.domain.aci.ChainTimeline;
-import app.proxyme.domain.aci.GatewayPorts;
-import app.proxyme.domain.aci.HandoffGateway;
+import app.proxyme.domain.handoff.AgentDirectory;
+import app.proxyme.domain.handoff.ChainControl;
+import app.proxyme.domain.handoff.ChainTimeline;
+import app.proxyme.domain.handoff.GatewayPorts;
+import app.proxyme.domain.handoff.HandoffGateway;
 import app.proxyme.domain.port.in.HandOff;
 import app.proxyme.domain.port.out.AgentAuthentication;
 import app.proxyme.domain.port.out.AuditLog;
@@ -137,8 +137,9 @@ class AciWiring {
 
     @Produces
     @Singleton
-    AgentDirectory agentDirectory(GatewayPorts ports, PolicyAdmin admin) {
-        var directory = new AgentDirectory(ports);
+    AgentDirectory agentDirectory(
+            GatewayPorts ports, PolicyAdmin admin, AciSettings settings, EmbeddedAgentTokens embedded) {
+        var directory = new AgentDirectory(ports, settings.agentAuth().equals("embedded") ? embedded : null);
         for (String org : admin.organisations()) {
             BUILT_IN.forEach((id, spec) -> {
                 if (ports.agents().find(org, id).isEmpty()) {

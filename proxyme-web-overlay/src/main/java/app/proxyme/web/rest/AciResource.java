@@ -1,12 +1,12 @@
 package app.proxyme.web.rest;
 
 import app.proxyme.domain.DomainException;
-import app.proxyme.domain.aci.ChainControl;
-import app.proxyme.domain.aci.ChainTimeline;
 import app.proxyme.domain.aci.ConsentDecision;
 import app.proxyme.domain.aci.ConsentResult;
 import app.proxyme.domain.aci.EnvelopeContent;
 import app.proxyme.domain.aci.StartChain;
+import app.proxyme.domain.handoff.ChainControl;
+import app.proxyme.domain.handoff.ChainTimeline;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.HandOff;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,11 +1,11 @@
 package app.proxyme.web.rest;
 
 import app.proxyme.domain.aci.Agent;
-import app.proxyme.domain.aci.ChainTimeline;
+import app.proxyme.domain.aci.Chain;
 import app.proxyme.domain.aci.Consent;
 import app.proxyme.domain.aci.Hop;
 import app.proxyme.domain.aci.HopResult;
-import app.proxyme.domain.port.out.Handoffs;
+import app.proxyme.domain.handoff.ChainTimeline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +59,7 @@ final class AciViews {
         return m;
     }
 
-    static Map<String, Object> chain(Handoffs.Chain c) {
+    static Map<String, Object> chain(Chain c) {
         var m = new LinkedHashMap<String, Object>();
         m.put("chainId", c.chainId());
         m.put("user", c.user());

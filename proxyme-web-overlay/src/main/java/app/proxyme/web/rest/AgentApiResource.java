@@ -1,17 +1,10 @@
 package app.proxyme.web.rest;
 
-import app.proxyme.domain.DomainException;
-import app.proxyme.domain.aci.AciError;
-import app.proxyme.domain.aci.AgentDirectory;
-import app.proxyme.domain.aci.AgentPrincipal;
-import app.proxyme.domain.aci.ChainTimeline;
 import app.proxyme.domain.aci.Delivery;
-import app.proxyme.domain.aci.HandoffRefused;
 import app.proxyme.domain.aci.Hop;
+import app.proxyme.domain.handoff.AgentDirectory;
+import app.proxyme.domain.handoff.ChainTimeline;
 import app.proxyme.domain.port.in.HandOff;
-import app.proxyme.domain.port.out.AgentAuthentication;
-import app.proxyme.engine.adapter.jose.EmbeddedAgentTokens;
-import app.proxyme.web.boot.AciSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -48,28 +41,16 @@ public class AgentApiResource {
     private final HandOff gateway;
     private final AgentDirectory directory;
     private final ChainTimeline timeline;
-    private final EmbeddedAgentTokens tokens;
-    private final AgentAuthentication agents;
-    private final AciSettings settings;
 
     @Inject
-    public AgentApiResource(
-            HandOff gateway,
-            AgentDirectory directory,
-            ChainTimeline timeline,
-            EmbeddedAgentTokens tokens,
-            app.proxyme.domain.aci.GatewayPorts ports,
-            AciSettings settings) {
+    public AgentApiResource(HandOff gateway, AgentDirectory directory, ChainTimeline timeline) {
         this.gateway = gateway;
         this.directory = directory;
         this.timeline = timeline;
-        this.tokens = tokens;
-        this.agents = ports == null ? null : ports.authentication();
-        this.settings = settings;
     }
 
     protected AgentApiResource() {
-        this(null, null, null, null, null, null);
+        this(null, null, null);
     }
 
     @POST
@@ -79,20 +60,17 @@ public class AgentApiResource {
             @FormParam("grant_type") String grantType,
             @FormParam("client_id") String clientId,
             @FormParam("client_secret") String clientSecret) {
-        if (!settings.agentAuth().equals("embedded")) {
-            throw DomainException.notFound("agents get their tokens from Auth0 in connected mode");
-        }
         if (!"client_credentials".equals(grantType)) {
             return Response.status(400)
                     .entity(Map.of("error", "unsupported_grant_type", "detail", "grant_type is client_credentials"))
                     .build();
         }
         return directory
-                .authenticate(clientId, clientSecret)
-                .map(agent -> Response.ok(Map.of(
-                                "access_token", tokens.issue(agent),
+                .token(clientId, clientSecret)
+                .map(issued -> Response.ok(Map.of(
+                                "access_token", issued.accessToken(),
                                 "token_type", "Bearer",
-                                "expires_in", EmbeddedAgentTokens.LIFETIME.toSeconds()))
+                                "expires_in", issued.expiresInSeconds()))
                         .header("Cache-Control", "no-store")
                         .build())
                 .orElseGet(() -> Response.status(401)
@@ -132,14 +110,9 @@ public class AgentApiResource {
             @PathParam("handoffId") String handoffId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context ContainerRequestContext rq) {
-        Hop hop;
-        if (rq.getProperty(Caller.PROPERTY) != null) {
-            hop = timeline.hop(Caller.of(rq), handoffId);
-        } else {
-            AgentPrincipal agent = agents.authenticate(bearer(authorization))
-                    .orElseThrow(() -> new HandoffRefused(AciError.INVALID_AGENT_TOKEN, "not a valid agent token"));
-            hop = timeline.hop(agent, handoffId);
-        }
+        Hop hop = rq.getProperty(Caller.PROPERTY) != null
+                ? timeline.hop(Caller.of(rq), handoffId)
+                : timeline.hopForAgent(bearer(authorization), handoffId);
         var out = new LinkedHashMap<String, Object>();
         out.put("handoffId", hop.handoffId());
         out.put("status", hop.status().name());

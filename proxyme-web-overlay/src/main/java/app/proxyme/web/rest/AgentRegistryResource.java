@@ -2,7 +2,7 @@ package app.proxyme.web.rest;
 
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.aci.Agent;
-import app.proxyme.domain.aci.AgentDirectory;
+import app.proxyme.domain.handoff.AgentDirectory;
 import app.proxyme.domain.policy.Member;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package app.proxyme.domain.port.out;
 
+import app.proxyme.domain.aci.Chain;
 import app.proxyme.domain.aci.Delivery;
 import app.proxyme.domain.aci.Hop;
 import java.time.Instant;
@@ -11,9 +12,6 @@ import java.util.Optional;
  * and a revoked chain's untaken items are withdrawn.
  */
 public interface Handoffs {
-    /** A chain as started: by whom, for which meeting, and whether it was revoked. */
-    record Chain(String org, String chainId, String user, String meetingId, Instant startedAt, boolean revoked) {}
-
     void startChain(Chain chain);
 
     Optional<Chain> chain(String chainId);

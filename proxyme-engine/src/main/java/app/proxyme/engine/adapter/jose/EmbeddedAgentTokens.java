@@ -2,7 +2,9 @@ package app.proxyme.engine.adapter.jose;
 
 import app.proxyme.domain.aci.AgentId;
 import app.proxyme.domain.aci.AgentPrincipal;
+import app.proxyme.domain.aci.AgentToken;
 import app.proxyme.domain.port.out.AgentAuthentication;
+import app.proxyme.domain.port.out.AgentTokenIssuer;
 import app.proxyme.engine.keys.KeyRing;
 import app.proxyme.engine.keys.RingKey;
 import com.auth0.jwt.JWT;
@@ -18,7 +20,7 @@ import java.util.Optional;
  * The embedded stand-in for Auth0 M2M tokens (ACI.md {@code POST /api/aci/token}): RS256 access tokens for an agent,
  * signed with the current key of a shared {@link KeyRing} and verified with any of its keys, on every instance.
  */
-public final class EmbeddedAgentTokens implements AgentAuthentication {
+public final class EmbeddedAgentTokens implements AgentAuthentication, AgentTokenIssuer {
     /** How long an agent's access token lives. */
     public static final Duration LIFETIME = Duration.ofMinutes(15);
 
@@ -41,7 +43,12 @@ public final class EmbeddedAgentTokens implements AgentAuthentication {
     }
 
     /** An access token for the agent, valid for {@link #LIFETIME}. */
-    public String issue(AgentPrincipal agent) {
+    @Override
+    public AgentToken issue(AgentPrincipal agent) {
+        return new AgentToken(token(agent), LIFETIME.toSeconds());
+    }
+
+    String token(AgentPrincipal agent) {
         Instant now = clock.instant();
         RingKey key = keys.signing();
         return JWT.create()

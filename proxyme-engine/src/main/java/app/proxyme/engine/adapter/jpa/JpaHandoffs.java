@@ -1,5 +1,6 @@
 package app.proxyme.engine.adapter.jpa;
 
+import app.proxyme.domain.aci.Chain;
 import app.proxyme.domain.aci.Delivery;
 import app.proxyme.domain.aci.Hop;
 import app.proxyme.domain.port.out.Handoffs;

@@ -19,7 +19,7 @@ class EmbeddedAgentTokensTest {
     @Test
     void a_token_stands_for_its_agent_until_it_expires() {
         var agent = new AgentPrincipal("acme", "crm-notes");
-        String token = tokens.issue(agent);
+        String token = tokens.issue(agent).accessToken();
 
         assertEquals(Optional.of(agent), new EmbeddedAgentTokens(ring, clock).authenticate(token));
         clock.advance(Duration.ofMinutes(16));
@@ -29,7 +29,8 @@ class EmbeddedAgentTokensTest {
     @Test
     void a_token_of_another_ring_or_garbage_is_refused() {
         var other = new EmbeddedAgentTokens(KeyRing.ephemeral("agents", KeyRing.Kind.RSA, clock), clock);
-        assertTrue(tokens.authenticate(other.issue(new AgentPrincipal("acme", "crm-notes")))
+        assertTrue(tokens.authenticate(
+                        other.issue(new AgentPrincipal("acme", "crm-notes")).accessToken())
                 .isEmpty());
         assertTrue(tokens.authenticate("not.a.token").isEmpty());
     }

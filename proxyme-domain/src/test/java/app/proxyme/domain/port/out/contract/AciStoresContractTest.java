@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.Ids;
 import app.proxyme.domain.aci.Agent;
+import app.proxyme.domain.aci.Chain;
 import app.proxyme.domain.aci.CheckOutcome;
 import app.proxyme.domain.aci.Consent;
 import app.proxyme.domain.aci.ConsentStatus;
@@ -82,7 +83,7 @@ public abstract class AciStoresContractTest {
 
     private String chain() {
         String chainId = Ids.next("ch");
-        handoffs().startChain(new Handoffs.Chain(org, chainId, "ae@acme.test", "mt-1", now, false));
+        handoffs().startChain(new Chain(org, chainId, "ae@acme.test", "mt-1", now, false));
         return chainId;
     }
 

@@ -1,5 +1,14 @@
-package app.proxyme.domain.aci;
+package app.proxyme.domain.handoff;
 
+import app.proxyme.domain.aci.AciError;
+import app.proxyme.domain.aci.Agent;
+import app.proxyme.domain.aci.AgentPrincipal;
+import app.proxyme.domain.aci.Envelope;
+import app.proxyme.domain.aci.EnvelopeReader;
+import app.proxyme.domain.aci.GatewaySettings;
+import app.proxyme.domain.aci.HandoffRefused;
+import app.proxyme.domain.aci.HopAuth;
+import app.proxyme.domain.aci.TokenRef;
 import app.proxyme.domain.port.out.AgentGrants;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.RelationshipQuery;

@@ -1,10 +1,35 @@
-package app.proxyme.domain.aci;
+package app.proxyme.domain.handoff;
 
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.Ids;
+import app.proxyme.domain.aci.AciError;
+import app.proxyme.domain.aci.Agent;
+import app.proxyme.domain.aci.AgentId;
+import app.proxyme.domain.aci.AgentPrincipal;
+import app.proxyme.domain.aci.Chain;
+import app.proxyme.domain.aci.CheckOutcome;
+import app.proxyme.domain.aci.Consent;
+import app.proxyme.domain.aci.ConsentDecision;
+import app.proxyme.domain.aci.ConsentResult;
+import app.proxyme.domain.aci.ConsentStatus;
+import app.proxyme.domain.aci.Delivery;
+import app.proxyme.domain.aci.Envelope;
+import app.proxyme.domain.aci.EnvelopeContent;
+import app.proxyme.domain.aci.EnvelopeSafety;
+import app.proxyme.domain.aci.GatewaySettings;
+import app.proxyme.domain.aci.HandoffRefused;
+import app.proxyme.domain.aci.HandoffStatus;
+import app.proxyme.domain.aci.Hop;
+import app.proxyme.domain.aci.HopAuth;
+import app.proxyme.domain.aci.HopCheck;
+import app.proxyme.domain.aci.HopResult;
+import app.proxyme.domain.aci.PiiRedaction;
+import app.proxyme.domain.aci.PiiSpan;
+import app.proxyme.domain.aci.PiiType;
+import app.proxyme.domain.aci.StartChain;
+import app.proxyme.domain.aci.TokenRef;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.port.in.HandOff;
-import app.proxyme.domain.port.out.Handoffs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -72,8 +97,7 @@ public final class HandoffGateway implements HandOff {
                 c.resonance(),
                 c.content(),
                 new EnvelopeSafety(List.of(), c.redlines()));
-        ports.handoffs()
-                .startChain(new Handoffs.Chain(c.org(), chainId, member.get().email(), c.meetingId(), now, false));
+        ports.handoffs().startChain(new Chain(c.org(), chainId, member.get().email(), c.meetingId(), now, false));
         ports.tokens().save(ref);
         Map<String, Object> tree = new LinkedHashMap<>(envelope.toMap());
         tree.put("sig", ports.signatures().sign(AgentId.PROXYME, ports.format().canonical(tree)));
@@ -376,7 +400,7 @@ public final class HandoffGateway implements HandOff {
     }
 
     private String meetingOf(String chainId) {
-        return ports.handoffs().chain(chainId).map(Handoffs.Chain::meetingId).orElse(null);
+        return ports.handoffs().chain(chainId).map(Chain::meetingId).orElse(null);
     }
 
     private void audit(AuditEntry entry) {

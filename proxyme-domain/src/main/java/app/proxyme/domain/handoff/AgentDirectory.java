@@ -1,8 +1,12 @@
-package app.proxyme.domain.aci;
+package app.proxyme.domain.handoff;
 
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.Ids;
+import app.proxyme.domain.aci.Agent;
+import app.proxyme.domain.aci.AgentPrincipal;
+import app.proxyme.domain.aci.AgentToken;
 import app.proxyme.domain.port.out.AgentRegistry;
+import app.proxyme.domain.port.out.AgentTokenIssuer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,9 +26,28 @@ public final class AgentDirectory {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final GatewayPorts ports;
+    private final AgentTokenIssuer issuer;
 
-    public AgentDirectory(GatewayPorts ports) {
+    /**
+     * @param issuer issues agents' tokens for their client credentials (embedded mode), or {@code null} when agents
+     *     get their tokens elsewhere (Auth0 M2M)
+     */
+    public AgentDirectory(GatewayPorts ports, AgentTokenIssuer issuer) {
         this.ports = ports;
+        this.issuer = issuer;
+    }
+
+    /**
+     * An access token for the agent whose client credentials these are; empty for wrong credentials or a disabled
+     * agent.
+     *
+     * @throws DomainException {@code NOT_FOUND} when agents get their tokens elsewhere (connected mode)
+     */
+    public java.util.Optional<AgentToken> token(String clientId, String clientSecret) {
+        if (issuer == null) {
+            throw DomainException.notFound("agents get their tokens from the identity provider in this mode");
+        }
+        return authenticate(clientId, clientSecret).map(issuer::issue);
     }
 
     /**

@@ -1,5 +1,9 @@
-package app.proxyme.domain.aci;
+package app.proxyme.domain.handoff;
 
+import app.proxyme.domain.aci.AciError;
+import app.proxyme.domain.aci.EnvelopeContent;
+import app.proxyme.domain.aci.EnvelopeSafety;
+import app.proxyme.domain.aci.HandoffRefused;
 import app.proxyme.domain.decision.TopicScore;
 import app.proxyme.domain.pipeline.Sentences;
 import app.proxyme.domain.policy.OrgPolicy;

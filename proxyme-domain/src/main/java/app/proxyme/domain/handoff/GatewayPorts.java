@@ -1,4 +1,4 @@
-package app.proxyme.domain.aci;
+package app.proxyme.domain.handoff;
 
 import app.proxyme.domain.port.out.AgentAuthentication;
 import app.proxyme.domain.port.out.AgentGrants;

@@ -1,5 +1,9 @@
-package app.proxyme.domain.aci;
+package app.proxyme.domain.handoff;
 
+import app.proxyme.domain.aci.CheckOutcome;
+import app.proxyme.domain.aci.Consent;
+import app.proxyme.domain.aci.ConsentStatus;
+import app.proxyme.domain.aci.Hop;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditType;
 import java.util.ArrayList;

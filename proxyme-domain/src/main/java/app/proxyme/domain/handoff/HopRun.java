@@ -1,6 +1,11 @@
-package app.proxyme.domain.aci;
+package app.proxyme.domain.handoff;
 
 import app.proxyme.domain.DependencyUnavailableException;
+import app.proxyme.domain.aci.AciError;
+import app.proxyme.domain.aci.CheckOutcome;
+import app.proxyme.domain.aci.Envelope;
+import app.proxyme.domain.aci.HandoffRefused;
+import app.proxyme.domain.aci.HopCheck;
 import app.proxyme.domain.flow.Flow;
 import java.util.ArrayList;
 import java.util.List;

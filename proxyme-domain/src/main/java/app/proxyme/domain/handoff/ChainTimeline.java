@@ -1,9 +1,18 @@
-package app.proxyme.domain.aci;
+package app.proxyme.domain.handoff;
 
 import app.proxyme.domain.DomainException;
+import app.proxyme.domain.aci.AciError;
+import app.proxyme.domain.aci.Agent;
+import app.proxyme.domain.aci.AgentPrincipal;
+import app.proxyme.domain.aci.Chain;
+import app.proxyme.domain.aci.CheckOutcome;
+import app.proxyme.domain.aci.Consent;
+import app.proxyme.domain.aci.HandoffRefused;
+import app.proxyme.domain.aci.HandoffStatus;
+import app.proxyme.domain.aci.Hop;
+import app.proxyme.domain.aci.HopCheck;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.out.AgentGrants;
-import app.proxyme.domain.port.out.Handoffs;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.RelationshipQuery;
 import java.util.ArrayList;
@@ -31,7 +40,7 @@ public final class ChainTimeline {
             int hops, double authMs, double totalMs, int denials, List<String> accessed, List<String> blocked) {}
 
     /** A chain with its hops (each with its flags as shown) and totals. */
-    public record Timeline(Handoffs.Chain chain, String status, List<Hop> hops, Summary summary) {}
+    public record Timeline(Chain chain, String status, List<Hop> hops, Summary summary) {}
 
     private final GatewayPorts ports;
 
@@ -40,13 +49,13 @@ public final class ChainTimeline {
     }
 
     /** The chains {@code viewer} may see, newest first. */
-    public List<Handoffs.Chain> chains(Member viewer, int limit) {
+    public List<Chain> chains(Member viewer, int limit) {
         return ports.handoffs().chains(viewer.org(), seesAll(viewer) ? null : viewer.email(), Math.min(limit, 500));
     }
 
     /** A chain's timeline; {@code NOT_FOUND} for a chain the viewer may not see. */
     public Timeline timeline(Member viewer, String chainId) {
-        Handoffs.Chain chain = ports.handoffs()
+        Chain chain = ports.handoffs()
                 .chain(chainId)
                 .filter(c -> c.org().equals(viewer.org()))
                 .filter(c -> seesAll(viewer) || c.user().equalsIgnoreCase(viewer.email()))
@@ -146,8 +155,12 @@ public final class ChainTimeline {
                 .orElseThrow(() -> DomainException.notFound("no such hand-off"));
     }
 
-    /** A hop, for an agent of it (its sender or receiver). */
-    public Hop hop(AgentPrincipal agent, String handoffId) {
+    /** A hop, for the agent whose bearer token this is, if it sent or received the hop. */
+    public Hop hopForAgent(String bearer, String handoffId) {
+        AgentPrincipal agent = (bearer == null
+                        ? java.util.Optional.<AgentPrincipal>empty()
+                        : ports.authentication().authenticate(bearer))
+                .orElseThrow(() -> new HandoffRefused(AciError.INVALID_AGENT_TOKEN, "not a valid agent token"));
         return ports.handoffs()
                 .hop(handoffId)
                 .filter(h -> h.org().equals(agent.org()))

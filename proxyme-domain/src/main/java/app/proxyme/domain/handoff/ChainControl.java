@@ -1,7 +1,8 @@
-package app.proxyme.domain.aci;
+package app.proxyme.domain.handoff;
 
 import app.proxyme.domain.DomainException;
-import app.proxyme.domain.port.out.Handoffs;
+import app.proxyme.domain.aci.Agent;
+import app.proxyme.domain.aci.Chain;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public final class ChainControl {
 
     /** Ends a chain of the user's: later hops are {@code revoked}, its references die, untaken work is withdrawn. */
     public void revokeChain(String org, String user, String chainId) {
-        Handoffs.Chain chain = ports.handoffs()
+        Chain chain = ports.handoffs()
                 .chain(chainId)
                 .filter(c -> c.org().equals(org) && c.user().equalsIgnoreCase(user))
                 .orElseThrow(() -> DomainException.notFound("no such chain"));
