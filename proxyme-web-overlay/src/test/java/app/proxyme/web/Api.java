@@ -42,10 +42,15 @@ public final class Api {
     }
 
     public Reply post(String path, String token, String json) {
+        return post(path, token, "application/json", json);
+    }
+
+    /** A POST with a body of the given content type (a form, a raw envelope). */
+    public Reply post(String path, String token, String contentType, String body) {
         return send(
                 HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
                 token);
     }
 

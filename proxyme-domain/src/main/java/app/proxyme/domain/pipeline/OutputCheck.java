@@ -18,11 +18,9 @@ import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.TopicClassifier;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Step 5 of the decision (PRODUCT.md): the drafted answer's topics are ranked again, as a statement (the classifier
@@ -42,9 +40,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class OutputCheck {
-    /** Where an answer's sentence ends: after its end mark, or at a line break. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\R+");
-
     private final TopicClassifier classifier;
     private final MeetingStore meetings;
     private final PolicyDecider decider;
@@ -154,13 +149,7 @@ final class OutputCheck {
 
     /** The sentences of an answer, in order, without blanks. */
     static List<String> sentences(String text) {
-        var sentences = new ArrayList<String>();
-        for (String s : SENTENCE_END.split(text)) {
-            if (!s.isBlank()) {
-                sentences.add(s.strip());
-            }
-        }
-        return sentences;
+        return Sentences.of(text);
     }
 
     /**

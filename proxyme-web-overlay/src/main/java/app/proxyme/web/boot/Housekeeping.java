@@ -1,6 +1,7 @@
 package app.proxyme.web.boot;
 
 import app.proxyme.domain.port.in.DecideApproval;
+import app.proxyme.domain.port.in.HandOff;
 import app.proxyme.domain.port.out.Leases;
 import app.proxyme.engine.audit.AuditRetention;
 import app.proxyme.engine.meeting.ChunkRecovery;
@@ -46,6 +47,7 @@ class Housekeeping {
     private final RuntimeSettings settings;
     private final Clock clock;
     private final Instance<CibaLink> ciba;
+    private final HandOff handOff;
     private ScheduledExecutorService scheduler;
     private ScheduledExecutorService chunks;
     private ScheduledExecutorService deadlines;
@@ -60,7 +62,8 @@ class Housekeeping {
             KeyRings keys,
             RuntimeSettings settings,
             Clock clock,
-            Instance<CibaLink> ciba) {
+            Instance<CibaLink> ciba,
+            HandOff handOff) {
         this.retention = retention;
         this.recovery = recovery;
         this.approvals = approvals;
@@ -70,11 +73,12 @@ class Housekeeping {
         this.settings = settings;
         this.clock = clock;
         this.ciba = ciba;
+        this.handOff = handOff;
     }
 
     /** For CDI's proxy. */
     protected Housekeeping() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -132,6 +136,11 @@ class Housekeeping {
             approvals.expireDue();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "expiring approvals failed; retrying in a second", e);
+        }
+        try {
+            handOff.expireConsents();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "expiring ACI consents failed; retrying in a second", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package app.proxyme.web.boot;
 
+import app.proxyme.engine.adapter.jose.EmbeddedAgentTokens;
 import app.proxyme.engine.adapter.jose.EmbeddedIdentity;
 import app.proxyme.engine.adapter.jose.EmbeddedTokenVault;
 import app.proxyme.engine.audit.MeetingShares;
@@ -21,8 +22,9 @@ import java.util.List;
  * @param vault signs scoped vault tokens (5 min)
  * @param share signs share links (up to 7 days)
  * @param audit seals retention checkpoints
+ * @param agents signs embedded ACI agent tokens (15 min)
  */
-record KeyRings(KeyRing identity, KeyRing vault, KeyRing share, KeyRing audit) {
+record KeyRings(KeyRing identity, KeyRing vault, KeyRing share, KeyRing audit, KeyRing agents) {
     /** Longer than any instance takes to re-read a ring ({@link KeyRing#REREAD}) and than JWK set caches keep. */
     static final Duration PUBLISH_AHEAD = Duration.ofMinutes(10);
 
@@ -32,7 +34,8 @@ record KeyRings(KeyRing identity, KeyRing vault, KeyRing share, KeyRing audit) {
                 rings.ring("identity", KeyRing.Kind.RSA, EmbeddedIdentity.TOKENS_LIVE_FOR),
                 rings.ring("vault", KeyRing.Kind.RSA, EmbeddedTokenVault.LIFETIME),
                 rings.ring("share", KeyRing.Kind.HMAC, Duration.ofMinutes(MeetingShares.MAX_TTL_MINUTES)),
-                rings.ring("audit", KeyRing.Kind.RSA, null));
+                rings.ring("audit", KeyRing.Kind.RSA, null),
+                rings.ring("agents", KeyRing.Kind.RSA, EmbeddedAgentTokens.LIFETIME));
     }
 
     /** Opens each purpose's ring on one store, rotation age and legacy key directory. */
@@ -49,6 +52,6 @@ record KeyRings(KeyRing identity, KeyRing vault, KeyRing share, KeyRing audit) {
     }
 
     List<KeyRing> all() {
-        return List.of(identity, vault, share, audit);
+        return List.of(identity, vault, share, audit, agents);
     }
 }

@@ -2,19 +2,25 @@ package app.proxyme.engine.adapter.jpa;
 
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.policy.PolicySettings;
+import app.proxyme.domain.port.out.AgentPermissions;
+import app.proxyme.domain.port.out.AgentRegistry;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
+import app.proxyme.domain.port.out.Consents;
+import app.proxyme.domain.port.out.Handoffs;
 import app.proxyme.domain.port.out.Leases;
 import app.proxyme.domain.port.out.MeetingStore;
 import app.proxyme.domain.port.out.OpenChunks;
 import app.proxyme.domain.port.out.PairingCodes;
 import app.proxyme.domain.port.out.PolicyStore;
+import app.proxyme.domain.port.out.ReplayGuard;
 import app.proxyme.domain.port.out.SentMessages;
 import app.proxyme.domain.port.out.ShareStore;
 import app.proxyme.domain.port.out.SharedCaches;
 import app.proxyme.domain.port.out.StepUpRequests;
 import app.proxyme.domain.port.out.SuggestionStore;
+import app.proxyme.domain.port.out.TokenRefs;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.keys.KeyStore;
 import app.proxyme.engine.policy.PolicyAdmin;
@@ -308,6 +314,28 @@ public final class Database implements AutoCloseable {
     /** Messages users sent through their connected accounts (embedded: the outbox). */
     public SentMessages sentMessages() {
         return new JpaSentMessages(tx);
+    }
+
+    /** The ACI gateway's stores (ACI.md): agents, token references, replay ids, hops and inboxes, consents. */
+    public record AciStores(
+            AgentRegistry agents,
+            TokenRefs tokens,
+            ReplayGuard replay,
+            Handoffs handoffs,
+            Consents consents,
+            AgentPermissions permissions,
+            JpaBuiltInKeys builtInKeys) {}
+
+    /** The ACI gateway's stores, timed by {@code clock}. */
+    public AciStores aciStores(Clock clock) {
+        return new AciStores(
+                new JpaAgentRegistry(tx, clock),
+                new JpaTokenRefs(tx),
+                new JpaReplayGuard(tx, clock),
+                new JpaHandoffs(tx),
+                new JpaConsents(tx),
+                new JpaAgentPermissions(tx),
+                new JpaBuiltInKeys(tx, clock));
     }
 
     /** One-time codes that pair a phone with a member. */

@@ -1,5 +1,6 @@
 package app.proxyme.engine.policy.file;
 
+import app.proxyme.domain.port.out.AgentGrants;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.engine.fga.Tuple;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.Locale;
  *   <li>per role and topic {@code auto_responder} (AUTO), {@code approval_responder} (APPROVE) or {@code blocked}
  *       (DENY) for the role's assignees. A topic in none of a role's lists gets no tuple: the model reads it as
  *       DENY.</li>
+ *   <li>per role and permission of its {@code grants}: {@code permission:<org>/<permission>#default_grantor} for the
+ *       role's assignees, and {@code permission:<org>/<permission>#organization} per defined permission (ACI.md).</li>
  * </ul>
  */
 public final class PolicyTuples {
@@ -25,6 +28,7 @@ public final class PolicyTuples {
     public static final String AUTO_RESPONDER = "auto_responder";
     public static final String APPROVAL_RESPONDER = "approval_responder";
     public static final String BLOCKED = "blocked";
+    public static final String DEFAULT_GRANTOR = "default_grantor";
 
     private PolicyTuples() {}
 
@@ -44,7 +48,7 @@ public final class PolicyTuples {
 
     /** The prefixes of every role and topic object the organisation owns (see also {@link #organization}). */
     public static List<String> objectPrefixes(String org) {
-        return List.of("role:" + org + "/", "topic:" + org + "/");
+        return List.of("role:" + org + "/", "topic:" + org + "/", "permission:" + org + "/");
     }
 
     /** Whether the FGA object belongs to the organisation. */
@@ -71,6 +75,12 @@ public final class PolicyTuples {
             spec.approve().forEach(t -> tuples.add(new Tuple(topic(org, t), APPROVAL_RESPONDER, who)));
             spec.deny().forEach(t -> tuples.add(new Tuple(topic(org, t), BLOCKED, who)));
         });
+        doc.permissions()
+                .keySet()
+                .forEach(p -> tuples.add(new Tuple(AgentGrants.permission(org, p), ORGANIZATION, organization(org))));
+        doc.grants()
+                .forEach((role, permissions) -> permissions.forEach(p ->
+                        tuples.add(new Tuple(AgentGrants.permission(org, p), DEFAULT_GRANTOR, assignees(org, role)))));
         return tuples;
     }
 

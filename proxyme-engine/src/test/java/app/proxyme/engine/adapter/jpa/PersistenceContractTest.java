@@ -528,6 +528,38 @@ abstract class PersistenceContractTest {
     }
 
     @Nested
+    class AciStoresContract extends app.proxyme.domain.port.out.contract.AciStoresContractTest {
+        private Database.AciStores aci() {
+            return db.aciStores(Clock.systemUTC());
+        }
+
+        @Override
+        protected app.proxyme.domain.port.out.AgentRegistry agents() {
+            return aci().agents();
+        }
+
+        @Override
+        protected app.proxyme.domain.port.out.TokenRefs tokens() {
+            return aci().tokens();
+        }
+
+        @Override
+        protected app.proxyme.domain.port.out.ReplayGuard replay() {
+            return aci().replay();
+        }
+
+        @Override
+        protected app.proxyme.domain.port.out.Handoffs handoffs() {
+            return aci().handoffs();
+        }
+
+        @Override
+        protected app.proxyme.domain.port.out.Consents consents() {
+            return aci().consents();
+        }
+    }
+
+    @Nested
     class MeetingStoreContract extends MeetingStoreContractTest {
         @Override
         protected MeetingStore store() {

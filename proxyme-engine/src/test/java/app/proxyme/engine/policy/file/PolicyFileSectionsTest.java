@@ -100,15 +100,16 @@ class PolicyFileSectionsTest {
     }
 
     @Test
-    void the_shipped_demo_files_use_none_of_the_new_sections_and_write_back_compiled_and_then_unchanged() {
+    void the_shipped_demo_files_use_only_acis_new_sections_and_write_back_compiled_and_then_unchanged() {
         for (String org : PolicyFiles.DEMO_ORGS) {
             var doc = PolicyFiles.demo(org);
             String written = PolicyYaml.write(doc);
 
-            for (String absent :
-                    List.of("\ndomains:", "\ntests:", "\npermissions:", "\ngrants:", "subject: \"auth0", "enabled:")) {
+            for (String absent : List.of("\ndomains:", "\ntests:", "subject: \"auth0", "enabled:")) {
                 assertFalse(written.contains(absent), org + " gained " + absent);
             }
+            // ACI.md: the demo organisations define the agent permissions, with their descriptions, and default grants
+            assertTrue(written.contains("\npermissions:\n") && written.contains("\ngrants:\n"), org);
             assertTrue(
                     written.contains("    text: \"Never discuss employee compensation or other personnel matters.\"\n"
                             + "    scope: org\n    compiled:\n      effect: DENY\n      topics: [personnel]\n"),
