@@ -62,6 +62,17 @@ public final class PolicyAsCode implements ManagePolicy {
     }
 
     @Override
+    public PolicyOverview overview(Member caller) {
+        requireAdmin(caller);
+        return PolicyOverviews.of(current(caller.org()));
+    }
+
+    @Override
+    public PolicyChange renameRole(Member caller, String from, String to) {
+        return edit(caller, "rename_role", doc -> RoleRename.apply(doc, from, to));
+    }
+
+    @Override
     public PolicyChange putRole(Member caller, RoleEntry role) {
         Objects.requireNonNull(role, "role");
         return edit(caller, "put_role", doc -> PolicyEdits.putRole(doc, role));
@@ -229,6 +240,9 @@ public final class PolicyAsCode implements ManagePolicy {
         detail.put("changed", diff.changed());
         if (!diff.settings().isEmpty()) {
             detail.put("settings", diff.settings());
+        }
+        if (!diff.values().isEmpty()) {
+            detail.put("values", diff.values());
         }
         detail.putAll(more);
         return new AuditEntry(
