@@ -1,0 +1,141 @@
+package app.proxyme.it;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.proxyme.web.Api;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The admin console in headless Chromium against the whole server (one server for all its tests): who may open
+ * which screen, and that a permission changed in the grid is what the decision then uses.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminConsoleBrowserIT {
+    static final int CONSOLE_PORT;
+
+    static {
+        try {
+            CONSOLE_PORT = ProxymeProcess.freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static final String SECURITY_QUESTION = "Do you have ISO 27001 certification for the hosting?";
+
+    private static Chromium chromium;
+
+    @Deployment(testable = false)
+    static JavaArchive proxyMe() {
+        return Deployments.proxyMe("proxyme.admin.port=" + CONSOLE_PORT);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private ConsolePage console;
+
+    @BeforeAll
+    static void browser() {
+        chromium = Chromium.launch();
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void page() {
+        console = new ConsolePage(chromium.browser, "http://127.0.0.1:" + CONSOLE_PORT);
+    }
+
+    @AfterEach
+    void closePage() {
+        console.close();
+    }
+
+    @Test
+    void the_admin_changes_a_permission_in_the_grid_and_the_evaluation_follows() {
+        var api = new Api(base.toString().replaceAll("/$", ""));
+        String jae = api.login("jae@acme.test");
+        String evaluate = "{\"text\":\"" + SECURITY_QUESTION + "\"}";
+        assertEquals(
+                "APPROVE",
+                api.post("/api/policy/evaluate", jae, evaluate)
+                        .json()
+                        .get("outcome")
+                        .asText());
+
+        console.signIn("admin@acme.test");
+        assertThat(console.page.locator("#roles")).isVisible();
+        console.pick("#cell-junior_ae-security", "AUTO");
+        assertThat(console.page.locator("#pending"))
+                .containsText("Junior AEs may answer security questions on their own (was: APPROVE)");
+        console.screenshot("console-roles.png");
+        console.page.click("#save");
+        assertThat(console.page.locator("vaadin-notification-card.feedback").first())
+                .containsText("Saved: roles.junior_ae");
+
+        var after = api.post("/api/policy/evaluate", jae, evaluate).json();
+        assertEquals("AUTO", after.get("outcome").asText(), after.toString());
+        console.page.reload();
+        assertThat(console.cell("junior_ae", "security")).containsText("AUTO");
+    }
+
+    @Test
+    void the_reviewer_reaches_the_audit_screens_but_not_the_roles() {
+        console.signIn("audit@acme.test");
+
+        assertThat(console.page.locator("#audit")).isVisible();
+        assertThat(console.page.locator("#screens")).not().containsText("Roles");
+        console.screenshot("console-audit.png");
+        console.open("/roles");
+        assertThat(console.page.locator("#not-authorized")).containsText("Not authorized");
+        assertThat(console.page.locator("#permissions")).hasCount(0);
+        console.screenshot("console-not-authorized.png");
+    }
+
+    @Test
+    void a_member_without_an_admin_role_is_not_authorized_anywhere() {
+        console.signIn("jae@acme.test");
+
+        assertThat(console.page.locator("#not-authorized")).containsText("jae@acme.test (junior_ae of acme)");
+        console.open("/audit");
+        assertThat(console.page.locator("#not-authorized")).isVisible();
+        assertThat(console.page.locator("#audit")).hasCount(0);
+    }
+
+    @Test
+    void a_lost_session_returns_to_sign_in() {
+        console.signIn("admin@acme.test");
+        assertThat(console.page.locator("#roles")).isVisible();
+
+        console.context.clearCookies();
+        console.page.reload();
+
+        assertThat(console.page.locator("#signin")).isVisible();
+        console.open("/roles");
+        assertThat(console.page.locator("#signin")).isVisible();
+        assertThat(console.page.locator("#permissions")).hasCount(0);
+    }
+}
