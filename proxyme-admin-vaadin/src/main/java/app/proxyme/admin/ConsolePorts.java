@@ -1,7 +1,9 @@
 package app.proxyme.admin;
 
+import app.proxyme.domain.port.in.BrowseAudit;
 import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.port.in.ManagePolicy;
+import app.proxyme.domain.port.in.ReadMeetingRecord;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
@@ -13,8 +15,16 @@ import java.util.Objects;
  * puts one instance into the servlet context; views find it through their {@link VaadinService}.
  */
 public record ConsolePorts(
-        SignIn signIn, ManagePolicy policy, EvaluatePolicy evaluate, ReviewAudit audit, ShareMeetingRecord shares) {
+        SignIn signIn,
+        ManagePolicy policy,
+        EvaluatePolicy evaluate,
+        ReviewAudit audit,
+        BrowseAudit browse,
+        ReadMeetingRecord meetings,
+        ShareMeetingRecord shares) {
     public ConsolePorts {
+        Objects.requireNonNull(browse, "browse");
+        Objects.requireNonNull(meetings, "meetings");
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(evaluate, "evaluate");

@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.proxyme.web.Api;
+import app.proxyme.web.WsClient;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,11 +110,48 @@ class AdminConsoleBrowserIT {
 
         assertThat(console.page.locator("#audit")).isVisible();
         assertThat(console.page.locator("#screens")).not().containsText("Roles");
-        console.screenshot("console-audit.png");
         console.open("/roles");
         assertThat(console.page.locator("#not-authorized")).containsText("Not authorized");
         assertThat(console.page.locator("#permissions")).hasCount(0);
         console.screenshot("console-not-authorized.png");
+    }
+
+    @Test
+    void the_reviewer_filters_the_trail_opens_a_meeting_marks_it_reviewed_and_shares_it() {
+        String meeting = "review-" + System.nanoTime() % 1_000_000;
+        String base = this.base.toString().replaceAll("/$", "");
+        var api = new Api(base);
+        try (var jae = WsClient.connect(base.replaceFirst("^http", "ws"), meeting, api.login("jae@acme.test"))) {
+            jae.awaitType("state");
+            jae.chunk(1, "What discount could you give us on a three year contract?");
+            assertEquals("DENY", jae.awaitType("decision", 1).get("outcome").asText());
+        }
+
+        console.signIn("audit@acme.test");
+        console.page.fill("#filter-meeting input", meeting);
+        console.page.press("#filter-meeting input", "Enter");
+        assertThat(console.page.locator("#events")).containsText("textDigest");
+        console.pick("#filter-outcome", "DENY");
+        assertThat(console.page.locator("#events")).not().containsText("textDigest");
+        assertThat(console.page.locator("#events")).containsText("role junior_ae may not answer pricing");
+        console.screenshot("console-audit.png");
+
+        console.page
+                .locator("#events a", new Page.LocatorOptions().setHasText(meeting))
+                .first()
+                .click();
+        assertThat(console.page.locator("#meeting-verdict")).containsText("Intact");
+        console.page.fill("#review-comment textarea", "Discount question refused as it should be");
+        console.page.click("#mark-reviewed");
+        assertThat(console.page.locator("#timeline")).containsText("Discount question refused as it should be");
+        console.page.click("#share");
+        assertThat(console.page.locator("#share-url")).containsText("/share/");
+        assertThat(console.page.locator("#share-links")).containsText("active");
+        console.screenshot("console-meeting.png");
+
+        console.open("/audit/meeting/no-such-" + meeting);
+        assertThat(console.page.locator("#meeting")).containsText("No meeting");
+        assertThat(console.page.locator("#timeline")).hasCount(0);
     }
 
     @Test

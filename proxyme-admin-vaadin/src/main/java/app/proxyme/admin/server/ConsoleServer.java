@@ -1,8 +1,10 @@
 package app.proxyme.admin.server;
 
 import app.proxyme.admin.ConsolePorts;
+import app.proxyme.domain.port.in.BrowseAudit;
 import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.port.in.ManagePolicy;
+import app.proxyme.domain.port.in.ReadMeetingRecord;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
@@ -56,10 +58,12 @@ public class ConsoleServer {
             ManagePolicy policy,
             EvaluatePolicy evaluate,
             ReviewAudit audit,
+            BrowseAudit browse,
+            ReadMeetingRecord meetings,
             ShareMeetingRecord shares,
             @ConfigProperty(name = "server.host", defaultValue = "0.0.0.0") String host,
             @ConfigProperty(name = "proxyme.admin.port", defaultValue = "8081") int port) {
-        this.ports = new ConsolePorts(signIn, policy, evaluate, audit, shares);
+        this.ports = new ConsolePorts(signIn, policy, evaluate, audit, browse, meetings, shares);
         this.host = host;
         this.configuredPort = port;
     }
