@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
@@ -40,13 +41,14 @@ import java.util.Locale;
 @Allowed(Capability.REVIEW_AUDIT)
 public class AuditView extends VerticalLayout {
     static final int PAGE = 50;
+    private static final String ANY = "any";
 
     private final ReviewAudit audit = ConsolePorts.current().audit();
     private final BrowseAudit browse = ConsolePorts.current().browse();
     private final TextField meeting = field("Meeting", "filter-meeting");
     private final TextField member = field("Member", "filter-member");
     private final TextField topic = field("Topic", "filter-topic");
-    private final Select<String> outcome = new Select<>();
+    private final RadioButtonGroup<String> outcome = new RadioButtonGroup<>();
     private final TextField layer = field("Layer", "filter-layer");
     private final Select<String> type = new Select<>();
     private final DateTimePicker from = new DateTimePicker("From (UTC)");
@@ -63,9 +65,8 @@ public class AuditView extends VerticalLayout {
         setSizeFull();
         outcome.setLabel("Outcome");
         outcome.setId("filter-outcome");
-        outcome.setItems("", "AUTO", "APPROVE", "DENY", "NONE");
-        outcome.setValue("");
-        outcome.setEmptySelectionAllowed(false);
+        outcome.setItems(ANY, "AUTO", "APPROVE", "DENY", "NONE");
+        outcome.setValue(ANY);
         type.setLabel("Type");
         type.setId("filter-type");
         var types = new ArrayList<String>();
@@ -114,7 +115,7 @@ public class AuditView extends VerticalLayout {
                         meeting.getValue(),
                         member.getValue(),
                         topic.getValue(),
-                        outcome.getValue(),
+                        ANY.equals(outcome.getValue()) ? null : outcome.getValue(),
                         layer.getValue(),
                         type.getValue() == null || type.getValue().isEmpty()
                                 ? null
@@ -143,7 +144,7 @@ public class AuditView extends VerticalLayout {
     private void show(AuditPage page) {
         shown.addAll(page.events());
         next = page.nextBeforeSeq();
-        grid.setItems(shown);
+        grid.setItems(List.copyOf(shown));
         older.setEnabled(next != null);
     }
 

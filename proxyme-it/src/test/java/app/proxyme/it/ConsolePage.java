@@ -44,6 +44,11 @@ final class ConsolePage implements AutoCloseable {
                 .click();
     }
 
+    /** The visible cells of a grid that contain the text (a grid keeps rows it no longer shows, hidden). */
+    Locator visibleCells(String grid, String text) {
+        return page.locator(grid + " vaadin-grid-cell-content:visible", new Page.LocatorOptions().setHasText(text));
+    }
+
     Locator cell(String role, String topic) {
         return page.locator("#cell-" + role + "-" + topic);
     }
