@@ -105,6 +105,27 @@ class AdminConsoleBrowserIT {
     }
 
     @Test
+    void the_admin_is_told_why_a_role_in_use_or_the_last_admin_cannot_go_and_adds_a_member() {
+        console.signIn("admin@acme.test");
+
+        console.page.click("#delete-sales_manager");
+        assertThat(console.page.locator("vaadin-notification-card.feedback").first())
+                .containsText("Refused: role sales_manager is still used by members");
+        assertThat(console.page.locator("#cell-sales_manager-pricing")).isVisible();
+
+        console.open("/members");
+        console.page.click("[id='remove-admin@acme.test']");
+        assertThat(console.page.locator("vaadin-notification-card.feedback").last())
+                .containsText("no member would be left with role org_admin");
+        console.page.fill("#member-email input", "new.hire@acme.test");
+        console.page.fill("#member-name input", "New Hire");
+        console.pick("#member-role", "junior_ae");
+        console.page.click("#save-member");
+        assertThat(console.page.locator("#member-list")).containsText("new.hire@acme.test");
+        console.screenshot("console-members.png");
+    }
+
+    @Test
     void the_reviewer_reaches_the_audit_screens_but_not_the_roles() {
         console.signIn("audit@acme.test");
 
