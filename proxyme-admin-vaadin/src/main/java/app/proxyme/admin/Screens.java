@@ -8,7 +8,8 @@ import java.util.List;
 
 /** The console's screens, in menu order, as a member may see them. */
 final class Screens {
-    static final List<Class<? extends Component>> ALL = List.of(RolesView.class, MembersView.class, AuditView.class);
+    static final List<Class<? extends Component>> ALL =
+            List.of(RolesView.class, MembersView.class, PolicyView.class, AuditView.class);
 
     private Screens() {}
 

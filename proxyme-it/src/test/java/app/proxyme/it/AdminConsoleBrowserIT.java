@@ -10,6 +10,7 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -123,6 +124,29 @@ class AdminConsoleBrowserIT {
         console.page.click("#save-member");
         assertThat(console.page.locator("#member-list")).containsText("new.hire@acme.test");
         console.screenshot("console-members.png");
+    }
+
+    @Test
+    void the_admin_sees_a_policy_files_problems_by_line_and_its_changes_before_applying_it() {
+        console.signIn("admin@acme.test");
+        console.open("/policy");
+        var area = console.page.locator("#policy-yaml textarea");
+        assertThat(area).hasValue(Pattern.compile("org: acme"));
+        String stored = area.inputValue();
+
+        area.fill(stored + "bogus: 1\n");
+        console.page.click("#policy-check");
+        assertThat(console.page.locator("#policy-result")).containsText("line ");
+        assertThat(console.page.locator("#policy-apply")).isDisabled();
+
+        area.fill(stored.replaceFirst("(?m)^name: .*$", "name: Acme Corporation"));
+        console.page.click("#policy-check");
+        assertThat(console.page.locator("#policy-result")).containsText("changes name");
+        console.screenshot("console-policy.png");
+        console.page.click("#policy-apply");
+        assertThat(console.page.locator("vaadin-notification-card.feedback").last())
+                .containsText("Applied: name");
+        assertThat(area).hasValue(Pattern.compile("name: \\W?Acme Corporation"));
     }
 
     @Test

@@ -129,6 +129,24 @@ public final class PolicyAsCode implements ManagePolicy {
     }
 
     private synchronized PolicyChange importFile(Member caller, String yaml) {
+        return apply(caller, "import", current(caller.org()), parseFor(caller, yaml));
+    }
+
+    @Override
+    public PolicyChange preview(Member caller, String yaml) {
+        PolicyDocument doc = parseFor(caller, yaml);
+        PolicyDocument before = current(caller.org());
+        var tuplesBefore = new LinkedHashSet<>(PolicyTuples.of(before));
+        var tuplesAfter = new LinkedHashSet<>(PolicyTuples.of(doc));
+        int writes = (int)
+                tuplesAfter.stream().filter(t -> !tuplesBefore.contains(t)).count();
+        int deletes = (int)
+                tuplesBefore.stream().filter(t -> !tuplesAfter.contains(t)).count();
+        return new PolicyChange(doc.org(), PolicyDiff.between(before, doc).changed(), writes, deletes);
+    }
+
+    /** The file as a document of the caller's own organisation, for its admin. */
+    private static PolicyDocument parseFor(Member caller, String yaml) {
         requireAdmin(caller);
         PolicyDocument doc = PolicyFiles.parse(yaml == null ? "" : yaml);
         if (!caller.org().equals(doc.org())) {
@@ -136,7 +154,7 @@ public final class PolicyAsCode implements ManagePolicy {
                     YamlLines.of(yaml).lineOf("org: "),
                     "org: this file is for organisation '" + doc.org() + "'; you administer '" + caller.org() + "'")));
         }
-        return apply(caller, "import", current(caller.org()), doc);
+        return doc;
     }
 
     /**

@@ -355,6 +355,25 @@ class ManagePolicyTest {
     }
 
     @Test
+    void preview_tells_what_a_file_would_change_and_changes_nothing() {
+        String yaml = original.replace(
+                "    approve: [security, commitment, competitors]\n"
+                        + "    deny: [pricing, roadmap, legal, personnel]\n",
+                "    approve: [security, commitment]\n"
+                        + "    deny: [pricing, roadmap, legal, competitors, personnel]\n");
+
+        var change = policy.preview(ADMIN, yaml);
+
+        assertEquals(new ManagePolicy.PolicyChange("acme", List.of("roles.junior_ae"), 1, 1), change);
+        assertTrue(audited.isEmpty());
+        assertUnchanged();
+        assertThrows(
+                app.proxyme.domain.policy.InvalidPolicyException.class,
+                () -> policy.preview(ADMIN, "org: acme\nroles: [\n"));
+        assertThrows(DomainException.class, () -> policy.preview(AUDITOR, yaml));
+    }
+
+    @Test
     void replace_reports_what_the_file_changed() {
         String yaml = original.replace(
                 "    approve: [security, commitment, competitors]\n"

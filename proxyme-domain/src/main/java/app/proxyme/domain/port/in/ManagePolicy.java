@@ -35,6 +35,14 @@ public interface ManagePolicy {
     PolicyChange replace(Member caller, String yaml);
 
     /**
+     * What replacing the policy with the file would change (the entries, the tuples to write and delete), without
+     * changing anything: the diff the console shows before an import is applied.
+     *
+     * @throws app.proxyme.domain.policy.InvalidPolicyException with every problem and its line
+     */
+    PolicyChange preview(Member caller, String yaml);
+
+    /**
      * The caller's organisation's policy as the console shows it: topics, roles with their topic lists, members and
      * rules, in file order.
      */
