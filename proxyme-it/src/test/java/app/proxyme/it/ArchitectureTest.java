@@ -113,6 +113,21 @@ class ArchitectureTest {
                     + " may use, so that the API writes events exactly as the chain and the export do");
 
     @ArchTest
+    static final ArchRule views_call_use_cases_not_adapters = noClasses()
+            .that()
+            .resideInAPackage("app.proxyme.admin..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "app.proxyme.engine..",
+                    "app.proxyme.domain.port.out..",
+                    "app.proxyme.web..",
+                    "jakarta.persistence..",
+                    "java.sql..")
+            .because("the console's views reach the core through its use cases (domain.port.in) and the domain"
+                    + " model only: never adapters, stores, the database or the REST runtime");
+
+    @ArchTest
     static final ArchRule outgoing_ports_are_not_called_by_the_runtime = noClasses()
             .that()
             .resideInAnyPackage(

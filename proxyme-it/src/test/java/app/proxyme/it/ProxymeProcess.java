@@ -53,6 +53,7 @@ final class ProxymeProcess implements AutoCloseable {
         pb.environment().put("SERVER_PORT", String.valueOf(port));
         pb.environment().put("PROXYME_DATA_DIR", dataDir.toString());
         pb.environment().put("PROXYME_WARMUP_DECISIONS", "0");
+        pb.environment().put("PROXYME_ADMIN_PORT", "0");
         pb.environment().putAll(env);
         return new ProxymeProcess(pb.start(), port, log);
     }

@@ -72,6 +72,17 @@ public final class PolicyAsCode implements ManagePolicy {
     }
 
     @Override
+    public PolicyOverview overview(Member caller) {
+        requireAdmin(caller);
+        return PolicyOverviews.of(current(caller.org()));
+    }
+
+    @Override
+    public PolicyChange renameRole(Member caller, String from, String to) {
+        return edit(caller, "rename_role", doc -> RoleRename.apply(doc, from, to));
+    }
+
+    @Override
     public PolicyChange putRole(Member caller, RoleEntry role) {
         Objects.requireNonNull(role, "role");
         return edit(caller, "put_role", doc -> PolicyEdits.putRole(doc, role));
@@ -128,6 +139,24 @@ public final class PolicyAsCode implements ManagePolicy {
     }
 
     private synchronized PolicyChange importFile(Member caller, String yaml) {
+        return apply(caller, "import", current(caller.org()), parseFor(caller, yaml));
+    }
+
+    @Override
+    public PolicyChange preview(Member caller, String yaml) {
+        PolicyDocument doc = parseFor(caller, yaml);
+        PolicyDocument before = current(caller.org());
+        var tuplesBefore = new LinkedHashSet<>(PolicyTuples.of(before));
+        var tuplesAfter = new LinkedHashSet<>(PolicyTuples.of(doc));
+        int writes = (int)
+                tuplesAfter.stream().filter(t -> !tuplesBefore.contains(t)).count();
+        int deletes = (int)
+                tuplesBefore.stream().filter(t -> !tuplesAfter.contains(t)).count();
+        return new PolicyChange(doc.org(), PolicyDiff.between(before, doc).changed(), writes, deletes);
+    }
+
+    /** The file as a document of the caller's own organisation, for its admin. */
+    private static PolicyDocument parseFor(Member caller, String yaml) {
         requireAdmin(caller);
         PolicyDocument doc = PolicyFiles.parse(yaml == null ? "" : yaml, reading);
         if (!caller.org().equals(doc.org())) {
@@ -135,7 +164,7 @@ public final class PolicyAsCode implements ManagePolicy {
                     YamlLines.of(yaml).lineOf("org: "),
                     "org: this file is for organisation '" + doc.org() + "'; you administer '" + caller.org() + "'")));
         }
-        return apply(caller, "import", current(caller.org()), doc);
+        return doc;
     }
 
     /**
@@ -239,6 +268,9 @@ public final class PolicyAsCode implements ManagePolicy {
         detail.put("changed", diff.changed());
         if (!diff.settings().isEmpty()) {
             detail.put("settings", diff.settings());
+        }
+        if (!diff.values().isEmpty()) {
+            detail.put("values", diff.values());
         }
         detail.putAll(more);
         return new AuditEntry(

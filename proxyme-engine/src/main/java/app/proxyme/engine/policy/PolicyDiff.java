@@ -12,35 +12,39 @@ import java.util.function.Function;
 
 /**
  * What differs between two versions of a policy: the entries whose value changed, added or removed
- * ({@code roles.junior_ae}, {@code rules.no-pricing}, {@code settings.minConfidence}, ...), and each changed
- * setting with its old and new value (PROTOCOL.md: {@code policy_changed} records them).
+ * ({@code roles.junior_ae}, {@code rules.no-pricing}, {@code settings.minConfidence}, ...), each changed
+ * setting with its old and new value (PROTOCOL.md: {@code policy_changed} records them), and each changed topic,
+ * role, member, rule, permission and grant with its old and new value ({@code null}: absent before or after).
  */
-record PolicyDiff(List<String> changed, Map<String, Map<String, Object>> settings) {
+record PolicyDiff(
+        List<String> changed, Map<String, Map<String, Object>> settings, Map<String, Map<String, Object>> values) {
     PolicyDiff {
         changed = List.copyOf(changed);
         settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     static PolicyDiff between(PolicyDocument before, PolicyDocument after) {
         var changed = new ArrayList<String>();
+        var values = new LinkedHashMap<String, Map<String, Object>>();
         if (!Objects.equals(before.name(), after.name())) {
             changed.add("name");
         }
         if (!before.domains().equals(after.domains())) {
             changed.add("domains");
         }
-        entries("topics", before.topics(), after.topics(), v -> v, changed);
-        entries("roles", before.roles(), after.roles(), PolicyDiff::topicSets, changed);
-        entries("members", before.members(), after.members(), v -> v, changed);
-        entries("rules", byId(before.rules()), byId(after.rules()), v -> v, changed);
+        entries("topics", before.topics(), after.topics(), v -> v, EntryValues::topic, changed, values);
+        entries("roles", before.roles(), after.roles(), PolicyDiff::topicSets, EntryValues::role, changed, values);
+        entries("members", before.members(), after.members(), v -> v, EntryValues::member, changed, values);
+        entries("rules", byId(before.rules()), byId(after.rules()), v -> v, EntryValues::rule, changed, values);
         if (!before.tests().equals(after.tests())) {
             changed.add("tests");
         }
-        entries("permissions", before.permissions(), after.permissions(), v -> v, changed);
-        entries("grants", before.grants(), after.grants(), v -> v, changed);
+        entries("permissions", before.permissions(), after.permissions(), v -> v, v -> v, changed, values);
+        entries("grants", before.grants(), after.grants(), v -> v, v -> v, changed, values);
         var settings = settings(before.settings(), after.settings());
         settings.keySet().forEach(name -> changed.add("settings." + name));
-        return new PolicyDiff(changed, settings);
+        return new PolicyDiff(changed, settings, values);
     }
 
     /** Each changed setting: {@code {"old": ..., "new": ...}}, {@code null} standing for the runtime's default. */
@@ -56,10 +60,7 @@ record PolicyDiff(List<String> changed, Map<String, Map<String, Object>> setting
         var changed = new LinkedHashMap<String, Map<String, Object>>();
         values.forEach((name, v) -> {
             if (!Objects.equals(v[0], v[1])) {
-                var oldAndNew = new LinkedHashMap<String, Object>();
-                oldAndNew.put("old", v[0]);
-                oldAndNew.put("new", v[1]);
-                changed.put(name, oldAndNew);
+                changed.put(name, EntryValues.oldAndNew(v[0], v[1]));
             }
         });
         return changed;
@@ -70,7 +71,9 @@ record PolicyDiff(List<String> changed, Map<String, Map<String, Object>> setting
             Map<String, V> before,
             Map<String, V> after,
             Function<? super V, ?> comparable,
-            List<String> changed) {
+            Function<? super V, Object> value,
+            List<String> changed,
+            Map<String, Map<String, Object>> values) {
         var keys = new LinkedHashSet<>(before.keySet());
         keys.addAll(after.keySet());
         for (String key : keys) {
@@ -78,6 +81,9 @@ record PolicyDiff(List<String> changed, Map<String, Map<String, Object>> setting
             V a = after.get(key);
             if (b == null || a == null || !Objects.equals(comparable.apply(b), comparable.apply(a))) {
                 changed.add(section + "." + key);
+                values.put(
+                        section + "." + key,
+                        EntryValues.oldAndNew(b == null ? null : value.apply(b), a == null ? null : value.apply(a)));
             }
         }
     }

@@ -354,6 +354,25 @@ class ManagePolicyTest {
     }
 
     @Test
+    void preview_tells_what_a_file_would_change_and_changes_nothing() {
+        String yaml = original.replace(
+                "    approve: [security, commitment, competitors]\n"
+                        + "    deny: [pricing, roadmap, legal, personnel]\n",
+                "    approve: [security, commitment]\n"
+                        + "    deny: [pricing, roadmap, legal, competitors, personnel]\n");
+
+        var change = policy.preview(ADMIN, yaml);
+
+        assertEquals(new ManagePolicy.PolicyChange("acme", List.of("roles.junior_ae"), 1, 1), change);
+        assertTrue(audited.isEmpty());
+        assertUnchanged();
+        assertThrows(
+                app.proxyme.domain.policy.InvalidPolicyException.class,
+                () -> policy.preview(ADMIN, "org: acme\nroles: [\n"));
+        assertThrows(DomainException.class, () -> policy.preview(AUDITOR, yaml));
+    }
+
+    @Test
     void replace_reports_what_the_file_changed() {
         String yaml = original.replace(
                 "    approve: [security, commitment, competitors]\n"
@@ -369,10 +388,72 @@ class ManagePolicyTest {
     }
 
     @Test
+    void a_changed_role_is_audited_with_its_old_and_new_lists() {
+        RoleEntry before = policy.overview(ADMIN).roles().stream()
+                .filter(r -> r.name().equals("junior_ae"))
+                .findFirst()
+                .orElseThrow();
+        var auto = new ArrayList<>(before.auto());
+        auto.add("pricing");
+        var deny = new ArrayList<>(before.deny());
+        deny.remove("pricing");
+
+        policy.putRole(ADMIN, new RoleEntry("junior_ae", auto, before.approve(), deny));
+
+        @SuppressWarnings("unchecked")
+        var values = (Map<String, Map<String, Map<String, List<String>>>>)
+                audited.get(0).detail().get("values");
+        assertTrue(values.get("roles.junior_ae").get("old").get("deny").contains("pricing"), values.toString());
+        assertTrue(values.get("roles.junior_ae").get("new").get("auto").contains("pricing"), values.toString());
+        assertEquals(
+                Effect.AUTO,
+                policy.overview(ADMIN)
+                        .effect(
+                                policy.overview(ADMIN).roles().stream()
+                                        .filter(r -> r.name().equals("junior_ae"))
+                                        .findFirst()
+                                        .orElseThrow(),
+                                "pricing"));
+    }
+
+    @Test
+    void rename_role_moves_its_members_and_is_refused_onto_an_existing_name() {
+        var change = policy.renameRole(ADMIN, "junior_ae", "associate_ae");
+
+        var overview = policy.overview(ADMIN);
+        assertTrue(overview.roles().stream().noneMatch(r -> r.name().equals("junior_ae")));
+        assertEquals(
+                "associate_ae",
+                overview.members().stream()
+                        .filter(m -> m.email().equals("jae@acme.test"))
+                        .findFirst()
+                        .orElseThrow()
+                        .role());
+        assertTrue(change.changed()
+                .containsAll(List.of("roles.junior_ae", "roles.associate_ae", "members.jae@acme.test")));
+        assertEquals("rename_role", audited.get(0).detail().get("operation"));
+
+        var clash = assertThrows(DomainException.class, () -> policy.renameRole(ADMIN, "associate_ae", "org_admin"));
+        assertEquals(DomainException.Kind.CONFLICT, clash.kind());
+        assertThrows(IllegalArgumentException.class, () -> policy.renameRole(ADMIN, "associate_ae", "Bad Name"));
+    }
+
+    @Test
+    void removing_a_role_in_use_is_refused_naming_its_members() {
+        var refused = assertThrows(DomainException.class, () -> policy.removeRole(ADMIN, "junior_ae"));
+
+        assertEquals(DomainException.Kind.CONFLICT, refused.kind());
+        assertTrue(refused.getMessage().contains("jae@acme.test"), refused.getMessage());
+        assertUnchanged();
+    }
+
+    @Test
     void only_the_organisations_admin_may_change_its_policy() {
         for (Member caller : List.of(JAE, AUDITOR)) {
             List<Executable> changes = List.of(
                     () -> policy.export(caller),
+                    () -> policy.overview(caller),
+                    () -> policy.renameRole(caller, "junior_ae", "associate_ae"),
                     () -> policy.replace(caller, original),
                     () -> policy.putRole(caller, new RoleEntry("junior_ae", List.of("pricing"), null, null)),
                     () -> policy.removeRole(caller, "compliance_reviewer"),

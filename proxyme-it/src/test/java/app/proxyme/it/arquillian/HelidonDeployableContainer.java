@@ -63,6 +63,8 @@ public class HelidonDeployableContainer implements DeployableContainer<HelidonCo
                 dataDir = Files.createTempDirectory("proxyme-arquillian");
                 properties.put("proxyme.data.dir", dataDir.toString());
             }
+            // the admin console takes a free port unless the deployment names one: test servers never compete for 8081
+            properties.putIfAbsent("proxyme.admin.port", "0");
             int port = freePort();
             properties.put("server.port", Integer.toString(port));
             properties.put("server.host", configuration.getHost());

@@ -1,6 +1,7 @@
 package app.proxyme.web.boot;
 
 import app.proxyme.domain.pipeline.ChunkPipeline;
+import app.proxyme.domain.port.in.BrowseAudit;
 import app.proxyme.domain.port.in.DecideApproval;
 import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.port.in.HandleChunk;
@@ -39,6 +40,7 @@ import app.proxyme.domain.port.out.TokenVault;
 import app.proxyme.domain.port.out.TopicClassifier;
 import app.proxyme.engine.approval.ApprovalDesk;
 import app.proxyme.engine.audit.AuditRetention;
+import app.proxyme.engine.audit.AuditReview;
 import app.proxyme.engine.audit.AuditTrail;
 import app.proxyme.engine.audit.MeetingShares;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
@@ -180,6 +182,12 @@ class UseCases {
     @Singleton
     ReviewAudit reviewAudit(AuditTrail trail) {
         return trail;
+    }
+
+    @Produces
+    @Singleton
+    BrowseAudit browseAudit(AuditReader reader, AuditLog audit, MeetingRecords records) {
+        return new AuditReview(reader, audit, records);
     }
 
     @Produces

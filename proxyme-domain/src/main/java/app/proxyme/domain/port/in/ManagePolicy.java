@@ -34,11 +34,31 @@ public interface ManagePolicy {
      */
     PolicyChange replace(Member caller, String yaml);
 
+    /**
+     * What replacing the policy with the file would change (the entries, the tuples to write and delete), without
+     * changing anything: the diff the console shows before an import is applied.
+     *
+     * @throws app.proxyme.domain.policy.InvalidPolicyException with every problem and its line
+     */
+    PolicyChange preview(Member caller, String yaml);
+
+    /**
+     * The caller's organisation's policy as the console shows it: topics, roles with their topic lists, members and
+     * rules, in file order.
+     */
+    PolicyOverview overview(Member caller);
+
     /** Adds the role, or replaces the topic lists of the role with that name. */
     PolicyChange putRole(Member caller, RoleEntry role);
 
     /** Removes a role no member, rule or playground case uses any more, with its default grants. */
     PolicyChange removeRole(Member caller, String role);
+
+    /**
+     * Renames a role, moving its members, role rules, playground cases and default grants to the new name.
+     * {@code CONFLICT} when a role of the new name exists.
+     */
+    PolicyChange renameRole(Member caller, String from, String to);
 
     /** Adds the member, or changes the role, name or subject of the member with that e-mail. */
     PolicyChange putMember(Member caller, MemberEntry member);
@@ -175,6 +195,39 @@ public interface ManagePolicy {
                 throw new IllegalArgumentException(
                         "approvalTimeout must be a whole number of seconds, at least one: " + approvalTimeout);
             }
+        }
+    }
+
+    /**
+     * An organisation's policy, entry by entry.
+     *
+     * @param org the organisation
+     * @param topics the catalogue, in file order
+     * @param roles the roles, in file order
+     * @param members the members, in file order
+     * @param rules the rules, in file order
+     */
+    record PolicyOverview(
+            String org, List<Topic> topics, List<RoleEntry> roles, List<MemberEntry> members, List<RuleEntry> rules) {
+        public PolicyOverview {
+            Objects.requireNonNull(org, "org");
+            topics = List.copyOf(topics);
+            roles = List.copyOf(roles);
+            members = List.copyOf(members);
+            rules = List.copyOf(rules);
+        }
+
+        /** The effect holders of {@code role} get on {@code topic}: topics in none of its lists are DENY. */
+        public Effect effect(RoleEntry role, String topic) {
+            if (role.auto().contains(topic)) {
+                return Effect.AUTO;
+            }
+            return role.approve().contains(topic) ? Effect.APPROVE : Effect.DENY;
+        }
+
+        /** The members holding {@code role}. */
+        public List<MemberEntry> holders(String role) {
+            return members.stream().filter(m -> m.role().equals(role)).toList();
         }
     }
 

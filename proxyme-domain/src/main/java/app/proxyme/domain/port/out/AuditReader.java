@@ -1,5 +1,6 @@
 package app.proxyme.domain.port.out;
 
+import app.proxyme.domain.audit.AuditFilter;
 import app.proxyme.domain.audit.AuditHead;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.SeqSpan;
@@ -20,6 +21,13 @@ public interface AuditReader {
      * {@code meeting} is not {@code null}.
      */
     List<AuditRecord> page(String org, String meeting, long afterSeq, long toSeq, int limit);
+
+    /**
+     * Up to {@code limit} of the organisation's events that match the filter (its time range left to the caller,
+     * who turns it into a {@code seq} span with {@link #span}) with {@code afterSeq < seq < beforeSeq}, newest
+     * first.
+     */
+    List<AuditRecord> search(String org, AuditFilter filter, long afterSeq, long beforeSeq, int limit);
 
     /** Up to {@code limit} of the organisation's {@code checkpoint} events with {@code seq > afterSeq}, oldest first. */
     List<AuditRecord> checkpoints(String org, long afterSeq, int limit);

@@ -1,11 +1,14 @@
 package app.proxyme.engine.adapter.jpa;
 
+import app.proxyme.domain.audit.AuditFilter;
 import app.proxyme.domain.audit.AuditHead;
 import app.proxyme.domain.audit.AuditRecord;
 import app.proxyme.domain.audit.SeqSpan;
 import app.proxyme.domain.port.out.AuditReader;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads audit chains in pages, each page its own short read (keyset on {@code seq}, no open cursor). */
@@ -40,6 +43,39 @@ final class JpaAuditReader implements AuditReader {
             }
             return q.getResultList().stream().map(AuditEventMapper::toRecord).toList();
         });
+    }
+
+    @Override
+    public List<AuditRecord> search(String org, AuditFilter filter, long afterSeq, long beforeSeq, int limit) {
+        var where = new StringBuilder("select e from AuditEventEntity e where e.org = :org");
+        var values = new LinkedHashMap<String, Object>();
+        values.put("org", org);
+        condition(where, values, "meetingId", filter.meeting());
+        condition(where, values, "member", filter.member());
+        condition(where, values, "topic", filter.topic());
+        condition(where, values, "outcome", filter.outcome());
+        condition(where, values, "layer", filter.layer());
+        condition(
+                where,
+                values,
+                "type",
+                filter.type() == null ? null : filter.type().wire());
+        where.append(" and e.seq > :after and e.seq < :before order by e.seq desc");
+        values.put("after", afterSeq);
+        values.put("before", beforeSeq);
+        return tx.read(em -> {
+            var q = em.createQuery(where.toString(), AuditEventEntity.class).setMaxResults(limit);
+            values.forEach(q::setParameter);
+            return q.getResultList().stream().map(AuditEventMapper::toRecord).toList();
+        });
+    }
+
+    /** {@code and e.<field> = :<field>} when the value is given; the field names are ours, never the caller's. */
+    private static void condition(StringBuilder where, Map<String, Object> values, String field, String value) {
+        if (value != null) {
+            where.append(" and e.").append(field).append(" = :").append(field);
+            values.put(field, value);
+        }
     }
 
     @Override

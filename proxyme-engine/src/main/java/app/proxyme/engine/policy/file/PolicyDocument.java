@@ -232,6 +232,11 @@ public record PolicyDocument(
                 org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
     }
 
+    public PolicyDocument withTests(List<TestSpec> tests) {
+        return new PolicyDocument(
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
+    }
+
     public PolicyDocument withGrants(Map<String, List<String>> grants) {
         return new PolicyDocument(
                 org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);

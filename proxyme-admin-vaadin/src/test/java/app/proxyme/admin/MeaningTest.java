@@ -1,0 +1,21 @@
+package app.proxyme.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.proxyme.domain.policy.Effect;
+import org.junit.jupiter.api.Test;
+
+class MeaningTest {
+    @Test
+    void each_effect_reads_as_a_sentence_about_the_roles_holders() {
+        assertEquals(
+                "Junior AEs may answer security questions only after approval",
+                Meaning.of("junior_ae", "security", Effect.APPROVE));
+        assertEquals(
+                "Sales Engineers may answer product questions on their own",
+                Meaning.of("sales_engineer", "product", Effect.AUTO));
+        assertEquals(
+                "Account Executives may never answer small talk questions",
+                Meaning.of("account_executive", "small_talk", Effect.DENY));
+    }
+}
