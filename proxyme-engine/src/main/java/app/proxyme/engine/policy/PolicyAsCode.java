@@ -156,7 +156,7 @@ public final class PolicyAsCode implements ManagePolicy {
     }
 
     /** The file as a document of the caller's own organisation, for its admin. */
-    private static PolicyDocument parseFor(Member caller, String yaml) {
+    private PolicyDocument parseFor(Member caller, String yaml) {
         requireAdmin(caller);
         PolicyDocument doc = PolicyFiles.parse(yaml == null ? "" : yaml, reading);
         if (!caller.org().equals(doc.org())) {
