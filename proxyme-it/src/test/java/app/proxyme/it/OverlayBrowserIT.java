@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.proxyme.engine.testsupport.DemoUtterances;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -133,7 +134,7 @@ class OverlayBrowserIT {
     void an_unsure_question_drafts_nothing_until_asked_and_the_draft_waits_for_approval() {
         overlay.open().signIn("ae@acme.test", meeting("unsure"));
 
-        long seq = overlay.say("Can I ask about slurred and angry as inputs to this?");
+        long seq = overlay.say(DemoUtterances.UNSURE_QUESTION);
 
         Locator card = overlay.card(seq);
         assertThat(card.locator(".answer")).containsText("unsure");

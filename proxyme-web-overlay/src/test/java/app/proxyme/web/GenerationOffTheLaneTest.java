@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.engine.adapter.llm.ChatStub;
+import app.proxyme.engine.testsupport.DemoUtterances;
 import app.proxyme.engine.testsupport.ScriptedHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.microprofile.testing.AddConfigSource;
@@ -111,7 +112,7 @@ class GenerationOffTheLaneTest {
         String meeting = "m-race-" + System.nanoTime();
         try (var overlay = WsClient.connect(ws, meeting, ae)) {
             overlay.awaitType("state");
-            overlay.chunk(3, "Can I ask about slurred and angry as inputs to this?");
+            overlay.chunk(3, DemoUtterances.UNSURE_QUESTION);
             JsonNode unsure = overlay.awaitType("decision", 3);
             assertTrue(unsure.path("unsure").asBoolean(), unsure.toString());
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.proxyme.engine.testsupport.DemoUtterances;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.microprofile.testing.junit5.AddConfig;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
@@ -42,7 +43,7 @@ class OverlayProtocolTest {
         String meeting = meeting();
         try (var c = WsClient.connect(ws, meeting, ae)) {
             c.awaitType("state");
-            c.chunk(3, "Can I ask about slurred and angry as inputs to this?");
+            c.chunk(3, DemoUtterances.UNSURE_QUESTION);
             JsonNode d = c.awaitType("decision", 3);
             assertTrue(d.path("unsure").asBoolean(), d.toString());
             assertFalse(d.path("suggestionFollows").asBoolean(), "nothing is drafted while unsure: " + d);
@@ -77,7 +78,7 @@ class OverlayProtocolTest {
         var unsure = api.post(
                 "/api/policy/evaluate",
                 ae,
-                "{\"user\":\"ae@acme.test\",\"text\":\"Can I ask about slurred and angry as inputs to this?\"}");
+                "{\"user\":\"ae@acme.test\",\"text\":\"" + DemoUtterances.UNSURE_QUESTION + "\"}");
         assertEquals(200, unsure.status(), unsure.body());
         assertEquals("APPROVE", unsure.json().get("outcome").asText(), unsure.body());
         assertEquals("classifier", unsure.json().get("layer").asText(), unsure.body());
