@@ -2,6 +2,7 @@ package app.proxyme.engine.policy.file;
 
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.engine.fga.Tuple;
+import app.proxyme.engine.fga.TupleCondition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import java.util.Locale;
  *   <li>per role and topic {@code auto_responder} (AUTO), {@code approval_responder} (APPROVE) or {@code blocked}
  *       (DENY) for the role's assignees. A topic in none of a role's lists gets no tuple: the model reads it as
  *       DENY.</li>
+ *   <li>per {@code auto_when} entry a second {@code auto_responder} tuple, written with the generated condition
+ *       ({@link PolicyConditions}): AUTO while the condition holds, the listed tuple's effect otherwise.</li>
  * </ul>
  */
 public final class PolicyTuples {
@@ -70,6 +73,13 @@ public final class PolicyTuples {
             spec.auto().forEach(t -> tuples.add(new Tuple(topic(org, t), AUTO_RESPONDER, who)));
             spec.approve().forEach(t -> tuples.add(new Tuple(topic(org, t), APPROVAL_RESPONDER, who)));
             spec.deny().forEach(t -> tuples.add(new Tuple(topic(org, t), BLOCKED, who)));
+            spec.autoWhen()
+                    .keySet()
+                    .forEach(t -> tuples.add(new Tuple(
+                            topic(org, t),
+                            AUTO_RESPONDER,
+                            who,
+                            new TupleCondition(PolicyConditions.name(org, role, t)))));
         });
         return tuples;
     }
