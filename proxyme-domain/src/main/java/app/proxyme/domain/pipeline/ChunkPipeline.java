@@ -362,7 +362,7 @@ public final class ChunkPipeline implements HandleChunk {
     /** Values checked against the policy's declarations, the cleared ones ({@code null}) left out. */
     static Map<String, Object> checkedContext(OrgPolicy policy, Map<String, ?> context) {
         try {
-            var values = new java.util.LinkedHashMap<>(policy.context().check(context));
+            var values = new java.util.LinkedHashMap<>(policy.context().check(context, "context"));
             values.values().removeIf(java.util.Objects::isNull);
             return values;
         } catch (IllegalArgumentException e) {

@@ -35,25 +35,27 @@ public record ContextPolicy(Map<String, String> declared, Map<String, Map<String
      * A user's values, checked: each name declared, each value of its declared type ({@code int}: a whole number
      * within 64 bits; {@code double}: a number; {@code string}; {@code bool}). A {@code null} value clears the name.
      *
+     * @param field the name of the values' field in the request ({@code values}, {@code context}), for the message
      * @return the values as the decision uses them (whole numbers as {@code Long}, numbers as {@code Double}), nulls kept
      * @throws IllegalArgumentException naming the first field that is not declared or not of its type
      */
-    public Map<String, Object> check(Map<String, ?> values) {
+    public Map<String, Object> check(Map<String, ?> values, String field) {
         var checked = new LinkedHashMap<String, Object>();
         values.forEach((name, value) -> {
             String type = declared.get(name);
             if (type == null) {
-                throw new IllegalArgumentException("field 'values." + name + "' is not a context value of the policy"
-                        + (declared.isEmpty()
-                                ? " (it declares none)"
-                                : " (" + String.join(", ", declared.keySet()) + ")"));
+                throw new IllegalArgumentException(
+                        "field '" + field + "." + name + "' is not a context value of the policy"
+                                + (declared.isEmpty()
+                                        ? " (it declares none)"
+                                        : " (" + String.join(", ", declared.keySet()) + ")"));
             }
-            checked.put(name, value == null ? null : typed(name, type, value));
+            checked.put(name, value == null ? null : typed(field + "." + name, type, value));
         });
         return checked;
     }
 
-    private static Object typed(String name, String type, Object value) {
+    private static Object typed(String field, String type, Object value) {
         Object typed = switch (type) {
             case "int" -> whole(value);
             case "double" -> value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
@@ -63,7 +65,7 @@ public record ContextPolicy(Map<String, String> declared, Map<String, Map<String
         };
         if (typed == null) {
             throw new IllegalArgumentException(
-                    "field 'values." + name + "' must be " + (type.equals("int") ? "an int" : "a " + type)
+                    "field '" + field + "' must be " + (type.equals("int") ? "an int" : "a " + type)
                             + (type.equals("string") ? " of at most 200 characters" : ""));
         }
         return typed;
