@@ -29,6 +29,7 @@ record PolicyDiff(List<String> changed, Map<String, Map<String, Object>> setting
         if (!before.domains().equals(after.domains())) {
             changed.add("domains");
         }
+        entries("context", before.context(), after.context(), v -> v, changed);
         entries("topics", before.topics(), after.topics(), v -> v, changed);
         entries("roles", before.roles(), after.roles(), PolicyDiff::topicSets, changed);
         entries("members", before.members(), after.members(), v -> v, changed);
@@ -84,7 +85,8 @@ record PolicyDiff(List<String> changed, Map<String, Map<String, Object>> setting
 
     /** A role's lists as sets: the export lists topics in catalogue order, whatever order they were given in. */
     private static Object topicSets(PolicyDocument.RoleSpec role) {
-        return List.of(new HashSet<>(role.auto()), new HashSet<>(role.approve()), new HashSet<>(role.deny()));
+        return List.of(
+                new HashSet<>(role.auto()), new HashSet<>(role.approve()), new HashSet<>(role.deny()), role.autoWhen());
     }
 
     private static Map<String, PolicyDocument.RuleSpec> byId(List<PolicyDocument.RuleSpec> rules) {
