@@ -1,6 +1,7 @@
 package app.proxyme.engine.policy.file;
 
 import app.proxyme.engine.fga.AutoCondition;
+import app.proxyme.engine.fga.ProductModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class PolicyConditions {
     public static final List<String> TYPES = List.of("int", "double", "string", "bool");
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    private static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
 
     private PolicyConditions() {}
@@ -95,8 +97,15 @@ public final class PolicyConditions {
                     if (parameters.values().stream().anyMatch(t -> !TYPES.contains(t))) {
                         return; // reported on the declaration
                     }
+                    if (!ROLE.matcher(role).matches()) {
+                        problems.add(at + ": a role with conditions is named with letters, digits, '_' and '-' only");
+                        return;
+                    }
+                    var condition = new AutoCondition(name(doc.org(), role, topic), parameters, expression);
                     try {
-                        new AutoCondition(name(doc.org(), role, topic), parameters, expression).compile();
+                        condition.compile();
+                        // the model all organisations share must still read: what would break it is this file's error
+                        ProductModel.with(List.of(condition));
                     } catch (IllegalArgumentException e) {
                         problems.add(at + ": " + celMessage(e.getMessage()));
                     }

@@ -81,6 +81,17 @@ class ConditionalPolicyFileTest {
     }
 
     @Test
+    void a_role_whose_name_cannot_name_a_condition_may_not_have_one() {
+        var e = invalid(FILE.replace("  intern:\n", "  in.tern:\n").replace("{role: intern,", "{role: in.tern,"));
+
+        assertEquals(23, e.line());
+        assertEquals(
+                "roles.in.tern.auto_when.pricing: a role with conditions is named with letters, digits, '_' and '-'"
+                        + " only",
+                e.message());
+    }
+
+    @Test
     void a_type_that_is_not_offered_is_an_error_on_its_line() {
         var e = invalid(FILE.replace("deal_size: int", "deal_size: integer"));
 
