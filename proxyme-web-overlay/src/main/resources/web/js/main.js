@@ -7,6 +7,7 @@ import { currentSession, forgetSession, returnedSession, showSignIn } from './si
 import { Microphone, Voice } from './speech.js';
 import { Ticker } from './ticker.js';
 import { Toggles } from './toggles.js';
+import { MeetingContext } from './context.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -39,6 +40,7 @@ function join(session) {
   });
   $('cards-empty').hidden = cards.count() > 0;
   const toggles = new Toggles($('toggles'), (m) => connection.send(m));
+  const meetingContext = new MeetingContext($('context-box'), $('meeting-context'), (m) => connection.send(m));
 
   connection = new Connection({
     meetingId: session.meetingId,
@@ -60,8 +62,9 @@ function join(session) {
     },
     onMessage: (m) => {
       switch (m.type) {
-        case 'state': cards.state(m); toggles.show(m.toggles); (m.suggestions || []).forEach((s) => connection.seenSeq(s.seq)); break;
+        case 'state': cards.state(m); toggles.show(m.toggles); meetingContext.show(m.context); (m.suggestions || []).forEach((s) => connection.seenSeq(s.seq)); break;
         case 'toggles': toggles.show(m.toggles); break;
+        case 'context': meetingContext.show(m); break;
         case 'flow': ticker.flow(m); break;
         case 'decision': cards.decision(m); break;
         case 'suggestion': cards.suggestion(m); break;

@@ -50,10 +50,20 @@ export class Ticker {
 function describe(detail) {
   if (!detail || typeof detail !== 'object') return '';
   return Object.entries(detail).map(([k, v]) => {
+    if (k === 'conditions' && v && typeof v === 'object') return conditions(v);
     if (v === true) return k;
     if (v === false || v == null || typeof v === 'object') return '';
     return k === 'scope' || k === 'topic' || k === 'effect' ? String(v) : `${k}=${short(String(v), 24)}`;
   }).filter(Boolean).join(' ');
+}
+
+/** {"pricing":{"expression":"deal_size < 50000","values":{"deal_size":30000},"holds":true}} → "pricing: deal_size < 50000 holds (deal_size=30000)" */
+function conditions(byTopic) {
+  return Object.entries(byTopic).map(([topic, c]) => {
+    const used = Object.entries(c.values || {}).map(([k, v]) => `${k}=${v}`).join(', ');
+    const missing = (c.missing || []).length ? `, missing ${c.missing.join(', ')}` : '';
+    return `${topic}: ${c.expression} ${c.holds ? 'holds' : 'does not hold'}${used ? ` (${used})` : ''}${missing}`;
+  }).join('; ');
 }
 
 function fmt(ms) {

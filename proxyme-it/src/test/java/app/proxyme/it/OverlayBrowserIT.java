@@ -94,6 +94,31 @@ class OverlayBrowserIT {
     }
 
     @Test
+    void a_deal_size_set_in_the_meeting_settings_lets_the_account_executive_answer_pricing() {
+        String meeting = meeting("context");
+        overlay.open().signIn("ae@acme.test", meeting);
+        overlay.page.locator("#context-box > summary").click();
+
+        overlay.setContext("deal_size", "80000");
+        long large = overlay.say(MeetingContextIT.PRICING);
+        assertThat(overlay.card(large)).hasAttribute("data-kind", "pending");
+        assertThat(overlay.card(large).locator(".why")).containsText("deal_size < 50000 does not hold");
+
+        overlay.setContext("deal_size", "30000");
+        long small = overlay.say(MeetingContextIT.PRICING);
+
+        Locator card = overlay.card(small);
+        assertThat(card).hasAttribute("data-kind", "auto");
+        assertThat(card.locator(".answer")).not().isEmpty();
+        assertThat(card.locator(".why")).containsText("deal_size < 50000 holds (deal_size=30000)");
+        assertThat(overlay.flow(small).locator(".step[data-step='fga']"))
+                .containsText("pricing: deal_size < 50000 holds (deal_size=30000)");
+        overlay.page.reload();
+        overlay.assertConnected();
+        assertThat(overlay.contextField("deal_size")).hasValue("30000");
+    }
+
+    @Test
     void an_auto_answer_shows_its_text_a_copy_button_and_its_flow() {
         overlay.open().signIn("se@acme.test", meeting("auto"));
 

@@ -63,6 +63,22 @@ final class OverlayPage implements AutoCloseable {
         return page.locator("#toggles input[data-topic='" + topic + "']");
     }
 
+    Locator contextField(String name) {
+        return page.locator("#meeting-context [data-name='" + name + "']");
+    }
+
+    /** Sets a numeric meeting value in the meeting settings and saves it; waits until the server echoes it. */
+    void setContext(String name, String value) {
+        contextField(name).fill(value);
+        page.click("#meeting-context button[type=submit]");
+        assertThat(page.locator("#meeting-context"))
+                .hasAttribute(
+                        "data-values",
+                        // Playwright hands the pattern to the browser: escaped by hand, JavaScript knows no \Q…\E
+                        java.util.regex.Pattern.compile(
+                                "\"" + name + "\":" + value.replaceAll("[^A-Za-z0-9]", "\\\\$0") + "[,}]"));
+    }
+
     @Override
     public void close() {
         context.close();

@@ -29,7 +29,8 @@ public enum AuditType {
     RETENTION,
     TOGGLE,
     SUGGESTION_FAILED,
-    CHUNK_ABANDONED;
+    CHUNK_ABANDONED,
+    CONTEXT_SET;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

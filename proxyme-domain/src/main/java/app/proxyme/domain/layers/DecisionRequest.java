@@ -1,11 +1,15 @@
 package app.proxyme.domain.layers;
 
 import app.proxyme.domain.decision.Classification;
+import app.proxyme.domain.policy.ContextPolicy;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.domain.policy.Rule;
 import app.proxyme.domain.policy.TopicCatalog;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,6 +23,9 @@ import java.util.Set;
  * @param rules the organisation's compiled rules (those not applying to the member are ignored)
  * @param disabledTopics topics the member switched off for this meeting
  * @param settings thresholds
+ * @param context the meeting values the member set (values of conditional relationships, e.g. {@code deal_size})
+ * @param contextPolicy the organisation's declared values and conditional topics (FGA evaluates the conditions;
+ *     the trace shows them)
  */
 public record DecisionRequest(
         Member member,
@@ -27,8 +34,12 @@ public record DecisionRequest(
         TopicCatalog catalog,
         List<Rule> rules,
         Set<String> disabledTopics,
-        PolicySettings settings) {
+        PolicySettings settings,
+        Map<String, Object> context,
+        ContextPolicy contextPolicy) {
     public DecisionRequest {
+        context = context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
+        contextPolicy = contextPolicy == null ? ContextPolicy.NONE : contextPolicy;
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(classification, "classification");
@@ -40,5 +51,20 @@ public record DecisionRequest(
             throw new IllegalArgumentException(
                     "catalogue of " + catalog.org() + " used for a member of " + member.org());
         }
+        if (context.containsValue(null)) {
+            throw new IllegalArgumentException("a context value is null");
+        }
+    }
+
+    /** A request without meeting context. */
+    public DecisionRequest(
+            Member member,
+            String text,
+            Classification classification,
+            TopicCatalog catalog,
+            List<Rule> rules,
+            Set<String> disabledTopics,
+            PolicySettings settings) {
+        this(member, text, classification, catalog, rules, disabledTopics, settings, Map.of(), ContextPolicy.NONE);
     }
 }

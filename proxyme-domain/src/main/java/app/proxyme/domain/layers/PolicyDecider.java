@@ -1,6 +1,7 @@
 package app.proxyme.domain.layers;
 
 import app.proxyme.domain.decision.Classification;
+import app.proxyme.domain.decision.ConditionUse;
 import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.decision.Layer;
 import app.proxyme.domain.decision.Outcome;
@@ -131,8 +132,10 @@ public final class PolicyDecider {
     }
 
     private Evaluation evaluate(DecisionRequest request, List<String> topics, Flow flow) {
-        List<PolicyLayer> layers =
-                List.of(new RulesLayer(request.rules()), new FgaLayer(fga), new TogglesLayer(request.disabledTopics()));
+        List<PolicyLayer> layers = List.of(
+                new RulesLayer(request.rules()),
+                new FgaLayer(fga, request.context(), request.contextPolicy()),
+                new TogglesLayer(request.disabledTopics()));
         var results = new LinkedHashMap<String, TopicResult>();
         topics.forEach(t -> results.put(t, TopicResult.start(t)));
         for (PolicyLayer layer : layers) {
@@ -158,12 +161,33 @@ public final class PolicyDecider {
         }
         var detail = new LinkedHashMap<String, Object>();
         var effects = new LinkedHashMap<String, Object>();
-        verdicts.forEach((topic, v) -> effects.put(topic, v.effect().name()));
+        var conditions = new LinkedHashMap<String, Object>();
+        verdicts.forEach((topic, v) -> {
+            effects.put(topic, v.effect().name());
+            if (v.condition() != null) {
+                conditions.put(topic, conditionDetail(v.condition()));
+            }
+        });
         detail.put("effects", effects);
+        if (!conditions.isEmpty()) {
+            detail.put("conditions", conditions);
+        }
         if (verdicts.values().stream().anyMatch(LayerVerdict::unavailable)) {
             detail.put("unavailable", true);
         }
         return detail;
+    }
+
+    /** A condition as the flow ticker and the trace show it: expression, values used, holds, missing values. */
+    public static Map<String, Object> conditionDetail(ConditionUse c) {
+        var d = new LinkedHashMap<String, Object>();
+        d.put("expression", c.expression());
+        d.put("values", c.values());
+        d.put("holds", c.holds());
+        if (!c.missing().isEmpty()) {
+            d.put("missing", c.missing());
+        }
+        return d;
     }
 
     /** The layers' verdicts for one topic so far. */
@@ -175,7 +199,7 @@ public final class PolicyDecider {
 
         TopicResult with(Layer layer, LayerVerdict v) {
             var t = new ArrayList<>(trace);
-            t.add(new TraceEntry(layer, v.effect(), topic, v.detail()));
+            t.add(new TraceEntry(layer, v.effect(), topic, v.detail(), v.condition()));
             var e = new ArrayList<>(evaluated);
             e.add(layer);
             return new TopicResult(topic, effect.and(v.effect()), t, e, unavailable || v.unavailable());

@@ -208,10 +208,28 @@ public final class ChunkPipeline implements HandleChunk {
 
     /** The decision only, without generation and without any record: the policy playground and dry runs. */
     public DryRun evaluate(Member member, String text) {
+        return evaluate(member, text, Map.of());
+    }
+
+    /**
+     * A dry run with meeting values, checked against the policy's declarations.
+     *
+     * @throws DomainException {@code BAD_REQUEST} naming a value that is not declared or not of its type
+     */
+    public DryRun evaluate(Member member, String text, Map<String, ?> context) {
         OrgPolicy policy = ports.policies().policy(member.org());
+        Map<String, Object> values = checkedContext(policy, context);
         Classification classification = ports.classifier().classify(policy.catalog(), text);
         var request = new DecisionRequest(
-                member, text, classification, policy.catalog(), policy.rules(), Set.of(), policy.settings());
+                member,
+                text,
+                classification,
+                policy.catalog(),
+                policy.rules(),
+                Set.of(),
+                policy.settings(),
+                values,
+                policy.context());
         return new DryRun(classification, decider.decide(request, Flow.IGNORE));
     }
 
@@ -396,7 +414,26 @@ public final class ChunkPipeline implements HandleChunk {
     private DecisionRequest request(Member member, OrgPolicy policy, Chunk chunk, Classification classification) {
         Set<String> disabled = ports.meetings().disabledTopics(member.org(), chunk.meetingId(), member.email());
         return new DecisionRequest(
-                member, chunk.text(), classification, policy.catalog(), policy.rules(), disabled, policy.settings());
+                member,
+                chunk.text(),
+                classification,
+                policy.catalog(),
+                policy.rules(),
+                disabled,
+                policy.settings(),
+                ports.meetings().context(member.org(), chunk.meetingId(), member.email()),
+                policy.context());
+    }
+
+    /** Values checked against the policy's declarations, the cleared ones ({@code null}) left out. */
+    static Map<String, Object> checkedContext(OrgPolicy policy, Map<String, ?> context) {
+        try {
+            var values = new java.util.LinkedHashMap<>(policy.context().check(context, "context"));
+            values.values().removeIf(java.util.Objects::isNull);
+            return values;
+        } catch (IllegalArgumentException e) {
+            throw DomainException.badRequest(e.getMessage());
+        }
     }
 
     private static Decision unavailable(String reason) {

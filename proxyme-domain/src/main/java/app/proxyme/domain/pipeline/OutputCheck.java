@@ -63,7 +63,9 @@ final class OutputCheck {
                     policy.catalog(),
                     policy.rules(),
                     meetings.disabledTopics(member.org(), chunk.meetingId(), member.email()),
-                    policy.settings());
+                    policy.settings(),
+                    meetings.context(member.org(), chunk.meetingId(), member.email()),
+                    policy.context());
             checkWhole(policy, request, wholeRanking(policy, chunk, text), lowering);
             List<String> sentences = sentences(text);
             if (sentences.size() > 1) {

@@ -36,7 +36,8 @@ public final class InMemoryPolicyStore implements PolicyStore {
                         policy.org(),
                         new TopicCatalog(catalog.org(), catalog.topics(), versions.incrementAndGet()),
                         policy.rules(),
-                        policy.settings()));
+                        policy.settings(),
+                        policy.context()));
         return this;
     }
 

@@ -282,6 +282,21 @@ public final class InMemoryStores {
             return Set.copyOf(off.getOrDefault(org + "/" + meetingId + "/" + user, Set.of()));
         }
 
+        private final Map<String, Map<String, Object>> contexts = new java.util.HashMap<>();
+
+        @Override
+        public synchronized Map<String, Object> context(String org, String meetingId, String user) {
+            return contexts.getOrDefault(org + "/" + meetingId + "/" + user, Map.of());
+        }
+
+        @Override
+        public synchronized void setContext(String org, String meetingId, String user, Map<String, Object> values) {
+            if (writesFail) {
+                throw new DependencyUnavailableException("database", "down (fake)");
+            }
+            contexts.put(org + "/" + meetingId + "/" + user, Map.copyOf(values));
+        }
+
         @Override
         public synchronized void setTopicEnabled(
                 String org, String meetingId, String user, String topic, boolean enabled) {

@@ -30,15 +30,12 @@ public final class TopicSwitches implements SwitchTopics {
     private final PolicyStore policies;
     private final MeetingStore meetings;
     private final AuditLog audit;
-    private final Object[] locks = new Object[64];
+    private final ParticipantLocks locks = new ParticipantLocks();
 
     public TopicSwitches(PolicyStore policies, MeetingStore meetings, AuditLog audit) {
         this.policies = policies;
         this.meetings = meetings;
         this.audit = audit;
-        for (int i = 0; i < locks.length; i++) {
-            locks[i] = new Object();
-        }
     }
 
     /** Every topic of the member's organisation with whether it is on for them in this meeting. */
@@ -60,7 +57,7 @@ public final class TopicSwitches implements SwitchTopics {
         if (!policies.policy(member.org()).catalog().contains(topic)) {
             throw DomainException.badRequest("unknown topic '" + topic + "'");
         }
-        synchronized (lock(member, meetingId)) {
+        synchronized (locks.of(member, meetingId)) {
             boolean before = !meetings.disabledTopics(member.org(), meetingId, member.email())
                     .contains(topic);
             if (before == enabled) {
@@ -107,11 +104,5 @@ public final class TopicSwitches implements SwitchTopics {
                 enabled ? "ON" : "OFF",
                 "toggles",
                 detail);
-    }
-
-    /** One lock per participant and meeting (striped), so that check, audit and write do not interleave. */
-    private Object lock(Member member, String meetingId) {
-        int h = (member.org() + "\u0000" + meetingId + "\u0000" + member.email()).hashCode();
-        return locks[Math.floorMod(h, locks.length)];
     }
 }

@@ -32,6 +32,9 @@ final class EntryValues {
         value.put("auto", role.auto());
         value.put("approve", role.approve());
         value.put("deny", role.deny());
+        if (!role.autoWhen().isEmpty()) {
+            value.put("auto_when", role.autoWhen());
+        }
         return value;
     }
 

@@ -33,6 +33,7 @@ record PolicyDiff(
         if (!before.domains().equals(after.domains())) {
             changed.add("domains");
         }
+        entries("context", before.context(), after.context(), v -> v, v -> v, changed, values);
         entries("topics", before.topics(), after.topics(), v -> v, EntryValues::topic, changed, values);
         entries("roles", before.roles(), after.roles(), PolicyDiff::topicSets, EntryValues::role, changed, values);
         entries("members", before.members(), after.members(), v -> v, EntryValues::member, changed, values);
@@ -90,7 +91,8 @@ record PolicyDiff(
 
     /** A role's lists as sets: the export lists topics in catalogue order, whatever order they were given in. */
     private static Object topicSets(PolicyDocument.RoleSpec role) {
-        return List.of(new HashSet<>(role.auto()), new HashSet<>(role.approve()), new HashSet<>(role.deny()));
+        return List.of(
+                new HashSet<>(role.auto()), new HashSet<>(role.approve()), new HashSet<>(role.deny()), role.autoWhen());
     }
 
     private static Map<String, PolicyDocument.RuleSpec> byId(List<PolicyDocument.RuleSpec> rules) {

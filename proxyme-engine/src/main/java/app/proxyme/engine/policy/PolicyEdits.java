@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -29,7 +30,11 @@ final class PolicyEdits {
 
     static PolicyDocument putRole(PolicyDocument doc, RoleEntry role) {
         var roles = new LinkedHashMap<>(doc.roles());
-        roles.put(role.name(), new PolicyDocument.RoleSpec(role.auto(), role.approve(), role.deny()));
+        var before = doc.roles().get(role.name());
+        var autoWhen = new LinkedHashMap<String, String>(before == null ? Map.of() : before.autoWhen());
+        // a condition lifts a listed APPROVE or an unlisted topic; one the edit makes AUTO or DENY has no more use
+        autoWhen.keySet().removeIf(t -> role.auto().contains(t) || role.deny().contains(t));
+        roles.put(role.name(), new PolicyDocument.RoleSpec(role.auto(), role.approve(), role.deny(), autoWhen));
         return doc.withRoles(roles);
     }
 

@@ -29,7 +29,7 @@ public final class PolicyPlayground implements EvaluatePolicy {
      *     when a non-admin asks about someone else, {@code BAD_REQUEST} for text that is empty or too long
      */
     @Override
-    public DryRun evaluate(Member caller, String userEmail, String text) {
+    public DryRun evaluate(Member caller, String userEmail, String text, java.util.Map<String, ?> context) {
         if (text == null || text.isBlank()) {
             throw DomainException.badRequest("field 'text' is required");
         }
@@ -48,6 +48,6 @@ public final class PolicyPlayground implements EvaluatePolicy {
         if (!caller.email().equals(subject.email())) {
             Access.require(caller, Capability.EVALUATE_FOR_OTHERS);
         }
-        return pipeline.evaluate(subject, text);
+        return pipeline.evaluate(subject, text, context == null ? java.util.Map.of() : context);
     }
 }

@@ -134,6 +134,19 @@ class PolicyAsCodeTest {
                 List.of("settings.auditRetentionDays"), audited.get(2).detail().get("changed"));
     }
 
+    @Test
+    void a_changed_condition_or_context_declaration_is_named_in_policy_changed() {
+        String exported = policies.export(ADMIN);
+
+        policies.replace(ADMIN, exported.replace("deal_size < 50000", "deal_size < 20000"));
+        policies.replace(ADMIN, exported.replace("  customer_tier: string\n", ""));
+
+        assertEquals(List.of("roles.account_executive"), audited.get(0).detail().get("changed"));
+        assertEquals(
+                List.of("context.customer_tier", "roles.account_executive"),
+                audited.get(1).detail().get("changed"));
+    }
+
     private static java.util.Map<String, Object> oldAndNew(Object before, Object after) {
         var m = new java.util.LinkedHashMap<String, Object>();
         m.put("old", before);

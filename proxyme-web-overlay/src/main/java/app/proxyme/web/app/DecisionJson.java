@@ -2,9 +2,11 @@ package app.proxyme.web.app;
 
 import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.decision.TraceEntry;
+import app.proxyme.domain.layers.PolicyDecider;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The decision's wire form (PROTOCOL.md), one mapping shared by the WebSocket's {@code decision} message and
@@ -21,16 +23,21 @@ public record DecisionJson(
         Boolean unsure,
         List<Line> trace) {
 
-    /** One layer's line of the trace: its effect, or {@code skipped:true} when DENY short-circuited it. */
+    /**
+     * One layer's line of the trace: its effect, or {@code skipped:true} when DENY short-circuited it; for a
+     * conditional effect, {@code condition}: the expression, the values it used, whether it held, what was missing.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Line(String layer, Boolean skipped, String effect, String topic, String detail) {
+    public record Line(
+            String layer, Boolean skipped, String effect, String topic, String detail, Map<String, Object> condition) {
         static Line of(TraceEntry e) {
             return new Line(
                     e.layer().wire(),
                     e.isSkipped() ? Boolean.TRUE : null,
                     e.isSkipped() ? null : e.effect().name(),
                     e.topic(),
-                    e.detail());
+                    e.detail(),
+                    e.condition() == null ? null : PolicyDecider.conditionDetail(e.condition()));
         }
 
         @Override

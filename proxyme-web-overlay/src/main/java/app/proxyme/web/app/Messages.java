@@ -118,6 +118,18 @@ public final class Messages {
         return m;
     }
 
+    /**
+     * The meeting values of the member ({@code type: context}, also inside {@code state}): the declared names with
+     * their types, and the values set.
+     */
+    public static Map<String, Object> context(Map<String, String> declared, Map<String, Object> values) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("type", "context");
+        m.put("declared", declared);
+        m.put("values", values);
+        return m;
+    }
+
     /** A pending approval as {@code GET /api/approvals} lists it. */
     public static Map<String, Object> pendingApproval(Suggestion s) {
         var m = new LinkedHashMap<String, Object>();

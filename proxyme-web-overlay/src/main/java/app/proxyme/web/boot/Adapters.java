@@ -26,6 +26,7 @@ import app.proxyme.engine.adapter.outbox.Outbox;
 import app.proxyme.engine.adapter.slack.SlackChannel;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
+import app.proxyme.engine.fga.ConditionStore;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.identity.RoleScopedVault;
@@ -66,10 +67,11 @@ class Adapters {
     RelationshipCheck relationshipCheck(
             RuntimeSettings settings,
             Instance<TupleStore> tuples,
+            Instance<ConditionStore> conditions,
             Instance<GuardedRelationshipCheck> guarded,
             Instance<OpenFgaLink> link) {
         if (!settings.fga().connected()) {
-            return new EmbeddedRelationshipCheck(tuples.get());
+            return new EmbeddedRelationshipCheck(tuples.get(), conditions.get());
         }
         link.get().fga(); // connect (and write the model when none is configured) at start, not on a first chunk
         return guarded.get();

@@ -2,7 +2,6 @@ package app.proxyme.web.boot;
 
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.adapter.openfga.OpenFga;
-import app.proxyme.engine.fga.ProductModel;
 
 /** {@code fga-sync} assembled: the database (migrated and seeded) and a connection to the configured OpenFGA store. */
 public final class FgaSync {
@@ -21,7 +20,7 @@ public final class FgaSync {
         }
         try (Database db = Persistence.open(settings.engine());
                 OpenFga fga = OpenFga.open(settings.fga())) {
-            return fga.sync(ProductModel.get(), OpenFgaLink.allTuples(db.policyAdmin()));
+            return fga.sync(OpenFgaLink.runtimeModel(db.policyAdmin()), OpenFgaLink.allTuples(db.policyAdmin()));
         }
     }
 }

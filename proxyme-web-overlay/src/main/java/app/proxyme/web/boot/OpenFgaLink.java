@@ -1,9 +1,12 @@
 package app.proxyme.web.boot;
 
 import app.proxyme.engine.adapter.openfga.OpenFga;
+import app.proxyme.engine.fga.AutoCondition;
+import app.proxyme.engine.fga.FgaModel;
 import app.proxyme.engine.fga.ProductModel;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.policy.PolicyAdmin;
+import app.proxyme.engine.policy.file.PolicyConditions;
 import app.proxyme.engine.policy.file.PolicyTuples;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,9 +38,18 @@ class OpenFgaLink {
 
     synchronized OpenFga fga() {
         if (fga == null) {
-            fga = OpenFga.connect(settings.fga(), ProductModel.get(), allTuples(policies));
+            fga = OpenFga.connect(settings.fga(), runtimeModel(policies), allTuples(policies));
         }
         return fga;
+    }
+
+    /** The product's model with the conditions of every stored organisation's {@code auto_when} entries. */
+    static FgaModel runtimeModel(PolicyAdmin admin) {
+        var conditions = new ArrayList<AutoCondition>();
+        for (String org : admin.organisations()) {
+            admin.export(org).ifPresent(doc -> conditions.addAll(PolicyConditions.of(doc)));
+        }
+        return ProductModel.with(conditions);
     }
 
     /** Every stored organisation's tuples, as the policy files imply them. */

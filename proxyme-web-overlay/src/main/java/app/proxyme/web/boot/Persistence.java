@@ -14,6 +14,7 @@ import app.proxyme.domain.port.out.SharedCaches;
 import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.engine.EngineSettings;
 import app.proxyme.engine.adapter.jpa.Database;
+import app.proxyme.engine.fga.ConditionStore;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.keys.KeyStore;
 import app.proxyme.engine.policy.PolicyAdmin;
@@ -78,6 +79,12 @@ class Persistence {
     @Singleton
     TupleStore tuples(Database db) {
         return db.tupleStore();
+    }
+
+    @Produces
+    @Singleton
+    ConditionStore conditions(Database db) {
+        return db.conditionStore();
     }
 
     @Produces

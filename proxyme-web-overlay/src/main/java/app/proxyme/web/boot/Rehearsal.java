@@ -104,7 +104,7 @@ final class Rehearsal {
 
     private static ChunkPipeline pipeline(Database db, Path dir, Clock clock) {
         new PolicySeeder(db.policyAdmin()).seed();
-        var fga = new EmbeddedRelationshipCheck(db.tupleStore());
+        var fga = new EmbeddedRelationshipCheck(db.tupleStore(), db.conditionStore());
         return new ChunkPipeline(new ChunkPipeline.Ports(
                 db.policyStore(),
                 db.meetingStore(),

@@ -13,6 +13,7 @@ import app.proxyme.domain.port.in.PairDevice;
 import app.proxyme.domain.port.in.ReadMeetingRecord;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.SendThroughConnection;
+import app.proxyme.domain.port.in.SetMeetingContext;
 import app.proxyme.domain.port.in.SettleApproval;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
@@ -54,6 +55,7 @@ import app.proxyme.engine.meeting.ChunkRecovery;
 import app.proxyme.engine.meeting.InstanceLiveness;
 import app.proxyme.engine.meeting.LaneHandover;
 import app.proxyme.engine.meeting.MeetingAttendance;
+import app.proxyme.engine.meeting.MeetingContexts;
 import app.proxyme.engine.meeting.MeetingRecords;
 import app.proxyme.engine.meeting.TopicSwitches;
 import app.proxyme.engine.policy.DecisionWarmUp;
@@ -164,6 +166,12 @@ class UseCases {
     @Singleton
     SwitchTopics switchTopics(PolicyStore policies, MeetingStore meetings, AuditLog audit) {
         return new TopicSwitches(policies, meetings, audit);
+    }
+
+    @Produces
+    @Singleton
+    SetMeetingContext setMeetingContext(PolicyStore policies, MeetingStore meetings, AuditLog audit) {
+        return new MeetingContexts(policies, meetings, audit);
     }
 
     @Produces

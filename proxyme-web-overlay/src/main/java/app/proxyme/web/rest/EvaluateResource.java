@@ -27,7 +27,7 @@ import java.util.Optional;
 @Path("/api/policy/evaluate")
 public class EvaluateResource {
     /** The request body. */
-    public record EvaluateRequest(String user, String text) {}
+    public record EvaluateRequest(String user, String text, Map<String, Object> context) {}
 
     private final EvaluatePolicy playground;
     private final RequestLimiter limiter;
@@ -68,7 +68,8 @@ public class EvaluateResource {
         if (body == null) {
             throw app.proxyme.domain.DomainException.badRequest("a JSON body {\"user\",\"text\"} is required");
         }
-        DryRun e = playground.evaluate(caller, body.user(), body.text());
+        DryRun e = playground.evaluate(
+                caller, body.user(), body.text(), body.context() == null ? Map.of() : body.context());
         return Response.ok(evaluated(e)).build();
     }
 

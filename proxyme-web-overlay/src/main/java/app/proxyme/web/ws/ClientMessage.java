@@ -18,6 +18,9 @@ sealed interface ClientMessage {
 
     record Ping() implements ClientMessage {}
 
+    /** Meeting values ({@code {"type":"context","values":{"deal_size":30000}}}); {@code null} clears one. */
+    record Context(java.util.Map<String, Object> values) implements ClientMessage {}
+
     /** A draft asked for an unsure chunk ({@code {"type":"draft","seq":12}}). */
     record Draft(long seq) implements ClientMessage {}
 
@@ -52,6 +55,7 @@ sealed interface ClientMessage {
             case "deny" -> new Decide(text(node, "approvalId"), false);
             case "ping" -> new Ping();
             case "draft" -> new Draft(seq(node));
+            case "context" -> context(node);
             default -> throw new BadMessage("bad_request", "unknown type '" + type + "'");
         };
     }
@@ -85,6 +89,34 @@ sealed interface ClientMessage {
         JsonNode fin = node.get("final");
         boolean isFinal = fin == null || fin.isNull() || fin.asBoolean(true);
         return new ChunkMessage(seq, speakerText, text, isFinal);
+    }
+
+    /** The values as JSON gives them: whole numbers, numbers, strings, booleans or null; nothing nested. */
+    private static Context context(JsonNode node) {
+        JsonNode values = node.get("values");
+        if (values == null || values.isNull()) {
+            throw new BadMessage("bad_request", "field 'values' is required");
+        }
+        if (!values.isObject()) {
+            throw new BadMessage("bad_request", "field 'values' must be an object");
+        }
+        var map = new java.util.LinkedHashMap<String, Object>();
+        values.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            if (v.isContainerNode()) {
+                throw new BadMessage("bad_request", "field 'values." + e.getKey() + "' must be a single value");
+            }
+            map.put(
+                    e.getKey(),
+                    v.isNull()
+                            ? null
+                            : v.isIntegralNumber()
+                                    ? (Object) v.bigIntegerValue()
+                                    : v.isNumber()
+                                            ? (Object) v.doubleValue()
+                                            : v.isBoolean() ? v.asBoolean() : v.asText());
+        });
+        return new Context(map);
     }
 
     private static String text(JsonNode node, String field) {

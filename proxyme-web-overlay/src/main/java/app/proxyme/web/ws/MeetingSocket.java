@@ -7,6 +7,7 @@ import app.proxyme.domain.port.in.DecideApproval;
 import app.proxyme.domain.port.in.HandleChunk;
 import app.proxyme.domain.port.in.JoinMeeting;
 import app.proxyme.domain.port.in.KeepChunkOrder;
+import app.proxyme.domain.port.in.SetMeetingContext;
 import app.proxyme.domain.port.in.SignIn;
 import app.proxyme.domain.port.in.SwitchTopics;
 import app.proxyme.web.app.Connection;
@@ -52,6 +53,7 @@ public class MeetingSocket {
 
     private final JoinMeeting attendance;
     private final SwitchTopics switches;
+    private final SetMeetingContext contexts;
     private final DecideApproval approvals;
     private final MeetingHub hub;
     private final Metrics metrics;
@@ -65,6 +67,7 @@ public class MeetingSocket {
             KeepChunkOrder order,
             JoinMeeting attendance,
             SwitchTopics switches,
+            SetMeetingContext contexts,
             DecideApproval approvals,
             MeetingHub hub,
             Metrics metrics) {
@@ -73,6 +76,7 @@ public class MeetingSocket {
         this.order = order;
         this.attendance = attendance;
         this.switches = switches;
+        this.contexts = contexts;
         this.approvals = approvals;
         this.hub = hub;
         this.metrics = metrics;
@@ -101,7 +105,9 @@ public class MeetingSocket {
         connection = Connection.open(session, m, token, meetingId, transport, hub::closedWith);
         hub.register(connection);
         pace = hub.paceFor(connection);
-        connection.send(Messages.state(state.meetingId(), state.toggles(), state.suggestions()));
+        var stateMessage = Messages.state(state.meetingId(), state.toggles(), state.suggestions());
+        stateMessage.put("context", Messages.context(contexts.declared(m), contexts.current(m, meetingId)));
+        connection.send(stateMessage);
     }
 
     @OnMessage
@@ -116,6 +122,10 @@ public class MeetingSocket {
                 case ClientMessage.Decide d -> approvals.decide(signedIn(), d.approvalId(), d.approve());
                 case ClientMessage.Ping p -> connection.send(Messages.pong());
                 case ClientMessage.Draft d -> draft(d.seq());
+                case ClientMessage.Context c ->
+                    connection.send(Messages.context(
+                            contexts.declared(signedIn()),
+                            contexts.set(signedIn(), connection.meetingId(), c.values())));
             }
         });
     }

@@ -1,5 +1,6 @@
 package app.proxyme.domain.port.out;
 
+import java.util.Map;
 import java.util.Set;
 
 /** Meetings, their participants, and each participant's topic switches. Meeting ids are scoped to an org. */
@@ -15,4 +16,10 @@ public interface MeetingStore {
     Set<String> disabledTopics(String org, String meetingId, String user);
 
     void setTopicEnabled(String org, String meetingId, String user, String topic, boolean enabled);
+
+    /** The meeting values {@code user} set for this meeting ({@code deal_size}: 30000), checked when they were set. */
+    Map<String, Object> context(String org, String meetingId, String user);
+
+    /** Replaces the meeting values of {@code user} in this meeting. */
+    void setContext(String org, String meetingId, String user, Map<String, Object> values);
 }

@@ -369,6 +369,10 @@ public final class Database implements AutoCloseable {
     }
 
     /** The FGA tuples read by the embedded relationship check. */
+    public app.proxyme.engine.fga.ConditionStore conditionStore() {
+        return new JpaConditionStore(tx);
+    }
+
     public TupleStore tupleStore() {
         return tupleStore;
     }

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** Meetings, participants and topic switches. Meetings are created on first use. */
+/** Meetings, participants, topic switches and meeting values. Meetings are created on first use. */
 final class JpaMeetingStore implements MeetingStore {
     /**
      * Switched-off topics are read for every chunk and written rarely: kept in memory, dropped on every write here or
@@ -97,6 +97,29 @@ final class JpaMeetingStore implements MeetingStore {
             }
         });
         forget(org, meetingId, user);
+    }
+
+    /** Read from the database for every chunk: another instance may have taken the last {@code context} message. */
+    @Override
+    public java.util.Map<String, Object> context(String org, String meetingId, String user) {
+        return tx.read(em -> {
+            MeetingContextEntity c = em.find(MeetingContextEntity.class, new ParticipantKey(org, meetingId, user));
+            return c == null ? java.util.Map.of() : JsonText.object(c.valuesJson);
+        });
+    }
+
+    @Override
+    public void setContext(String org, String meetingId, String user, java.util.Map<String, Object> values) {
+        String json = java.util.Objects.requireNonNullElse(JsonText.ofObject(values), "{}");
+        retryOnce(em -> {
+            ensureMeeting(em, org, meetingId);
+            MeetingContextEntity c = em.find(MeetingContextEntity.class, new ParticipantKey(org, meetingId, user));
+            if (c == null) {
+                em.persist(new MeetingContextEntity(org, meetingId, user, json));
+            } else {
+                c.valuesJson = json;
+            }
+        });
     }
 
     /** Forgets one user's cached switches in a meeting (written here or, heard by the change listener, elsewhere). */

@@ -3,6 +3,7 @@ package app.proxyme.engine.adapter.jpa;
 import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.DomainException;
 import app.proxyme.engine.fga.Tuple;
+import app.proxyme.engine.policy.file.PolicyConditions;
 import app.proxyme.engine.policy.file.PolicyDocument;
 import app.proxyme.engine.policy.file.PolicyFiles;
 import app.proxyme.engine.policy.file.PolicyTuples;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a policy document (organisation, settings, domains, roles, members, topics, rules, playground cases,
- * permissions, grants, tuples) in one transaction. An e-mail domain belongs to one organisation: a document that
+ * permissions, grants, meeting context declarations, generated FGA conditions, tuples) in one transaction. An e-mail domain belongs to one organisation: a document that
  * lists another organisation's domain, or a member whose address is in one, is refused without naming it.
  */
 final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
@@ -113,7 +114,9 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
                 "SettingsEntity",
                 "DomainEntity",
                 "PolicyTestEntity",
-                "PermissionEntity")) {
+                "PermissionEntity",
+                "ContextDeclarationEntity",
+                "ConditionEntity")) {
             em.createQuery("delete from " + entity + " e where e.org = :org")
                     .setParameter("org", org)
                     .executeUpdate();
@@ -199,9 +202,28 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
         for (var g : doc.grants().entrySet()) {
             em.persist(new GrantEntity(org, g.getKey(), JsonText.of(g.getValue()), i++));
         }
+        i = 0;
+        for (var c : doc.context().entrySet()) {
+            em.persist(new ContextDeclarationEntity(org, c.getKey(), c.getValue(), i++));
+        }
+        i = 0;
+        for (var role : doc.roles().entrySet()) {
+            for (var when : role.getValue().autoWhen().entrySet()) {
+                em.persist(new ConditionEntity(
+                        PolicyConditions.name(org, role.getKey(), when.getKey()),
+                        org,
+                        role.getKey(),
+                        when.getKey(),
+                        when.getValue(),
+                        JsonText.ofObject(PolicyConditions.parameters(when.getValue(), doc.context())),
+                        i++));
+            }
+        }
         for (Tuple t : PolicyTuples.of(doc)) {
             if (em.find(TupleEntity.class, new TupleKey(t.object(), t.relation(), t.user())) == null) {
-                em.persist(new TupleEntity(t.object(), t.relation(), t.user()));
+                var tuple = new TupleEntity(t.object(), t.relation(), t.user());
+                tuple.condition = t.conditionName();
+                em.persist(tuple);
             }
         }
     }

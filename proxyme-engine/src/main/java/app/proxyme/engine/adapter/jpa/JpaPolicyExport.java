@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Reads an organisation's stored policy back as a document: domains, topics, rules, playground cases, permissions
- * and grants in their stored order, roles in theirs with AUTO / APPROVE / DENY topics (from the tuples) in
+ * grants, context declarations and auto_when entries in their stored order, roles in theirs with AUTO / APPROVE / DENY topics (from the tuples) in
  * catalogue order, members by email.
  */
 final class JpaPolicyExport {
@@ -37,13 +38,28 @@ final class JpaPolicyExport {
                 .setParameter("p", "topic:" + org + "/%")
                 .getResultList()
                 .stream()
+                .filter(t -> t.condition == null) // the listed effects; conditional ones are the auto_when entries
                 .map(t -> t.object + "#" + t.relation + "@" + t.user)
                 .collect(Collectors.toSet());
+        var autoWhen = new LinkedHashMap<String, Map<String, String>>();
+        em.createQuery("select c from ConditionEntity c where c.org = :org order by c.sortOrder", ConditionEntity.class)
+                .setParameter("org", org)
+                .getResultList()
+                .forEach(c -> autoWhen.computeIfAbsent(c.role, r -> new LinkedHashMap<>())
+                        .put(c.topic, c.expression));
         var roles = new LinkedHashMap<String, PolicyDocument.RoleSpec>();
         em.createQuery("select r from RoleEntity r where r.org = :org order by r.sortOrder", RoleEntity.class)
                 .setParameter("org", org)
                 .getResultList()
-                .forEach(r -> roles.put(r.id, role(org, r.id, topics.keySet(), tuples)));
+                .forEach(r -> roles.put(
+                        r.id, role(org, r.id, topics.keySet(), tuples, autoWhen.getOrDefault(r.id, Map.of()))));
+        var context = new LinkedHashMap<String, String>();
+        em.createQuery(
+                        "select c from ContextDeclarationEntity c where c.org = :org order by c.sortOrder",
+                        ContextDeclarationEntity.class)
+                .setParameter("org", org)
+                .getResultList()
+                .forEach(c -> context.put(c.id, c.type));
         var members = new LinkedHashMap<String, PolicyDocument.MemberSpec>();
         em.createQuery("select m from MemberEntity m where m.org = :org order by m.email", MemberEntity.class)
                 .setParameter("org", org)
@@ -90,7 +106,7 @@ final class JpaPolicyExport {
                 .getResultList()
                 .forEach(g -> grants.put(g.id, JsonText.strings(g.permissionsJson)));
         return Optional.of(new PolicyDocument(
-                org, o.name, domains, topics, roles, members, rules, tests, permissions, grants, settings));
+                org, o.name, domains, topics, roles, members, rules, tests, permissions, grants, settings, context));
     }
 
     private static PolicyDocument.RuleSpec rule(RuleEntity r) {
@@ -109,7 +125,8 @@ final class JpaPolicyExport {
                 r.compiledForm ? PolicyDocument.RuleForm.COMPILED : PolicyDocument.RuleForm.INLINE);
     }
 
-    private static PolicyDocument.RoleSpec role(String org, String role, Set<String> topicIds, Set<String> tuples) {
+    private static PolicyDocument.RoleSpec role(
+            String org, String role, Set<String> topicIds, Set<String> tuples, Map<String, String> autoWhen) {
         var auto = new ArrayList<String>();
         var approve = new ArrayList<String>();
         var deny = new ArrayList<String>();
@@ -124,6 +141,6 @@ final class JpaPolicyExport {
                 deny.add(topic);
             }
         }
-        return new PolicyDocument.RoleSpec(List.copyOf(auto), List.copyOf(approve), List.copyOf(deny));
+        return new PolicyDocument.RoleSpec(List.copyOf(auto), List.copyOf(approve), List.copyOf(deny), autoWhen);
     }
 }

@@ -1,6 +1,7 @@
 package app.proxyme.engine.adapter.jpa;
 
 import app.proxyme.domain.DomainException;
+import app.proxyme.domain.policy.ContextPolicy;
 import app.proxyme.domain.policy.Effect;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.policy.OrgPolicy;
@@ -172,7 +173,24 @@ final class JpaPolicyStore implements PolicyStore {
                 .map(JpaPolicyStore::rule)
                 .toList();
         SettingsEntity s = em.find(SettingsEntity.class, org);
-        return new OrgPolicy(org, new TopicCatalog(org, topics, o.policyVersion), rules, settings(s));
+        return new OrgPolicy(org, new TopicCatalog(org, topics, o.policyVersion), rules, settings(s), context(em, org));
+    }
+
+    private static ContextPolicy context(EntityManager em, String org) {
+        var declared = new java.util.LinkedHashMap<String, String>();
+        em.createQuery(
+                        "select c from ContextDeclarationEntity c where c.org = :org order by c.sortOrder",
+                        ContextDeclarationEntity.class)
+                .setParameter("org", org)
+                .getResultList()
+                .forEach(c -> declared.put(c.id, c.type));
+        var autoWhen = new java.util.LinkedHashMap<String, java.util.Map<String, String>>();
+        em.createQuery("select c from ConditionEntity c where c.org = :org order by c.sortOrder", ConditionEntity.class)
+                .setParameter("org", org)
+                .getResultList()
+                .forEach(c -> autoWhen.computeIfAbsent(c.role, r -> new java.util.LinkedHashMap<>())
+                        .put(c.topic, c.expression));
+        return new ContextPolicy(declared, autoWhen);
     }
 
     private PolicySettings settings(SettingsEntity s) {

@@ -33,6 +33,8 @@ import java.util.Set;
  * @param permissions agent permissions (ACI.md) by name, with their human description, in file order
  * @param grants the permissions each role's members grant by default (ACI.md), by role, in file order
  * @param settings settings
+ * @param context the meeting values a user may set ({@code deal_size: int}), by name, in file order; the types are
+ *     those of {@link PolicyConditions#TYPES}
  */
 public record PolicyDocument(
         String org,
@@ -45,14 +47,32 @@ public record PolicyDocument(
         List<TestSpec> tests,
         Map<String, String> permissions,
         Map<String, List<String>> grants,
-        SettingsSpec settings) {
+        SettingsSpec settings,
+        Map<String, String> context) {
 
     public PolicyDocument {
+        context = Objects.requireNonNullElse(context, Map.of());
         domains = List.copyOf(Objects.requireNonNullElse(domains, List.of()));
         tests = List.copyOf(Objects.requireNonNullElse(tests, List.of()));
         permissions = Objects.requireNonNullElse(permissions, Map.of());
         grants = Objects.requireNonNullElse(grants, Map.of());
         settings = Objects.requireNonNullElse(settings, SettingsSpec.DEFAULTS);
+    }
+
+    /** A document without meeting context declarations. */
+    public PolicyDocument(
+            String org,
+            String name,
+            List<String> domains,
+            Map<String, TopicSpec> topics,
+            Map<String, RoleSpec> roles,
+            Map<String, MemberSpec> members,
+            List<RuleSpec> rules,
+            List<TestSpec> tests,
+            Map<String, String> permissions,
+            Map<String, List<String>> grants,
+            SettingsSpec settings) {
+        this(org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings, Map.of());
     }
 
     /** A document of the sections every policy has had, without domains, tests, permissions and grants. */
@@ -70,8 +90,21 @@ public record PolicyDocument(
     /** A topic: what it covers, examples for the classifier, approved answers for the playbook generator. */
     public record TopicSpec(String description, List<String> examples, List<String> playbook) {}
 
-    /** A role's topic matrix. Topics in none of the three lists are DENY. */
-    public record RoleSpec(List<String> auto, List<String> approve, List<String> deny) {
+    /**
+     * A role's topic matrix. Topics in none of the three lists are DENY. {@code autoWhen}: topics whose effect is
+     * {@code AUTO} while a CEL expression over the meeting context holds ({@code pricing: "deal_size < 50000"}), the
+     * listed effect otherwise; in file order.
+     */
+    public record RoleSpec(List<String> auto, List<String> approve, List<String> deny, Map<String, String> autoWhen) {
+        public RoleSpec {
+            autoWhen = Objects.requireNonNullElse(autoWhen, Map.of());
+        }
+
+        /** A role without conditional topics. */
+        public RoleSpec(List<String> auto, List<String> approve, List<String> deny) {
+            this(auto, approve, deny, Map.of());
+        }
+
         public Effect effectOf(String topic) {
             if (auto.contains(topic)) {
                 return Effect.AUTO;
@@ -214,22 +247,22 @@ public record PolicyDocument(
 
     public PolicyDocument withTopics(Map<String, TopicSpec> topics) {
         return new PolicyDocument(
-                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings, context);
     }
 
     public PolicyDocument withRoles(Map<String, RoleSpec> roles) {
         return new PolicyDocument(
-                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings, context);
     }
 
     public PolicyDocument withMembers(Map<String, MemberSpec> members) {
         return new PolicyDocument(
-                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings, context);
     }
 
     public PolicyDocument withRules(List<RuleSpec> rules) {
         return new PolicyDocument(
-                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings, context);
     }
 
     public PolicyDocument withTests(List<TestSpec> tests) {
@@ -239,12 +272,12 @@ public record PolicyDocument(
 
     public PolicyDocument withGrants(Map<String, List<String>> grants) {
         return new PolicyDocument(
-                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings, context);
     }
 
     public PolicyDocument withSettings(SettingsSpec settings) {
         return new PolicyDocument(
-                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings, context);
     }
 
     /** The policy the decision reads, with {@code defaults} filling what the document leaves out. */
@@ -266,7 +299,15 @@ public record PolicyDocument(
                         .filter(RuleSpec::inForce)
                         .map(PolicyDocument::toRule)
                         .toList(),
-                settings(defaults));
+                settings(defaults),
+                contextPolicy());
+    }
+
+    /** The meeting context and the roles' conditional topics, as the decision shows them. */
+    public app.proxyme.domain.policy.ContextPolicy contextPolicy() {
+        var autoWhen = new LinkedHashMap<String, Map<String, String>>();
+        roles.forEach((role, spec) -> autoWhen.put(role, spec.autoWhen()));
+        return new app.proxyme.domain.policy.ContextPolicy(context, autoWhen);
     }
 
     public PolicySettings settings(PolicySettings defaults) {
@@ -363,6 +404,7 @@ public record PolicyDocument(
         }
         problems.addAll(PolicyChecks.tests(this));
         problems.addAll(PolicyChecks.permissions(this));
+        problems.addAll(PolicyConditions.problems(this));
         settingsProblems(problems);
         return problems;
     }

@@ -105,7 +105,8 @@ public final class PolicyFiles {
                 tests(root.path("tests"), problems),
                 map(root.path("permissions"), "permissions", problems, PolicyFiles::permission),
                 map(root.path("grants"), "grants", problems, PolicyFiles::grant),
-                settings(root.path("settings"), problems));
+                settings(root.path("settings"), problems),
+                stringMap(root.path("context"), "context", problems));
         RuleTexts.Compilation compilation = RuleTexts.compile(doc, reading);
         doc = compilation.doc();
         problems.addAll(doc.problems(compilation::whyNot));
@@ -124,6 +125,7 @@ public final class PolicyFiles {
             "org",
             "name",
             "domains",
+            "context",
             "topics",
             "roles",
             "members",
@@ -134,7 +136,7 @@ public final class PolicyFiles {
             "settings");
 
     private static final Set<String> TOPIC_FIELDS = Set.of("description", "examples", "playbook");
-    private static final Set<String> ROLE_FIELDS = Set.of("auto", "approve", "deny");
+    private static final Set<String> ROLE_FIELDS = Set.of("auto", "approve", "deny", "auto_when");
     private static final Set<String> MEMBER_FIELDS = Set.of("role", "name", "subject");
     private static final Set<String> RULE_FIELDS =
             Set.of("id", "text", "scope", "subject", "enabled", "effect", "topics", "phrases", "compiled");
@@ -177,7 +179,30 @@ public final class PolicyFiles {
     private static PolicyDocument.RoleSpec role(String name, JsonNode n, List<String> problems) {
         fields(n, "roles." + name, ROLE_FIELDS, problems);
         return new PolicyDocument.RoleSpec(
-                strings(n.path("auto")), strings(n.path("approve")), strings(n.path("deny")));
+                strings(n.path("auto")),
+                strings(n.path("approve")),
+                strings(n.path("deny")),
+                stringMap(n.path("auto_when"), "roles." + name + ".auto_when", problems));
+    }
+
+    /** A mapping of names to scalars ({@code context}, {@code auto_when}), in file order. */
+    private static Map<String, String> stringMap(JsonNode n, String at, List<String> problems) {
+        var map = new LinkedHashMap<String, String>();
+        if (!isGiven(n)) {
+            return map;
+        }
+        if (!n.isObject()) {
+            problems.add(at + ": must be a mapping");
+            return map;
+        }
+        n.fields().forEachRemaining(e -> {
+            if (e.getValue().isContainerNode() || e.getValue().isNull()) {
+                problems.add(at + "." + e.getKey() + ": must be a single value");
+            } else {
+                map.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return map;
     }
 
     private static String permission(String name, JsonNode n, List<String> problems) {

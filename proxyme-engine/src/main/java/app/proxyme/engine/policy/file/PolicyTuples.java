@@ -3,6 +3,7 @@ package app.proxyme.engine.policy.file;
 import app.proxyme.domain.port.out.AgentGrants;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.engine.fga.Tuple;
+import app.proxyme.engine.fga.TupleCondition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,8 @@ import java.util.Locale;
  *       DENY.</li>
  *   <li>per role and permission of its {@code grants}: {@code permission:<org>/<permission>#default_grantor} for the
  *       role's assignees, and {@code permission:<org>/<permission>#organization} per defined permission (ACI.md).</li>
+ *   <li>per {@code auto_when} entry a second {@code auto_responder} tuple, written with the generated condition
+ *       ({@link PolicyConditions}): AUTO while the condition holds, the listed tuple's effect otherwise.</li>
  * </ul>
  */
 public final class PolicyTuples {
@@ -74,6 +77,13 @@ public final class PolicyTuples {
             spec.auto().forEach(t -> tuples.add(new Tuple(topic(org, t), AUTO_RESPONDER, who)));
             spec.approve().forEach(t -> tuples.add(new Tuple(topic(org, t), APPROVAL_RESPONDER, who)));
             spec.deny().forEach(t -> tuples.add(new Tuple(topic(org, t), BLOCKED, who)));
+            spec.autoWhen()
+                    .keySet()
+                    .forEach(t -> tuples.add(new Tuple(
+                            topic(org, t),
+                            AUTO_RESPONDER,
+                            who,
+                            new TupleCondition(PolicyConditions.name(org, role, t)))));
         });
         doc.permissions()
                 .keySet()

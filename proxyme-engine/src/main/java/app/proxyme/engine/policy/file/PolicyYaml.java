@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Writes a policy document as YAML, deterministically: same document, same bytes. Sections in a fixed order
- * (org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings), entries in the
+ * (org, name, domains, context, topics, roles, members, rules, tests, permissions, grants, settings), entries in the
  * document's order, free text double-quoted, identifiers plain. What {@link PolicyFiles#parse} reads back is the same
  * document.
  *
@@ -34,6 +34,7 @@ public final class PolicyYaml {
             out.append('\n');
             flow(out, "", "domains", doc.domains());
         }
+        context(doc, out);
         topics(doc, out);
         roles(doc, out);
         members(doc, out);
@@ -61,7 +62,10 @@ public final class PolicyYaml {
         out.append("\nroles:").append(doc.roles().isEmpty() ? " {}\n" : "\n");
         doc.roles().forEach((role, spec) -> {
             out.append("  ").append(plain(role)).append(':');
-            if (spec.auto().isEmpty() && spec.approve().isEmpty() && spec.deny().isEmpty()) {
+            if (spec.auto().isEmpty()
+                    && spec.approve().isEmpty()
+                    && spec.deny().isEmpty()
+                    && spec.autoWhen().isEmpty()) {
                 out.append(" {}\n");
                 return;
             }
@@ -69,7 +73,29 @@ public final class PolicyYaml {
             flow(out, "    ", "auto", spec.auto());
             flow(out, "    ", "approve", spec.approve());
             flow(out, "    ", "deny", spec.deny());
+            if (!spec.autoWhen().isEmpty()) {
+                out.append("    auto_when:\n");
+                spec.autoWhen()
+                        .forEach((topic, expression) -> out.append("      ")
+                                .append(plain(topic))
+                                .append(": ")
+                                .append(quoted(expression))
+                                .append('\n'));
+            }
         });
+    }
+
+    private static void context(PolicyDocument doc, StringBuilder out) {
+        if (doc.context().isEmpty()) {
+            return;
+        }
+        out.append("\ncontext:\n");
+        doc.context()
+                .forEach((name, type) -> out.append("  ")
+                        .append(plain(name))
+                        .append(": ")
+                        .append(plain(type))
+                        .append('\n'));
     }
 
     private static void members(PolicyDocument doc, StringBuilder out) {

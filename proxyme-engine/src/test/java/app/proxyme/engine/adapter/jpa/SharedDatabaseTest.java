@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.audit.AuditType;
 import app.proxyme.domain.audit.ShareGrant;
+import app.proxyme.domain.decision.Outcome;
 import app.proxyme.domain.port.out.RelationshipQuery;
 import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.adapter.jose.EmbeddedIdentity;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -101,6 +103,34 @@ class SharedDatabaseTest {
                 IN_FORCE_WITHIN,
                 () -> b.policyStore().policy("acme").catalog().version() != version,
                 "b still decides with policy version " + version);
+    }
+
+    @Test
+    void a_condition_changed_on_one_instance_decides_on_the_other_within_a_second() {
+        PolicyDocument acme = a.policyAdmin().export("acme").orElseThrow();
+        var onB = new ConditionalDecisions(b, "acme");
+        var values = Map.<String, Object>of("deal_size", 30000L);
+        assertEquals(
+                Outcome.AUTO,
+                onB.pricing("ae@acme.test", values).outcome(),
+                "b has built its model with acme's condition");
+        var roles = new LinkedHashMap<>(acme.roles());
+        var ae = roles.get("account_executive");
+        roles.put(
+                "account_executive",
+                new PolicyDocument.RoleSpec(
+                        ae.auto(), ae.approve(), ae.deny(), Map.of("pricing", "deal_size < 20000")));
+        try {
+            a.policyAdmin().replace(acme.withRoles(roles));
+
+            long ms = awaitWithin(
+                    IN_FORCE_WITHIN,
+                    () -> onB.pricing("ae@acme.test", values).outcome() == Outcome.APPROVE,
+                    "b still answers pricing on its own at 30,000");
+            System.out.printf("a condition changed on instance a was in force on instance b after %d ms%n", ms);
+        } finally {
+            a.policyAdmin().replace(acme);
+        }
     }
 
     @Test

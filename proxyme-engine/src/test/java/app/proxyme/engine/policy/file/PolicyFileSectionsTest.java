@@ -120,9 +120,9 @@ class PolicyFileSectionsTest {
 
     @Test
     void an_unknown_section_is_an_error_with_its_line() {
-        String yaml = EVERY_SECTION.replace("\ntests:\n", "\ncontext:\n  region: string\n\ntests:\n");
+        String yaml = EVERY_SECTION.replace("\ntests:\n", "\nquotas:\n  region: string\n\ntests:\n");
 
-        assertErrors(yaml, at(yaml, "context:", "context: unknown section"));
+        assertErrors(yaml, at(yaml, "quotas:", "quotas: unknown section"));
     }
 
     @Test

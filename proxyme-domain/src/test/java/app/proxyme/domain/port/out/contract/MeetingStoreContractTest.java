@@ -50,6 +50,21 @@ public abstract class MeetingStoreContractTest {
     }
 
     @Test
+    void meeting_values_belong_to_one_participant_in_one_meeting_of_one_organisation() {
+        store().join(org, meeting, "ae@acme.test");
+
+        store().setContext(org, meeting, "ae@acme.test", java.util.Map.of("deal_size", 30000L, "region", "EU"));
+        store().setContext(org, meeting, "ae@acme.test", java.util.Map.of("deal_size", 80000L));
+
+        assertEquals(
+                80000L, ((Number) store().context(org, meeting, "ae@acme.test").get("deal_size")).longValue());
+        assertFalse(store().context(org, meeting, "ae@acme.test").containsKey("region"), "replaced, not merged");
+        assertEquals(java.util.Map.of(), store().context(org, meeting, "se@acme.test"));
+        assertEquals(java.util.Map.of(), store().context(org, "other-" + meeting, "ae@acme.test"));
+        assertEquals(java.util.Map.of(), store().context("globex", meeting, "ae@acme.test"));
+    }
+
+    @Test
     void topic_switches_belong_to_one_participant_in_one_meeting() {
         String later = meeting + "-2";
         store().join(org, meeting, "jae@acme.test");
