@@ -267,7 +267,7 @@ public record PolicyDocument(
 
     public PolicyDocument withTests(List<TestSpec> tests) {
         return new PolicyDocument(
-                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings);
+                org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings, context);
     }
 
     public PolicyDocument withGrants(Map<String, List<String>> grants) {

@@ -94,7 +94,7 @@ class SharedDatabaseTest {
 
         var members = new LinkedHashMap<>(acme.members());
         members.remove(removed);
-        a.policyAdmin().replace(withMembers(acme, members));
+        a.policyAdmin().replace(acme.withMembers(members));
 
         long ms = awaitWithin(
                 IN_FORCE_WITHIN, () -> b.policyStore().member(removed).isEmpty(), removed + " still a member on b");
@@ -235,7 +235,7 @@ class SharedDatabaseTest {
 
         var members = new LinkedHashMap<>(globex.members());
         members.remove(member);
-        a.policyAdmin().replace(withMembers(globex, members));
+        a.policyAdmin().replace(globex.withMembers(members));
         // whether b is listening again yet or still reading through, it must not answer from its old cache
         assertTrue(b.policyStore().member(member).isEmpty(), "b answered from a cache it could not trust");
 
@@ -465,21 +465,6 @@ class SharedDatabaseTest {
             }
         });
         return heard;
-    }
-
-    private static PolicyDocument withMembers(PolicyDocument d, java.util.Map<String, PolicyDocument.MemberSpec> m) {
-        return new PolicyDocument(
-                d.org(),
-                d.name(),
-                d.domains(),
-                d.topics(),
-                d.roles(),
-                m,
-                d.rules(),
-                d.tests(),
-                d.permissions(),
-                d.grants(),
-                d.settings());
     }
 
     /** Ends every change listener's session on the server, as a failover or a network cut would. */
