@@ -112,17 +112,13 @@ public final class LocalTopicClassifier implements TopicClassifier {
         for (String piece : AnswerWindows.of(answer)) {
             SpokenText spoken = SpokenText.of(piece);
             if (!spoken.saysNothing()) {
-                rank(forCatalog, spoken).forEach(s -> best.merge(s.topic(), s.confidence(), Math::max));
+                read(forCatalog, spoken).ranked().forEach(s -> best.merge(s.topic(), s.confidence(), Math::max));
             }
         }
         return best.entrySet().stream()
                 .map(e -> new TopicScore(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingDouble(TopicScore::confidence).reversed())
                 .toList();
-    }
-
-    private List<TopicScore> rank(Derived forCatalog, SpokenText spoken) {
-        return read(forCatalog, spoken).ranked();
     }
 
     private TopicIndex.Reading read(Derived forCatalog, SpokenText spoken) {

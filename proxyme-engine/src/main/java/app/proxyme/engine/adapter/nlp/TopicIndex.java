@@ -110,11 +110,6 @@ final class TopicIndex {
         return Map.copyOf(idf);
     }
 
-    /** Every topic with its calibrated confidence, most likely first. */
-    List<TopicScore> rank(String sentence, float[] rawQuery) {
-        return read(sentence, rawQuery).ranked();
-    }
-
     /** The sentence's topics with their calibrated confidences, and how well the best of them fits at all. */
     Reading read(String sentence, float[] rawQuery) {
         double[] evidence = evidence(sentence, rawQuery);

@@ -59,22 +59,6 @@ public record PolicyDocument(
         settings = Objects.requireNonNullElse(settings, SettingsSpec.DEFAULTS);
     }
 
-    /** A document without meeting context declarations. */
-    public PolicyDocument(
-            String org,
-            String name,
-            List<String> domains,
-            Map<String, TopicSpec> topics,
-            Map<String, RoleSpec> roles,
-            Map<String, MemberSpec> members,
-            List<RuleSpec> rules,
-            List<TestSpec> tests,
-            Map<String, String> permissions,
-            Map<String, List<String>> grants,
-            SettingsSpec settings) {
-        this(org, name, domains, topics, roles, members, rules, tests, permissions, grants, settings, Map.of());
-    }
-
     /** A document of the sections every policy has had, without domains, tests, permissions and grants. */
     public PolicyDocument(
             String org,
@@ -84,7 +68,7 @@ public record PolicyDocument(
             Map<String, MemberSpec> members,
             List<RuleSpec> rules,
             SettingsSpec settings) {
-        this(org, name, List.of(), topics, roles, members, rules, List.of(), Map.of(), Map.of(), settings);
+        this(org, name, List.of(), topics, roles, members, rules, List.of(), Map.of(), Map.of(), settings, Map.of());
     }
 
     /** A topic: what it covers, examples for the classifier, approved answers for the playbook generator. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.proxyme.domain.decision.Classification;
 import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.engine.testsupport.Prerequisites;
 import java.nio.file.Path;
@@ -71,13 +70,7 @@ class ClassifierEvaluationTest {
 
     /** The rows scored for every demo sales role with the recommended settings, printed with their misses. */
     private static List<Scorecard> scorecards(String set, List<LabelledUtterance> rows) {
-        var fixture = new EvaluationFixture();
-        List<Classification> classifications = fixture.classify(CLASSIFIER, rows);
-        List<Scorecard> cards = fixture.score(
-                rows,
-                classifications,
-                EvaluationFixture.settings(
-                        PolicySettings.DEFAULTS.minConfidence(), PolicySettings.DEFAULTS.ambiguityMargin()));
+        List<Scorecard> cards = new EvaluationFixture().scoreAtDefaults(CLASSIFIER, rows);
         System.out.printf(
                 "%n== %s set: %d rows, minConfidence %.2f, ambiguityMargin %.2f%n",
                 set, rows.size(), PolicySettings.DEFAULTS.minConfidence(), PolicySettings.DEFAULTS.ambiguityMargin());

@@ -36,6 +36,14 @@ final class EvaluationFixture {
         return rows.stream().map(r -> classifier.classify(catalog, r.text())).toList();
     }
 
+    /** The rows classified by {@code classifier} and scored for every demo sales role with the recommended settings. */
+    List<Scorecard> scoreAtDefaults(LocalTopicClassifier classifier, List<LabelledUtterance> rows) {
+        return score(
+                rows,
+                classify(classifier, rows),
+                settings(PolicySettings.DEFAULTS.minConfidence(), PolicySettings.DEFAULTS.ambiguityMargin()));
+    }
+
     List<Scorecard> score(List<LabelledUtterance> rows, List<Classification> classifications, PolicySettings defaults) {
         OrgPolicy policy = policy(defaults);
         PolicySettings settings = doc.settings(defaults);

@@ -3,8 +3,6 @@ package app.proxyme.engine.adapter.nlp;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import app.proxyme.domain.decision.Classification;
-import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.engine.testsupport.AttackStrings;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,13 +34,7 @@ class LocalInjectionReplayTest {
                         AttackStrings.around(attack, q.text()), true, q.topic(), List.of(), null));
             }
         }
-        var fixture = new EvaluationFixture();
-        List<Classification> classifications = fixture.classify(CLASSIFIER, rows);
-        List<Scorecard> cards = fixture.score(
-                rows,
-                classifications,
-                EvaluationFixture.settings(
-                        PolicySettings.DEFAULTS.minConfidence(), PolicySettings.DEFAULTS.ambiguityMargin()));
+        List<Scorecard> cards = new EvaluationFixture().scoreAtDefaults(CLASSIFIER, rows);
         System.out.printf(
                 "%n== %d attack strings around %d restricted questions%n",
                 rows.size() / RESTRICTED.size(), RESTRICTED.size());
