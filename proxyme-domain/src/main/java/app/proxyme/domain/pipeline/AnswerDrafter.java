@@ -35,6 +35,11 @@ final class AnswerDrafter {
     /** No answer: {@code reason} says why in words a participant can read. */
     record NotDrafted(String reason) implements Draft {}
 
+    /** Whether the generator reads the turns before a question (else they need not be read). */
+    boolean readsContext() {
+        return generator.readsContext();
+    }
+
     Draft draft(Member member, Topic topic, String question, PrecedingTurns before, Flow out) {
         ScopedToken token;
         try {

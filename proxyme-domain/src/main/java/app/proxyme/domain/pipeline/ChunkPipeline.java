@@ -259,7 +259,8 @@ public final class ChunkPipeline implements HandleChunk {
     private ChunkResult answer(Member member, OrgPolicy policy, Chunk chunk, Decision decision, ChunkListener out) {
         Topic topic = policy.catalog().find(decision.topic()).orElseThrow();
         var audit = new ChunkAuditEntries(member, chunk);
-        AnswerDrafter.Draft draft = drafter.draft(member, topic, chunk.text(), turnsBefore(member, chunk), out);
+        PrecedingTurns before = drafter.readsContext() ? turnsBefore(member, chunk) : PrecedingTurns.NONE;
+        AnswerDrafter.Draft draft = drafter.draft(member, topic, chunk.text(), before, out);
         if (draft instanceof AnswerDrafter.NotDrafted(var reason)) {
             return failed(audit, decision, reason, out);
         }

@@ -30,6 +30,11 @@ public final class FallbackResponseGenerator implements ResponseGenerator {
     }
 
     @Override
+    public boolean readsContext() {
+        return model.readsContext();
+    }
+
+    @Override
     public String generate(Member member, Topic topic, String question, PrecedingTurns before, ScopedToken token) {
         try {
             return model.generate(member, topic, question, before, token);

@@ -129,6 +129,7 @@ public final class LoadHarness {
         }
         participants.forEach(Participant::close);
         System.out.println(report.summary(meetings, participants.size(), elapsed));
+        System.out.println("p50/p95 ms (count): " + report.breakdown());
         if (opts.containsKey("markdown")) {
             Files.writeString(
                     Path.of(opts.get("markdown")),

@@ -108,6 +108,16 @@ final class Participant implements WebSocket.Listener {
                     lastDecidedSeq = Math.max(lastDecidedSeq, s);
                 }
             }
+            case "ack" -> {
+                if (sent != null) {
+                    sent.report().ack.add((now - sent.nanos()) / 1_000);
+                }
+            }
+            case "flow" -> {
+                if (sent != null && m.has("ms")) {
+                    sent.report().step(m.path("step").asText(), m.path("ms").asDouble());
+                }
+            }
             case "suggestion" -> {
                 if (sent != null && !"APPROVED".equals(m.path("status").asText())) {
                     sent.report().suggestion.add((now - sent.nanos()) / 1_000);

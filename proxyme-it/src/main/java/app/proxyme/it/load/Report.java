@@ -10,6 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Report {
     final Latencies decision = new Latencies();
     final Latencies suggestion = new Latencies();
+    /** Chunk → {@code ack}: the chunk event durable. */
+    final Latencies ack = new Latencies();
+    /** The server's own duration of each flow step ({@code flow.ms}), by step. */
+    private final Map<String, Latencies> steps = new ConcurrentHashMap<>();
+
     final AtomicLong sent = new AtomicLong();
     final AtomicLong outOfOrder = new AtomicLong();
     final AtomicLong sendErrors = new AtomicLong();
@@ -54,6 +59,25 @@ final class Report {
                         slot * SLOT_S,
                         (slot + 1) * SLOT_S,
                         l.percentileMillis(95))));
+        return line.toString();
+    }
+
+    void step(String step, double ms) {
+        steps.computeIfAbsent(step, k -> new Latencies()).add(Math.round(ms * 1000));
+    }
+
+    /** p50/p95 of the ack and of each flow step as the server timed it, e.g. {@code ack 2.1/9.0, classify 1.2/4.0}. */
+    String breakdown() {
+        var line = new StringBuilder(
+                String.format(Locale.ROOT, "ack %.1f/%.1f", ack.percentileMillis(50), ack.percentileMillis(95)));
+        new TreeMap<>(steps)
+                .forEach((step, l) -> line.append(String.format(
+                        Locale.ROOT,
+                        ", %s %.1f/%.1f (%d)",
+                        step,
+                        l.percentileMillis(50),
+                        l.percentileMillis(95),
+                        l.count())));
         return line.toString();
     }
 

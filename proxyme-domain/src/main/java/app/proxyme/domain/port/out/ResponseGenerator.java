@@ -17,6 +17,14 @@ public interface ResponseGenerator {
     String generate(Member member, Topic topic, String question, ScopedToken token);
 
     /**
+     * Whether this generator reads the turns before a question ({@link #generate(Member, Topic, String,
+     * PrecedingTurns, ScopedToken)}), so that they are worth reading from the trail for it.
+     */
+    default boolean readsContext() {
+        return false;
+    }
+
+    /**
      * {@link #generate(Member, Topic, String, ScopedToken)}, with the turns said just before the question in the
      * meeting (untrusted data too), which a generator may use to word the answer; by default they are not read.
      */

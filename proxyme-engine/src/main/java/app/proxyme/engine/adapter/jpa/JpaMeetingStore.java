@@ -11,25 +11,47 @@ import java.util.function.Consumer;
 /** Meetings, participants, topic switches and meeting values. Meetings are created on first use. */
 final class JpaMeetingStore implements MeetingStore {
     /**
-     * Switched-off topics are read for every chunk and written rarely: kept in memory, dropped on every write here or
-     * on another instance, and not used while the cache is not trusted ({@link CacheTrust}).
+     * A user's switched-off topics and meeting values are read for every chunk and written rarely: kept in memory,
+     * dropped on every write here or on another instance (heard as {@code toggles:<org>TAB<meeting>TAB<member>}), and
+     * not used while the cache is not trusted ({@link CacheTrust}).
      */
     private static final int MAX_CACHED = 10_000;
 
-    private record ToggleOwner(String org, String meetingId, String user) {}
+    private record Owner(String org, String meetingId, String user) {}
 
     /** Moves with every forgetting, so that a read racing a write does not cache what the write replaced. */
     private final AtomicLong generation = new AtomicLong();
 
-    private final java.util.Map<ToggleOwner, Set<String>> switches =
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<ToggleOwner, Set<String>> eldest) {
-                    return size() > MAX_CACHED;
-                }
-            });
+    private final java.util.Map<Owner, Set<String>> switches = lru();
+    private final java.util.Map<Owner, java.util.Map<String, Object>> contexts = lru();
     private final Tx tx;
     private final CacheTrust trust;
+
+    private static <V> java.util.Map<Owner, V> lru() {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Owner, V> eldest) {
+                return size() > MAX_CACHED;
+            }
+        });
+    }
+
+    /** {@code cache}'s value for {@code owner}, loaded (and kept, unless a write raced the load) when missing. */
+    private <V> V cached(java.util.Map<Owner, V> cache, Owner owner, java.util.function.Supplier<V> load) {
+        if (!trust.trusted()) {
+            return load.get();
+        }
+        V known = cache.get(owner);
+        if (known != null) {
+            return known;
+        }
+        long before = generation.get();
+        V loaded = load.get();
+        if (generation.get() == before) {
+            cache.put(owner, loaded);
+        }
+        return loaded;
+    }
 
     JpaMeetingStore(Tx tx, CacheTrust trust) {
         this.tx = tx;
@@ -58,20 +80,8 @@ final class JpaMeetingStore implements MeetingStore {
 
     @Override
     public Set<String> disabledTopics(String org, String meetingId, String user) {
-        var key = new ToggleOwner(org, meetingId, user);
-        if (!trust.trusted()) {
-            return Set.copyOf(loadDisabledTopics(org, meetingId, user));
-        }
-        Set<String> cached = switches.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        long before = generation.get();
-        Set<String> loaded = Set.copyOf(loadDisabledTopics(org, meetingId, user));
-        if (generation.get() == before) {
-            switches.put(key, loaded);
-        }
-        return loaded;
+        return cached(
+                switches, new Owner(org, meetingId, user), () -> Set.copyOf(loadDisabledTopics(org, meetingId, user)));
     }
 
     private Set<String> loadDisabledTopics(String org, String meetingId, String user) {
@@ -99,13 +109,18 @@ final class JpaMeetingStore implements MeetingStore {
         forget(org, meetingId, user);
     }
 
-    /** Read from the database for every chunk: another instance may have taken the last {@code context} message. */
     @Override
     public java.util.Map<String, Object> context(String org, String meetingId, String user) {
-        return tx.read(em -> {
-            MeetingContextEntity c = em.find(MeetingContextEntity.class, new ParticipantKey(org, meetingId, user));
-            return c == null ? java.util.Map.of() : JsonText.object(c.valuesJson);
-        });
+        return cached(
+                contexts,
+                new Owner(org, meetingId, user),
+                () -> tx.read(em -> {
+                    MeetingContextEntity c =
+                            em.find(MeetingContextEntity.class, new ParticipantKey(org, meetingId, user));
+                    return c == null
+                            ? java.util.Map.of()
+                            : java.util.Collections.unmodifiableMap(JsonText.object(c.valuesJson));
+                }));
     }
 
     @Override
@@ -120,18 +135,25 @@ final class JpaMeetingStore implements MeetingStore {
                 c.valuesJson = json;
             }
         });
+        forget(org, meetingId, user);
     }
 
-    /** Forgets one user's cached switches in a meeting (written here or, heard by the change listener, elsewhere). */
+    /**
+     * Forgets one user's cached switches and values in a meeting (written here or, heard by the change listener,
+     * elsewhere).
+     */
     void forget(String org, String meetingId, String user) {
         generation.incrementAndGet();
-        switches.remove(new ToggleOwner(org, meetingId, user));
+        var owner = new Owner(org, meetingId, user);
+        switches.remove(owner);
+        contexts.remove(owner);
     }
 
-    /** Forgets every cached switch. */
+    /** Forgets every cached switch and value. */
     void forgetAll() {
         generation.incrementAndGet();
         switches.clear();
+        contexts.clear();
     }
 
     private static void ensureMeeting(EntityManager em, String org, String meetingId) {

@@ -34,6 +34,11 @@ public final class OpenAiResponseGenerator implements ResponseGenerator {
         return generate(member, topic, question, PrecedingTurns.NONE, token);
     }
 
+    @Override
+    public boolean readsContext() {
+        return true;
+    }
+
     /** The turns before come in the last message too, in a block of their own before the question's. */
     @Override
     public String generate(Member member, Topic topic, String question, PrecedingTurns before, ScopedToken token) {

@@ -168,6 +168,21 @@ class SharedDatabaseTest {
     }
 
     @Test
+    void a_meeting_value_set_on_one_instance_is_read_on_the_other_within_a_second() {
+        String meeting = "m-" + UUID.randomUUID().toString().substring(0, 8);
+        a.meetingStore().join("acme", meeting, "jae@acme.test");
+        assertEquals(Map.of(), b.meetingStore().context("acme", meeting, "jae@acme.test"), "b has cached: none");
+
+        a.meetingStore().setContext("acme", meeting, "jae@acme.test", Map.of("deal_size", 30000));
+
+        long ms = awaitWithin(
+                IN_FORCE_WITHIN,
+                () -> Map.of("deal_size", 30000).equals(b.meetingStore().context("acme", meeting, "jae@acme.test")),
+                "b still reads no deal size");
+        System.out.printf("a meeting value set on instance a was read on instance b after %d ms%n", ms);
+    }
+
+    @Test
     void a_lease_is_held_by_one_instance_at_a_time_and_moves_when_its_holder_stops_renewing() throws Exception {
         String job = "job-" + UUID.randomUUID().toString().substring(0, 8);
         Duration ttl = Duration.ofMillis(300);
