@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.proxyme.engine.testsupport.SigningAgent;
+import app.proxyme.engine.aci.client.SigningAgent;
+import app.proxyme.it.aci.GatewayHttp;
+import app.proxyme.it.aci.RemoteAgent;
 import app.proxyme.web.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,73 +50,30 @@ class AciChainIT {
     private Api api;
     private String admin;
     private String user;
-    private HttpAgent automotive;
-    private HttpAgent finance;
-    private HttpAgent reasoner;
-
-    /** An agent on the other side of HTTP: its key, its token, its inbox. */
-    private final class HttpAgent {
-        final SigningAgent keys;
-        final String token;
-
-        HttpAgent(String domain, List<String> ceiling) {
-            keys = new SigningAgent(
-                    domain.substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 8));
-            var registered = api.post(
-                    "/api/aci/agents",
-                    admin,
-                    json(Map.of(
-                            "id",
-                            keys.id,
-                            "name",
-                            "Agent " + domain,
-                            "domain",
-                            domain,
-                            "ceiling",
-                            ceiling,
-                            "jwk",
-                            SigningAgent.parse(keys.publicJwk()))));
-            assertEquals(201, registered.status(), registered.body());
-            String form = "grant_type=client_credentials&client_id="
-                    + enc(registered.json().get("clientId").asText()) + "&client_secret="
-                    + enc(registered.json().get("clientSecret").asText());
-            var issued = api.post("/api/aci/token", null, "application/x-www-form-urlencoded", form);
-            assertEquals(200, issued.status(), issued.body());
-            assertEquals("Bearer", issued.json().get("token_type").asText());
-            token = issued.json().get("access_token").asText();
-        }
-
-        /** The one item the inbox holds after at most a few seconds, as a JSON tree. */
-        Map<String, Object> receive() {
-            var r = api.get("/api/aci/inbox?wait=5", token);
-            assertEquals(200, r.status(), r.body());
-            assertEquals(1, r.json().size(), r.body());
-            return SigningAgent.parse(r.json().get(0).get("envelope").toString());
-        }
-
-        Api.Reply handOff(String body) {
-            return api.post("/api/aci/handoffs", token, "application/json", body);
-        }
-
-        String next(Map<String, Object> received, HttpAgent to, List<String> permissions, String primary) {
-            return keys.signed(keys.next(received, to.keys.id, permissions, primary, Instant.now()));
-        }
-    }
+    private RemoteAgent automotive;
+    private RemoteAgent finance;
+    private RemoteAgent reasoner;
 
     @BeforeEach
     void agents() {
         api = new Api(base.toString().replaceAll("/$", ""));
         admin = api.login("admin@acme.test");
         user = api.login(USER);
-        automotive = new HttpAgent("automotive", List.of("agent:automotive", "read:profile"));
-        finance = new HttpAgent("finance", List.of("agent:finance", "read:investment_goals"));
-        reasoner = new HttpAgent("reasoner", List.of("agent:reasoner"));
+        automotive = agent("automotive", List.of("agent:automotive", "read:profile"));
+        finance = agent("finance", List.of("agent:finance", "read:investment_goals"));
+        reasoner = agent("reasoner", List.of("agent:reasoner"));
         grant(automotive, "agent:automotive", "read:profile");
     }
 
-    private void grant(HttpAgent agent, String... permissions) {
+    /** An agent on the other side of HTTP, registered by the admin: its key, its token, its inbox. */
+    private RemoteAgent agent(String domain, List<String> ceiling) {
+        String id = domain.substring(0, 3) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return RemoteAgent.register(new GatewayHttp(base.toString()), admin, id, "Agent " + domain, domain, ceiling);
+    }
+
+    private void grant(RemoteAgent agent, String... permissions) {
         var r = api.put(
-                "/api/aci/grants/" + agent.keys.id,
+                "/api/aci/grants/" + agent.id(),
                 user,
                 "application/json",
                 json(Map.of("permissions", List.of(permissions))));
@@ -128,7 +87,7 @@ class AciChainIT {
                 user,
                 json(Map.of(
                         "to",
-                        automotive.keys.id,
+                        automotive.id(),
                         "permissions",
                         List.of("agent:automotive", "read:profile"),
                         "reason",
@@ -149,10 +108,10 @@ class AciChainIT {
                         3)));
         assertEquals(201, started.status(), started.body());
         assertEquals("DELIVERED", started.json().get("status").asText(), started.body());
-        return automotive.receive();
+        return automotive.receive(5);
     }
 
-    private JsonNode consent(Api.Reply pending, String decision) {
+    private JsonNode consent(GatewayHttp.Reply pending, String decision) {
         assertEquals(202, pending.status(), pending.body());
         assertEquals("PENDING_CONSENT", pending.json().get("status").asText(), pending.body());
         String consentId = pending.json().get("consentId").asText();
@@ -177,13 +136,13 @@ class AciChainIT {
         assertTrue(consentList.contains("Agent finance"), consentList);
         assertEquals(
                 "DELIVERED", consent(toFinance, "ALLOW").get("handoffStatus").asText());
-        Map<String, Object> atFinance = finance.receive();
+        Map<String, Object> atFinance = finance.receive(5);
         var toReasoner = finance.handOff(finance.next(
                 atFinance, reasoner, List.of("agent:reasoner"), "An index fund returns 7% a year on average"));
         assertEquals(
                 "DELIVERED",
                 consent(toReasoner, "ALLOW_ONCE").get("handoffStatus").asText());
-        reasoner.receive();
+        reasoner.receive(5);
 
         String chainId = (String) atAutomotive.get("chainId");
         var timeline = api.get("/api/aci/chains/" + chainId, user);
@@ -208,7 +167,7 @@ class AciChainIT {
         String handoffId = toFinance.json().get("handoffId").asText();
         assertEquals(
                 "DELIVERED",
-                api.get("/api/aci/handoffs/" + handoffId, automotive.token)
+                api.get("/api/aci/handoffs/" + handoffId, automotive.token())
                         .json()
                         .get("status")
                         .asText());
@@ -248,7 +207,7 @@ class AciChainIT {
         assertEquals("revoked", next.json().get("error").asText());
 
         Map<String, Object> fresh = startAtAutomotive(List.of());
-        assertEquals(204, api.delete("/api/aci/grants/" + finance.keys.id, user).status());
+        assertEquals(204, api.delete("/api/aci/grants/" + finance.id(), user).status());
         var stopped = automotive.handOff(automotive.next(fresh, finance, List.of("agent:finance"), "EVs"));
         assertEquals(403, stopped.status(), stopped.body());
         assertEquals("revoked", stopped.json().get("error").asText());
@@ -262,14 +221,14 @@ class AciChainIT {
         assertEquals(202, automotive.handOff(body).status());
 
         assertError(automotive.handOff(body), 409, "replay");
-        var env = automotive.keys.next(atAutomotive, finance.keys.id, List.of("agent:finance"), "EVs", Instant.now());
-        assertError(automotive.handOff(automotive.keys.forged(env)), 401, "invalid_signature");
-        assertError(finance.handOff(automotive.keys.signed(env)), 401, "invalid_agent_token");
-        var loop = automotive.keys.next(atAutomotive, "proxyme", List.of(), "back", Instant.now());
-        assertError(automotive.handOff(automotive.keys.signed(loop)), 422, "loop_detected");
-        var deep = automotive.keys.next(atAutomotive, finance.keys.id, List.of("agent:finance"), "EVs", Instant.now());
+        var env = automotive.keys().next(atAutomotive, finance.id(), List.of("agent:finance"), "EVs", Instant.now());
+        assertError(automotive.handOff(automotive.keys().forged(env)), 401, "invalid_signature");
+        assertError(finance.handOff(automotive.keys().signed(env)), 401, "invalid_agent_token");
+        var loop = automotive.keys().next(atAutomotive, "proxyme", List.of(), "back", Instant.now());
+        assertError(automotive.handOff(automotive.keys().signed(loop)), 422, "loop_detected");
+        var deep = automotive.keys().next(atAutomotive, finance.id(), List.of("agent:finance"), "EVs", Instant.now());
         ((Map<String, Object>) deep.get("auth")).put("maxDepth", 1);
-        assertError(automotive.handOff(automotive.keys.signed(deep)), 422, "chain_too_deep");
+        assertError(automotive.handOff(automotive.keys().signed(deep)), 422, "chain_too_deep");
         var escalation =
                 automotive.handOff(automotive.next(atAutomotive, finance, List.of("agent:finance", "read:pii"), "EVs"));
         assertError(escalation, 403, "escalation");
@@ -296,7 +255,7 @@ class AciChainIT {
                 List.of("agent:finance"),
                 "The owner is reachable at ana.lopez@example.com or +1 650-253-0000."));
         assertEquals(202, pii.status(), pii.body());
-        Map<String, Object> atFinance = finance.receive();
+        Map<String, Object> atFinance = finance.receive(5);
         String primary = (String) ((Map<?, ?>) atFinance.get("content")).get("primary");
         assertEquals("The owner is reachable at [EMAIL] or [PHONE].", primary);
         assertFalse(primary.contains("example.com"));
@@ -329,7 +288,7 @@ class AciChainIT {
         assertEquals(401, api.get("/api/aci/inbox", "not-a-token").status());
     }
 
-    private static void assertError(Api.Reply reply, int status, String code) {
+    private static void assertError(GatewayHttp.Reply reply, int status, String code) {
         assertEquals(status, reply.status(), reply.body());
         assertEquals(code, reply.json().get("error").asText(), reply.body());
     }

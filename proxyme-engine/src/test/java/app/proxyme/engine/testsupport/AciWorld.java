@@ -17,6 +17,7 @@ import app.proxyme.domain.handoff.HandoffGateway;
 import app.proxyme.domain.policy.OrgPolicy;
 import app.proxyme.domain.policy.TopicCatalog;
 import app.proxyme.domain.port.out.TopicClassifier;
+import app.proxyme.engine.aci.client.SigningAgent;
 import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.adapter.fga.TupleAgentGrants;
 import app.proxyme.engine.adapter.jose.NimbusEnvelopeSignatures;

@@ -1,4 +1,4 @@
-package app.proxyme.engine.testsupport;
+package app.proxyme.engine.aci.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
@@ -19,8 +19,8 @@ import java.util.UUID;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
- * An external agent as a test writes it: its own P-256 key, envelopes built as plain JSON, signed as JWS with a
- * detached payload over their RFC 8785 form. It knows nothing of the gateway's classes.
+ * An external agent's keys and envelopes: its own P-256 key, envelopes built as plain JSON, signed as JWS with a
+ * detached payload over their RFC 8785 form. Used by the tests, the benchmarks and the seed's runnable example.
  */
 public final class SigningAgent {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,7 +76,10 @@ public final class SigningAgent {
         return signedBy(key, envelope);
     }
 
-    /** The envelope signed with a key that is not this agent's registered one (a forgery), under its id. */
+    /**
+     * The envelope signed under this agent's id with a key that is not its registered one: what a forger sends (for
+     * showing the signature check).
+     */
     public String forged(Map<String, Object> envelope) {
         return signedBy(new SigningAgent(id).key, envelope);
     }
