@@ -12,8 +12,13 @@ fi
 [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] || { echo "needs a JDK 21 or newer: set JAVA_HOME" >&2; exit 2; }
 export JAVA_HOME
 jar=proxyme-web-overlay/target/proxyme.jar
-[ -f "$jar" ] && [ -d proxyme-it/target/classes/app/proxyme/it/aci ] || ./mvnw -B -ntp -q -DskipTests install
-cp_it=$(./mvnw -B -ntp -q -pl proxyme-it dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime):proxyme-it/target/classes
+[ -f "$jar" ] || ./mvnw -B -ntp -q -DskipTests package
+# the agents' classpath from this checkout's modules (compiled if needed), not from what ~/.m2 may hold
+cp_file=$(mktemp)
+./mvnw -B -ntp -q -pl proxyme-it -am -DskipTests compile dependency:build-classpath \
+  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime > /dev/null
+cp_it=$(cat "$cp_file"):proxyme-it/target/classes
+rm -f "$cp_file"
 run_example() { "$JAVA_HOME/bin/java" -cp "$cp_it" app.proxyme.it.aci.SeedExample --url "$1"; }
 
 if [ "${1:-}" = "--url" ]; then
