@@ -27,6 +27,7 @@ import app.proxyme.engine.adapter.slack.SlackChannel;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.fga.ConditionStore;
+import app.proxyme.engine.fga.RemoteModel;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.identity.RoleScopedVault;
@@ -45,7 +46,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * One adapter per outgoing port, chosen by the mode settings. A connected adapter is reached through its guarded
- * bean ({@link GuardedRelationshipCheck}, {@link GuardedRemoteTuples}, {@link GuardedLanguageModel}) and is never
+ * bean ({@link GuardedRelationshipCheck}, {@link GuardedRemoteTuples}, {@link GuardedRemoteModel},
+ * {@link GuardedLanguageModel}) and is never
  * created in embedded mode.
  */
 @ApplicationScoped
@@ -75,6 +77,12 @@ class Adapters {
         }
         link.get().fga(); // connect (and write the model when none is configured) at start, not on a first chunk
         return guarded.get();
+    }
+
+    @Produces
+    @Singleton
+    RemoteModel remoteModel(RuntimeSettings settings, Instance<GuardedRemoteModel> guarded) {
+        return settings.fga().connected() ? guarded.get() : RemoteModel.NONE;
     }
 
     @Produces

@@ -1,12 +1,10 @@
 package app.proxyme.web.boot;
 
 import app.proxyme.engine.adapter.openfga.OpenFga;
-import app.proxyme.engine.fga.AutoCondition;
 import app.proxyme.engine.fga.FgaModel;
-import app.proxyme.engine.fga.ProductModel;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.policy.PolicyAdmin;
-import app.proxyme.engine.policy.file.PolicyConditions;
+import app.proxyme.engine.policy.RuntimeModels;
 import app.proxyme.engine.policy.file.PolicyTuples;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +14,8 @@ import java.util.List;
 
 /**
  * The connection to an OpenFGA server or Auth0 FGA ({@code PROXYME_FGA=openfga}), opened on first use (never in
- * embedded mode): without a model id it writes the product's model, and the organisations' tuples when the store
- * has none. Closed at shutdown.
+ * embedded mode): without a model id it writes the runtime model (the product's with the stored policies'
+ * conditions), and the organisations' tuples when the store has none. Closed at shutdown.
  */
 @ApplicationScoped
 class OpenFgaLink {
@@ -45,11 +43,7 @@ class OpenFgaLink {
 
     /** The product's model with the conditions of every stored organisation's {@code auto_when} entries. */
     static FgaModel runtimeModel(PolicyAdmin admin) {
-        var conditions = new ArrayList<AutoCondition>();
-        for (String org : admin.organisations()) {
-            admin.export(org).ifPresent(doc -> conditions.addAll(PolicyConditions.of(doc)));
-        }
-        return ProductModel.with(conditions);
+        return RuntimeModels.of(admin);
     }
 
     /** Every stored organisation's tuples, as the policy files imply them. */

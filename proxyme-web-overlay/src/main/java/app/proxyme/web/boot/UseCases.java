@@ -47,6 +47,7 @@ import app.proxyme.engine.audit.MeetingShares;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.connect.ConnectionMessages;
+import app.proxyme.engine.fga.RemoteModel;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.identity.DevicePairing;
 import app.proxyme.engine.identity.SignInService;
@@ -182,8 +183,9 @@ class UseCases {
 
     @Produces
     @Singleton
-    ManagePolicy managePolicy(PolicyAdmin admin, RemoteTuples remote, AuditLog audit, RuleReading reading) {
-        return new PolicyAsCode(admin, remote, audit, reading);
+    ManagePolicy managePolicy(
+            PolicyAdmin admin, RemoteTuples remote, RemoteModel model, AuditLog audit, RuleReading reading) {
+        return new PolicyAsCode(admin, remote, model, audit, reading);
     }
 
     @Produces
