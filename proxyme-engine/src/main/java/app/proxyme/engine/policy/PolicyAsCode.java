@@ -40,25 +40,36 @@ public final class PolicyAsCode implements ManagePolicy {
     private final PolicyAdmin admin;
     private final RemoteTuples remote;
     private final PolicyModelWrites model;
+    private final PolicyCases cases;
     private final AuditLog audit;
 
     private final RuleReading reading;
 
-    /** Embedded FGA (no model to write); rules written as text only are read by the local compiler alone. */
+    /**
+     * Embedded FGA (no model to write); the file's test cases are stored, not run; rules written as text only are
+     * read by the local compiler alone.
+     */
     public PolicyAsCode(PolicyAdmin admin, RemoteTuples remote, AuditLog audit) {
-        this(admin, remote, RemoteModel.NONE, audit, RuleReading.LOCAL);
+        this(admin, remote, RemoteModel.NONE, PolicyCases.SKIP, audit, RuleReading.LOCAL);
     }
 
     /**
      * @param remote where the tuples live outside the database ({@link RemoteTuples#NONE} embedded)
      * @param model where the model lives outside the process ({@link RemoteModel#NONE} embedded)
+     * @param cases how the document's test cases are run before a change is stored (a failing one refuses it)
      * @param reading how an imported rule written as text only is read (with a connected model, or not)
      */
     public PolicyAsCode(
-            PolicyAdmin admin, RemoteTuples remote, RemoteModel model, AuditLog audit, RuleReading reading) {
+            PolicyAdmin admin,
+            RemoteTuples remote,
+            RemoteModel model,
+            PolicyCases cases,
+            AuditLog audit,
+            RuleReading reading) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.remote = Objects.requireNonNull(remote, "remote");
         this.model = new PolicyModelWrites(Objects.requireNonNull(model, "model"), admin);
+        this.cases = Objects.requireNonNull(cases, "cases");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.reading = Objects.requireNonNull(reading, "reading");
     }
@@ -148,12 +159,15 @@ public final class PolicyAsCode implements ManagePolicy {
     }
 
     private synchronized PolicyChange importFile(Member caller, String yaml) {
-        return apply(caller, "import", current(caller.org()), parseFor(caller, yaml));
+        PolicyDocument doc = parseFor(caller, yaml);
+        requirePassingCases(doc, yaml);
+        return apply(caller, "import", current(caller.org()), doc);
     }
 
     @Override
     public PolicyChange preview(Member caller, String yaml) {
         PolicyDocument doc = parseFor(caller, yaml);
+        requirePassingCases(doc, yaml);
         PolicyDocument before = current(caller.org());
         var tuplesBefore = new LinkedHashSet<>(PolicyTuples.of(before));
         var tuplesAfter = new LinkedHashSet<>(PolicyTuples.of(doc));
@@ -162,6 +176,20 @@ public final class PolicyAsCode implements ManagePolicy {
         int deletes = (int)
                 tuplesBefore.stream().filter(t -> !tuplesAfter.contains(t)).count();
         return new PolicyChange(doc.org(), PolicyDiff.between(before, doc).changed(), writes, deletes);
+    }
+
+    /**
+     * The file's test cases, run against the file: each one that fails is an error at its line, as the file's other
+     * problems are, and nothing changes.
+     */
+    private void requirePassingCases(PolicyDocument doc, String yaml) {
+        List<String> failing = cases.failures(doc);
+        if (!failing.isEmpty()) {
+            YamlLines lines = YamlLines.of(yaml);
+            throw PolicyFiles.InvalidPolicyException.at(failing.stream()
+                    .map(f -> new PolicyProblem(lines.lineOf(f), f))
+                    .toList());
+        }
     }
 
     /** The file as a document of the caller's own organisation, for its admin. */
@@ -189,6 +217,10 @@ public final class PolicyAsCode implements ManagePolicy {
             throw DomainException.badRequest(String.join("; ", problems));
         }
         PolicyEdits.requireAnAdmin(after);
+        List<String> failing = cases.failures(after);
+        if (!failing.isEmpty()) {
+            throw DomainException.badRequest(String.join("; ", failing));
+        }
         return apply(caller, operation, before, after);
     }
 

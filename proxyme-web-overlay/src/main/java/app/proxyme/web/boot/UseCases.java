@@ -39,6 +39,7 @@ import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.domain.port.out.ThirdParty;
 import app.proxyme.domain.port.out.TokenVault;
 import app.proxyme.domain.port.out.TopicClassifier;
+import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.approval.ApprovalDesk;
 import app.proxyme.engine.audit.AuditRetention;
 import app.proxyme.engine.audit.AuditReview;
@@ -59,6 +60,7 @@ import app.proxyme.engine.meeting.MeetingAttendance;
 import app.proxyme.engine.meeting.MeetingContexts;
 import app.proxyme.engine.meeting.MeetingRecords;
 import app.proxyme.engine.meeting.TopicSwitches;
+import app.proxyme.engine.policy.DecidedPolicyCases;
 import app.proxyme.engine.policy.DecisionWarmUp;
 import app.proxyme.engine.policy.PolicyAdmin;
 import app.proxyme.engine.policy.PolicyAsCode;
@@ -184,8 +186,16 @@ class UseCases {
     @Produces
     @Singleton
     ManagePolicy managePolicy(
-            PolicyAdmin admin, RemoteTuples remote, RemoteModel model, AuditLog audit, RuleReading reading) {
-        return new PolicyAsCode(admin, remote, model, audit, reading);
+            PolicyAdmin admin,
+            RemoteTuples remote,
+            RemoteModel model,
+            AuditLog audit,
+            RuleReading reading,
+            TopicClassifier classifier,
+            RuntimeSettings settings) {
+        // a file's test cases are decided as the playground decides, over the file itself, before it is stored
+        var cases = new DecidedPolicyCases(classifier, settings.engine().defaults(), EmbeddedRelationshipCheck::new);
+        return new PolicyAsCode(admin, remote, model, cases, audit, reading);
     }
 
     @Produces

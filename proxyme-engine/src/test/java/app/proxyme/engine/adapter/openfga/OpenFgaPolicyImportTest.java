@@ -15,6 +15,7 @@ import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.policy.PolicyAdmin;
 import app.proxyme.engine.policy.PolicyAsCode;
+import app.proxyme.engine.policy.PolicyCases;
 import app.proxyme.engine.policy.PolicySeeder;
 import app.proxyme.engine.policy.RuntimeModels;
 import app.proxyme.engine.policy.file.PolicyDocument;
@@ -190,6 +191,7 @@ class OpenFgaPolicyImportTest {
                         a.policyAdmin(),
                         fga.remoteTuples(),
                         fga.remoteModel(),
+                        PolicyCases.SKIP,
                         a.auditLog(Clock.systemUTC()),
                         RuleReading.LOCAL)
                 .replace(ADMIN, yaml);
