@@ -12,7 +12,7 @@ import app.proxyme.domain.policy.PolicyProblem;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.port.in.ManagePolicy;
 import app.proxyme.domain.port.out.AuditLog;
-import app.proxyme.engine.fga.RemoteModel;
+import app.proxyme.engine.fga.RemoteFga;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.policy.file.PolicyDocument;
@@ -50,25 +50,18 @@ public final class PolicyAsCode implements ManagePolicy {
      * read by the local compiler alone.
      */
     public PolicyAsCode(PolicyAdmin admin, RemoteTuples remote, AuditLog audit) {
-        this(admin, remote, RemoteModel.NONE, PolicyCases.SKIP, audit, RuleReading.LOCAL);
+        this(admin, RemoteFga.tuplesOnly(remote), PolicyCases.SKIP, audit, RuleReading.LOCAL);
     }
 
     /**
-     * @param remote where the tuples live outside the database ({@link RemoteTuples#NONE} embedded)
-     * @param model where the model lives outside the process ({@link RemoteModel#NONE} embedded)
+     * @param remote what a change writes outside the database ({@link RemoteFga#EMBEDDED}: nothing)
      * @param cases how the document's test cases are run before a change is stored (a failing one refuses it)
      * @param reading how an imported rule written as text only is read (with a connected model, or not)
      */
-    public PolicyAsCode(
-            PolicyAdmin admin,
-            RemoteTuples remote,
-            RemoteModel model,
-            PolicyCases cases,
-            AuditLog audit,
-            RuleReading reading) {
+    public PolicyAsCode(PolicyAdmin admin, RemoteFga remote, PolicyCases cases, AuditLog audit, RuleReading reading) {
         this.admin = Objects.requireNonNull(admin, "admin");
-        this.remote = Objects.requireNonNull(remote, "remote");
-        this.model = new PolicyModelWrites(Objects.requireNonNull(model, "model"), admin);
+        this.remote = Objects.requireNonNull(remote, "remote").tuples();
+        this.model = new PolicyModelWrites(remote.model(), remote.lease(), admin);
         this.cases = Objects.requireNonNull(cases, "cases");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.reading = Objects.requireNonNull(reading, "reading");
@@ -227,13 +220,23 @@ public final class PolicyAsCode implements ManagePolicy {
     /**
      * Stores a valid document in place of {@code before}. Audit first: the {@code policy_changed} event is durable
      * before anything changes — then, against an FGA server, a new model when the conditions change (so that no
-     * conditional tuple is written against a model without its condition) and the tuples, then the database in one
-     * transaction. If the append fails, nothing changes. If a later step fails, what it did is undone (the server's
+     * conditional tuple is written against a model without its condition; under the model lease, taken before the
+     * audit event and held until the change is stored) and the tuples, then the database in one transaction. If the
+     * lease or the append fails, nothing changes. If a later step fails, what it did is undone (the server's
      * tuples, and its model: the stored policies' model is written again), and a
      * second {@code policy_changed} event ({@code operation: "undo"}, {@code undoes}: the first one's id) records the
      * way back — each changed setting with its old and new value swapped — as far as the trail still takes it.
      */
     private PolicyChange apply(Member caller, String operation, PolicyDocument before, PolicyDocument doc) {
+        boolean newModel = PolicyModelWrites.needed(before, doc);
+        try (var held = model.hold(newModel)) {
+            return store(caller, operation, before, doc, newModel);
+        }
+    }
+
+    /** {@link #apply}, under the model lease when the change needs a new model. */
+    private PolicyChange store(
+            Member caller, String operation, PolicyDocument before, PolicyDocument doc, boolean newModel) {
         var tuplesBefore = new LinkedHashSet<>(PolicyTuples.of(before));
         var tuplesAfter = new LinkedHashSet<>(PolicyTuples.of(doc));
         List<Tuple> writes =
@@ -244,7 +247,6 @@ public final class PolicyAsCode implements ManagePolicy {
 
         AuditRecord recorded = audit.append(List.of(changed(caller, operation, doc, diff, writes, deletes, Map.of())))
                 .get(0);
-        boolean newModel = PolicyModelWrites.needed(before, doc);
         if (newModel) {
             try {
                 model.write(doc);

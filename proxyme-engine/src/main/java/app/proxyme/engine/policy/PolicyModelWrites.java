@@ -3,23 +3,37 @@ package app.proxyme.engine.policy;
 import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.DomainException;
 import app.proxyme.engine.fga.RemoteModel;
+import app.proxyme.engine.fga.RemoteModelLease;
 import app.proxyme.engine.policy.file.PolicyConditions;
 import app.proxyme.engine.policy.file.PolicyDocument;
 
 /**
  * A policy change's part in the FGA server's model: a change that adds, changes or removes an {@code auto_when}
  * condition needs a model that declares the new conditions before its conditional tuples are written; a change that
- * fails after that puts the stored policies' model back.
+ * fails after that puts the stored policies' model back. The change holds the model lease from before the model is
+ * built until it is stored, so that no other instance builds a model without it meanwhile.
  */
 final class PolicyModelWrites {
     private static final System.Logger LOG = System.getLogger(PolicyModelWrites.class.getName());
 
     private final RemoteModel remote;
+    private final RemoteModelLease lease;
     private final PolicyAdmin admin;
 
-    PolicyModelWrites(RemoteModel remote, PolicyAdmin admin) {
+    PolicyModelWrites(RemoteModel remote, RemoteModelLease lease, PolicyAdmin admin) {
         this.remote = remote;
+        this.lease = lease;
         this.admin = admin;
+    }
+
+    /**
+     * The model lease for a change that needs a new model ({@code needed}), held until the change is stored or
+     * undone; nothing to hold otherwise.
+     *
+     * @throws DomainException when another instance keeps writing a model
+     */
+    RemoteModelLease.Held hold(boolean needed) {
+        return (needed ? lease : RemoteModelLease.NONE).hold();
     }
 
     /** Whether replacing {@code before} by {@code after} changes the conditions the model must declare. */

@@ -10,8 +10,7 @@ import app.proxyme.domain.policy.PolicySettings;
 import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.adapter.jpa.Database;
 import app.proxyme.engine.adapter.nlp.LocalTopicClassifier;
-import app.proxyme.engine.fga.RemoteModel;
-import app.proxyme.engine.fga.RemoteTuples;
+import app.proxyme.engine.fga.RemoteFga;
 import app.proxyme.engine.policy.file.PolicyFiles;
 import app.proxyme.engine.policy.rules.RuleReading;
 import java.io.IOException;
@@ -51,12 +50,7 @@ class PolicyCasesOnImportTest {
         var cases = new DecidedPolicyCases(
                 new LocalTopicClassifier(), PolicySettings.DEFAULTS, EmbeddedRelationshipCheck::new);
         policies = new PolicyAsCode(
-                db.policyAdmin(),
-                RemoteTuples.NONE,
-                RemoteModel.NONE,
-                cases,
-                db.auditLog(Clock.systemUTC()),
-                RuleReading.LOCAL);
+                db.policyAdmin(), RemoteFga.EMBEDDED, cases, db.auditLog(Clock.systemUTC()), RuleReading.LOCAL);
     }
 
     @AfterEach

@@ -48,7 +48,9 @@ import app.proxyme.engine.audit.MeetingShares;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.connect.ConnectionMessages;
+import app.proxyme.engine.fga.RemoteFga;
 import app.proxyme.engine.fga.RemoteModel;
+import app.proxyme.engine.fga.RemoteModelLease;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.identity.DevicePairing;
 import app.proxyme.engine.identity.SignInService;
@@ -189,13 +191,14 @@ class UseCases {
             PolicyAdmin admin,
             RemoteTuples remote,
             RemoteModel model,
+            RemoteModelLease lease,
             AuditLog audit,
             RuleReading reading,
             TopicClassifier classifier,
             RuntimeSettings settings) {
         // a file's test cases are decided as the playground decides, over the file itself, before it is stored
         var cases = new DecidedPolicyCases(classifier, settings.engine().defaults(), EmbeddedRelationshipCheck::new);
-        return new PolicyAsCode(admin, remote, model, cases, audit, reading);
+        return new PolicyAsCode(admin, new RemoteFga(remote, model, lease), cases, audit, reading);
     }
 
     @Produces

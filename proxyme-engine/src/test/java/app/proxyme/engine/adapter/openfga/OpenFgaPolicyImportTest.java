@@ -12,6 +12,8 @@ import app.proxyme.domain.decision.Outcome;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.engine.adapter.jpa.ConditionalDecisions;
 import app.proxyme.engine.adapter.jpa.Database;
+import app.proxyme.engine.fga.RemoteFga;
+import app.proxyme.engine.fga.RemoteModelLease;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.policy.PolicyAdmin;
 import app.proxyme.engine.policy.PolicyAsCode;
@@ -172,6 +174,24 @@ class OpenFgaPolicyImportTest {
     }
 
     @Test
+    void a_change_of_the_conditions_waits_for_the_model_lease_another_instance_holds() {
+        String before = export(a);
+        int models = stub.models.get();
+        assertTrue(b.leases().hold(RemoteModelLease.NAME, Duration.ofSeconds(30)), "b writes a model");
+
+        var e = assertThrows(DomainException.class, () -> importOnA(withJuniorAe(SMALL_DEALS), onA));
+
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().contains("another instance is writing the FGA model"), e.getMessage());
+        assertEquals(before, export(a));
+        assertEquals(models, stub.models.get(), "no model was written");
+        b.leases().release(RemoteModelLease.NAME);
+        importOnA(withJuniorAe(SMALL_DEALS), onA);
+        assertEquals(models + 1, stub.models.get());
+        assertTrue(b.leases().holder(RemoteModelLease.NAME).isEmpty(), "a gave the lease up after the change");
+    }
+
+    @Test
     void a_pinned_model_id_refuses_a_change_of_the_conditions_and_says_why() {
         String before = export(a);
         int models = stub.models.get();
@@ -187,13 +207,9 @@ class OpenFgaPolicyImportTest {
     }
 
     private void importOnA(String yaml, OpenFga fga) {
-        new PolicyAsCode(
-                        a.policyAdmin(),
-                        fga.remoteTuples(),
-                        fga.remoteModel(),
-                        PolicyCases.SKIP,
-                        a.auditLog(Clock.systemUTC()),
-                        RuleReading.LOCAL)
+        var remote = new RemoteFga(
+                fga.remoteTuples(), fga.remoteModel(), new RemoteModelLease(a.leases(), Duration.ofMillis(300)));
+        new PolicyAsCode(a.policyAdmin(), remote, PolicyCases.SKIP, a.auditLog(Clock.systemUTC()), RuleReading.LOCAL)
                 .replace(ADMIN, yaml);
     }
 
