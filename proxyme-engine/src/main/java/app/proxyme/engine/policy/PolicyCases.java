@@ -8,7 +8,7 @@ import java.util.List;
  * breaks one is refused and changes nothing.
  */
 public interface PolicyCases {
-    /** Cases are stored, not run (callers that decide nothing, such as the seeder's tests). */
+    /** Cases are stored, not run: for use-case tests that have no classifier to decide them with. */
     PolicyCases SKIP = doc -> List.of();
 
     /**
