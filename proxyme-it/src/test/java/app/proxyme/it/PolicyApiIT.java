@@ -79,4 +79,65 @@ class PolicyApiIT {
         assertEquals(7, errors.get(1).get("line").asInt(), reply.body());
         assertTrue(api.get("/api/policy", admin).body().contains("  junior_ae:\n"));
     }
+
+    @Test
+    void the_files_test_cases_are_decided_with_their_meeting_values_on_import() {
+        String admin = api.login("admin@acme.test");
+        String acme = api.get("/api/policy", admin).body();
+        String cases = "\ntests:\n"
+                + "  - text: \"What kind of discount could we get if we commit to more users?\"\n"
+                + "    member: ae@acme.test\n"
+                + "    context: {deal_size: 30000}\n"
+                + "    expect: {outcome: AUTO, layer: fga}\n"
+                + "  - text: \"What kind of discount could we get if we commit to more users?\"\n"
+                + "    member: ae@acme.test\n"
+                + "    context: {deal_size: 90000}\n"
+                + "    expect: {outcome: APPROVE}\n";
+        String withCases = acme.replace("\npermissions:\n", cases + "\npermissions:\n");
+        assertTrue(withCases.contains("\ntests:\n"), "acme exports a permissions section to put the cases before");
+        try {
+            var passing = api.put("/api/policy", admin, "application/yaml", withCases);
+            assertEquals(200, passing.status(), passing.body());
+            assertEquals(withCases, api.get("/api/policy", admin).body());
+
+            String wrong = withCases.replace(
+                    "{deal_size: 90000}\n    expect: {outcome: APPROVE}",
+                    "{deal_size: 90000}\n    expect: {outcome: AUTO}");
+            var failing = api.put("/api/policy", admin, "application/yaml", wrong);
+            assertEquals(400, failing.status(), failing.body());
+            var error = failing.json().get("errors").get(0);
+            assertEquals(
+                    lineOf(wrong, "{deal_size: 90000}") - 2, error.get("line").asInt(), failing.body());
+            assertTrue(
+                    error.get("message").asText().startsWith("tests[1]: expected AUTO, decided APPROVE"),
+                    failing.body());
+
+            String mistyped = withCases.replace("{deal_size: 90000}", "{deal_size: \"large\"}");
+            var typed = api.put("/api/policy", admin, "application/yaml", mistyped);
+            assertEquals(400, typed.status(), typed.body());
+            var typeError = typed.json().get("errors").get(0);
+            assertEquals(
+                    lineOf(mistyped, "{deal_size: \"large\"}"),
+                    typeError.get("line").asInt(),
+                    typed.body());
+            assertEquals(
+                    "tests[1].context.deal_size: must be an int",
+                    typeError.get("message").asText());
+            assertEquals(withCases, api.get("/api/policy", admin).body());
+        } finally {
+            assertEquals(
+                    200, api.put("/api/policy", admin, "application/yaml", acme).status());
+        }
+    }
+
+    /** The 1-based line of the first line of {@code yaml} that contains {@code text}. */
+    private static int lineOf(String yaml, String text) {
+        var lines = yaml.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " is not in the file");
+    }
 }

@@ -12,6 +12,7 @@ import app.proxyme.domain.policy.PolicyProblem;
 import app.proxyme.domain.policy.Topic;
 import app.proxyme.domain.port.in.ManagePolicy;
 import app.proxyme.domain.port.out.AuditLog;
+import app.proxyme.engine.fga.RemoteFga;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.Tuple;
 import app.proxyme.engine.policy.file.PolicyDocument;
@@ -31,25 +32,37 @@ import java.util.function.UnaryOperator;
  * Use case: an organisation's policy as code, whole or one entry at a time ({@link ManagePolicy}). Every change takes
  * one path: the current policy is read, the change applied, the result validated completely (nothing changes on any
  * problem), then stored, audit first: a {@code policy_changed} audit event listing what changed, each changed setting
- * with its old and new value, durable before anything changes; then tuples to the FGA server if there is one (undone
- * if the database write then fails), and the database in one transaction.
+ * with its old and new value, durable before anything changes; then, against an FGA server, the model if the change
+ * touches the {@code auto_when} conditions and the tuples (both undone if a later step fails); then the database in
+ * one transaction.
  */
 public final class PolicyAsCode implements ManagePolicy {
     private final PolicyAdmin admin;
     private final RemoteTuples remote;
+    private final PolicyModelWrites model;
+    private final PolicyCases cases;
     private final AuditLog audit;
 
     private final RuleReading reading;
 
-    /** Rules written as text only are read by the local compiler alone. */
+    /**
+     * Embedded FGA (no model to write); the file's test cases are stored, not run; rules written as text only are
+     * read by the local compiler alone.
+     */
     public PolicyAsCode(PolicyAdmin admin, RemoteTuples remote, AuditLog audit) {
-        this(admin, remote, audit, RuleReading.LOCAL);
+        this(admin, RemoteFga.tuplesOnly(remote), PolicyCases.SKIP, audit, RuleReading.LOCAL);
     }
 
-    /** @param reading how an imported rule written as text only is read (with a connected model, or not) */
-    public PolicyAsCode(PolicyAdmin admin, RemoteTuples remote, AuditLog audit, RuleReading reading) {
+    /**
+     * @param remote what a change writes outside the database ({@link RemoteFga#EMBEDDED}: nothing)
+     * @param cases how the document's test cases are run before a change is stored (a failing one refuses it)
+     * @param reading how an imported rule written as text only is read (with a connected model, or not)
+     */
+    public PolicyAsCode(PolicyAdmin admin, RemoteFga remote, PolicyCases cases, AuditLog audit, RuleReading reading) {
         this.admin = Objects.requireNonNull(admin, "admin");
-        this.remote = Objects.requireNonNull(remote, "remote");
+        this.remote = Objects.requireNonNull(remote, "remote").tuples();
+        this.model = new PolicyModelWrites(remote.model(), remote.lease(), admin);
+        this.cases = Objects.requireNonNull(cases, "cases");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.reading = Objects.requireNonNull(reading, "reading");
     }
@@ -139,12 +152,15 @@ public final class PolicyAsCode implements ManagePolicy {
     }
 
     private synchronized PolicyChange importFile(Member caller, String yaml) {
-        return apply(caller, "import", current(caller.org()), parseFor(caller, yaml));
+        PolicyDocument doc = parseFor(caller, yaml);
+        requirePassingCases(doc, yaml);
+        return apply(caller, "import", current(caller.org()), doc);
     }
 
     @Override
     public PolicyChange preview(Member caller, String yaml) {
         PolicyDocument doc = parseFor(caller, yaml);
+        requirePassingCases(doc, yaml);
         PolicyDocument before = current(caller.org());
         var tuplesBefore = new LinkedHashSet<>(PolicyTuples.of(before));
         var tuplesAfter = new LinkedHashSet<>(PolicyTuples.of(doc));
@@ -153,6 +169,20 @@ public final class PolicyAsCode implements ManagePolicy {
         int deletes = (int)
                 tuplesBefore.stream().filter(t -> !tuplesAfter.contains(t)).count();
         return new PolicyChange(doc.org(), PolicyDiff.between(before, doc).changed(), writes, deletes);
+    }
+
+    /**
+     * The file's test cases, run against the file: each one that fails is an error at its line, as the file's other
+     * problems are, and nothing changes.
+     */
+    private void requirePassingCases(PolicyDocument doc, String yaml) {
+        List<String> failing = cases.failures(doc);
+        if (!failing.isEmpty()) {
+            YamlLines lines = YamlLines.of(yaml);
+            throw PolicyFiles.InvalidPolicyException.at(failing.stream()
+                    .map(f -> new PolicyProblem(lines.lineOf(f), f))
+                    .toList());
+        }
     }
 
     /** The file as a document of the caller's own organisation, for its admin. */
@@ -180,17 +210,33 @@ public final class PolicyAsCode implements ManagePolicy {
             throw DomainException.badRequest(String.join("; ", problems));
         }
         PolicyEdits.requireAnAdmin(after);
+        List<String> failing = cases.failures(after);
+        if (!failing.isEmpty()) {
+            throw DomainException.badRequest(String.join("; ", failing));
+        }
         return apply(caller, operation, before, after);
     }
 
     /**
      * Stores a valid document in place of {@code before}. Audit first: the {@code policy_changed} event is durable
-     * before anything changes — then the FGA server's tuples (if there is one), then the database in one transaction.
-     * If the append fails, nothing changes. If a later step fails, what it did is undone (the server's tuples), and a
+     * before anything changes — then, against an FGA server, a new model when the conditions change (so that no
+     * conditional tuple is written against a model without its condition; under the model lease, taken before the
+     * audit event and held until the change is stored) and the tuples, then the database in one transaction. If the
+     * lease or the append fails, nothing changes. If a later step fails, what it did is undone (the server's
+     * tuples, and its model: the stored policies' model is written again), and a
      * second {@code policy_changed} event ({@code operation: "undo"}, {@code undoes}: the first one's id) records the
      * way back — each changed setting with its old and new value swapped — as far as the trail still takes it.
      */
     private PolicyChange apply(Member caller, String operation, PolicyDocument before, PolicyDocument doc) {
+        boolean newModel = PolicyModelWrites.needed(before, doc);
+        try (var held = model.hold(newModel)) {
+            return store(caller, operation, before, doc, newModel);
+        }
+    }
+
+    /** {@link #apply}, under the model lease when the change needs a new model. */
+    private PolicyChange store(
+            Member caller, String operation, PolicyDocument before, PolicyDocument doc, boolean newModel) {
         var tuplesBefore = new LinkedHashSet<>(PolicyTuples.of(before));
         var tuplesAfter = new LinkedHashSet<>(PolicyTuples.of(doc));
         List<Tuple> writes =
@@ -201,15 +247,25 @@ public final class PolicyAsCode implements ManagePolicy {
 
         AuditRecord recorded = audit.append(List.of(changed(caller, operation, doc, diff, writes, deletes, Map.of())))
                 .get(0);
+        if (newModel) {
+            try {
+                model.write(doc);
+            } catch (RuntimeException e) {
+                undo(caller, before, doc, deletes, writes, recorded, "the FGA server did not take the model", e);
+                throw e;
+            }
+        }
         RemoteTuples.Applied applied;
         try {
             applied = remote.apply(writes, deletes);
         } catch (RemoteTuples.RemoteTuplesException e) {
             var unavailable = new DependencyUnavailableException(
                     "fga", "the FGA server did not take the policy's tuples;" + " nothing changed", e);
+            restoreModel(newModel, unavailable);
             undo(caller, before, doc, deletes, writes, recorded, "the FGA server did not take the tuples", unavailable);
             throw unavailable;
         } catch (RuntimeException e) {
+            restoreModel(newModel, e);
             undo(caller, before, doc, deletes, writes, recorded, "the FGA server did not take the tuples", e);
             throw e;
         }
@@ -219,10 +275,17 @@ public final class PolicyAsCode implements ManagePolicy {
             if (applied.tuples() > 0) {
                 remote.undo(writes, deletes);
             }
+            restoreModel(newModel, e);
             undo(caller, before, doc, deletes, writes, recorded, "the policy could not be stored", e);
             throw e;
         }
         return new PolicyChange(doc.org(), diff.changed(), writes.size(), deletes.size());
+    }
+
+    private void restoreModel(boolean written, RuntimeException failure) {
+        if (written) {
+            model.restore(failure);
+        }
     }
 
     /** Records that a change recorded as {@code undone} did not take effect (best effort: the failure stands). */

@@ -40,7 +40,7 @@ final class RoleRename {
                         : r)
                 .toList();
         List<TestSpec> tests = doc.tests().stream()
-                .map(t -> new TestSpec(t.text(), t.member(), rename.apply(t.role()), t.outcome(), t.layer()))
+                .map(t -> t.withRole(rename.apply(t.role())))
                 .toList();
         return doc.withRoles(renamedKey(doc.roles(), from, to))
                 .withGrants(renamedKey(doc.grants(), from, to))

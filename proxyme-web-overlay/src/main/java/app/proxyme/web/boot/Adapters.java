@@ -3,6 +3,7 @@ package app.proxyme.web.boot;
 import app.proxyme.domain.port.out.DeviceTokens;
 import app.proxyme.domain.port.out.FederatedTokens;
 import app.proxyme.domain.port.out.Identity;
+import app.proxyme.domain.port.out.Leases;
 import app.proxyme.domain.port.out.PolicyStore;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.domain.port.out.ResponseGenerator;
@@ -27,6 +28,8 @@ import app.proxyme.engine.adapter.slack.SlackChannel;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.fga.ConditionStore;
+import app.proxyme.engine.fga.RemoteModel;
+import app.proxyme.engine.fga.RemoteModelLease;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.identity.RoleScopedVault;
@@ -41,11 +44,13 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * One adapter per outgoing port, chosen by the mode settings. A connected adapter is reached through its guarded
- * bean ({@link GuardedRelationshipCheck}, {@link GuardedRemoteTuples}, {@link GuardedLanguageModel}) and is never
+ * bean ({@link GuardedRelationshipCheck}, {@link GuardedRemoteTuples}, {@link GuardedRemoteModel},
+ * {@link GuardedLanguageModel}) and is never
  * created in embedded mode.
  */
 @ApplicationScoped
@@ -75,6 +80,21 @@ class Adapters {
         }
         link.get().fga(); // connect (and write the model when none is configured) at start, not on a first chunk
         return guarded.get();
+    }
+
+    @Produces
+    @Singleton
+    RemoteModel remoteModel(RuntimeSettings settings, Instance<GuardedRemoteModel> guarded) {
+        return settings.fga().connected() ? guarded.get() : RemoteModel.NONE;
+    }
+
+    /** One instance at a time writes the OpenFGA model for a policy change, which waits up to 10 s for it. */
+    @Produces
+    @Singleton
+    RemoteModelLease remoteModelLease(RuntimeSettings settings, Leases leases) {
+        return settings.fga().connected()
+                ? new RemoteModelLease(leases, Duration.ofSeconds(10))
+                : RemoteModelLease.NONE;
     }
 
     @Produces

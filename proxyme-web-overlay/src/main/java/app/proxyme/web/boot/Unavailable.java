@@ -52,4 +52,12 @@ abstract class Unavailable<T> implements FallbackHandler<T> {
             super("fga", "tuple writes");
         }
     }
+
+    /** The policy import's model write to the FGA server. */
+    @Dependent
+    static final class Model extends Unavailable<String> {
+        Model() {
+            super("fga", "model write");
+        }
+    }
 }

@@ -39,6 +39,7 @@ import app.proxyme.domain.port.out.SuggestionStore;
 import app.proxyme.domain.port.out.ThirdParty;
 import app.proxyme.domain.port.out.TokenVault;
 import app.proxyme.domain.port.out.TopicClassifier;
+import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import app.proxyme.engine.approval.ApprovalDesk;
 import app.proxyme.engine.audit.AuditRetention;
 import app.proxyme.engine.audit.AuditReview;
@@ -47,6 +48,9 @@ import app.proxyme.engine.audit.MeetingShares;
 import app.proxyme.engine.audit.seal.CheckpointSeal;
 import app.proxyme.engine.audit.seal.ShareTokens;
 import app.proxyme.engine.connect.ConnectionMessages;
+import app.proxyme.engine.fga.RemoteFga;
+import app.proxyme.engine.fga.RemoteModel;
+import app.proxyme.engine.fga.RemoteModelLease;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.identity.DevicePairing;
 import app.proxyme.engine.identity.SignInService;
@@ -58,6 +62,7 @@ import app.proxyme.engine.meeting.MeetingAttendance;
 import app.proxyme.engine.meeting.MeetingContexts;
 import app.proxyme.engine.meeting.MeetingRecords;
 import app.proxyme.engine.meeting.TopicSwitches;
+import app.proxyme.engine.policy.DecidedPolicyCases;
 import app.proxyme.engine.policy.DecisionWarmUp;
 import app.proxyme.engine.policy.PolicyAdmin;
 import app.proxyme.engine.policy.PolicyAsCode;
@@ -182,8 +187,18 @@ class UseCases {
 
     @Produces
     @Singleton
-    ManagePolicy managePolicy(PolicyAdmin admin, RemoteTuples remote, AuditLog audit, RuleReading reading) {
-        return new PolicyAsCode(admin, remote, audit, reading);
+    ManagePolicy managePolicy(
+            PolicyAdmin admin,
+            RemoteTuples remote,
+            RemoteModel model,
+            RemoteModelLease lease,
+            AuditLog audit,
+            RuleReading reading,
+            TopicClassifier classifier,
+            RuntimeSettings settings) {
+        // a file's test cases are decided as the playground decides, over the file itself, before it is stored
+        var cases = new DecidedPolicyCases(classifier, settings.engine().defaults(), EmbeddedRelationshipCheck::new);
+        return new PolicyAsCode(admin, new RemoteFga(remote, model, lease), cases, audit, reading);
     }
 
     @Produces

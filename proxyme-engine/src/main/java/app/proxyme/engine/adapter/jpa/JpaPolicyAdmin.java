@@ -191,6 +191,7 @@ final class JpaPolicyAdmin implements app.proxyme.engine.policy.PolicyAdmin {
                     t.text(),
                     t.member() == null ? null : t.member().toLowerCase(Locale.ROOT),
                     t.role(),
+                    JsonText.ofObject(t.context()),
                     t.outcome(),
                     t.layer()));
         }

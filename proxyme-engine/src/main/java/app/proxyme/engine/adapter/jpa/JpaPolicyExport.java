@@ -91,7 +91,13 @@ final class JpaPolicyExport {
                 .setParameter("org", org)
                 .getResultList()
                 .stream()
-                .map(t -> new PolicyDocument.TestSpec(t.text, t.member, t.role, t.outcome, t.layer))
+                .map(t -> new PolicyDocument.TestSpec(
+                        t.text,
+                        t.member,
+                        t.role,
+                        t.contextJson == null ? Map.of() : JsonText.object(t.contextJson),
+                        t.outcome,
+                        t.layer))
                 .toList();
         var permissions = new LinkedHashMap<String, String>();
         em.createQuery(

@@ -28,6 +28,10 @@ class PolicyTestEntity {
     @Column(name = "role_name")
     String role;
 
+    /** The case's meeting values as a JSON object ({@code null}: none; V20). */
+    @Column(name = "context_json")
+    String contextJson;
+
     @Column(name = "outcome")
     String outcome;
 
@@ -36,12 +40,21 @@ class PolicyTestEntity {
 
     protected PolicyTestEntity() {}
 
-    PolicyTestEntity(String org, int sortOrder, String text, String member, String role, String outcome, String layer) {
+    PolicyTestEntity(
+            String org,
+            int sortOrder,
+            String text,
+            String member,
+            String role,
+            String contextJson,
+            String outcome,
+            String layer) {
         this.org = org;
         this.sortOrder = sortOrder;
         this.text = text;
         this.member = member;
         this.role = role;
+        this.contextJson = contextJson;
         this.outcome = outcome;
         this.layer = layer;
     }

@@ -3,13 +3,16 @@ package app.proxyme.engine.adapter.openfga;
 import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.engine.fga.FgaModel;
 import app.proxyme.engine.fga.FgaSettings;
+import app.proxyme.engine.fga.RemoteModel;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.Tuple;
 import java.util.List;
 
 /**
  * A connection to an OpenFGA server or Auth0 FGA and what the engine uses of it: the relationship check, the
- * remote tuples of policy imports, and the model sync ({@code fga-sync}, and at start without a model id).
+ * remote tuples and model of policy imports, and the model sync ({@code fga-sync}, and at start without a model id).
+ * Without a configured model id nothing names a model: the server answers with the store's newest, so a model one
+ * instance writes is the one every instance uses from its next call on.
  */
 public final class OpenFga implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OpenFga.class.getName());
@@ -17,11 +20,13 @@ public final class OpenFga implements AutoCloseable {
     private final OpenFgaConnection connection;
     private final RelationshipCheck check;
     private final RemoteTuples remote;
+    private final RemoteModel model;
 
     private OpenFga(OpenFgaConnection connection) {
         this.connection = connection;
         this.check = new OpenFgaRelationshipCheck(connection);
         this.remote = new OpenFgaRemoteTuples(connection);
+        this.model = new OpenFgaRemoteModel(connection);
     }
 
     /** Connects without writing anything. */
@@ -29,7 +34,7 @@ public final class OpenFga implements AutoCloseable {
         return new OpenFga(new OpenFgaConnection(settings));
     }
 
-    /** Connects; without a model id, writes the model (and the tuples when the store has none) and uses it. */
+    /** Connects; without a model id, writes the model (and the tuples when the store has none). */
     public static OpenFga connect(FgaSettings settings, FgaModel model, List<Tuple> tuples) {
         var fga = new OpenFga(new OpenFgaConnection(settings));
         if (!settings.hasModelId()) {
@@ -58,6 +63,11 @@ public final class OpenFga implements AutoCloseable {
 
     public RemoteTuples remoteTuples() {
         return remote;
+    }
+
+    /** Where a policy change that adds or changes a condition writes the new model. */
+    public RemoteModel remoteModel() {
+        return model;
     }
 
     @Override

@@ -30,6 +30,7 @@ final class OpenFgaConnection implements AutoCloseable {
     private final OpenFgaClient client;
     private final ExecutorService executor;
     private final Duration timeout;
+    private volatile String pinned;
 
     OpenFgaConnection(FgaSettings settings) {
         this.timeout = settings.timeout();
@@ -42,6 +43,7 @@ final class OpenFgaConnection implements AutoCloseable {
                 .minimumRetryDelay(Duration.ofMillis(50));
         if (settings.hasModelId()) {
             config.authorizationModelId(settings.modelId());
+            pinned = settings.modelId();
         }
         if (settings.apiToken() != null && !settings.apiToken().isBlank()) {
             config.credentials(new Credentials(new ApiToken(settings.apiToken())));
@@ -64,12 +66,22 @@ final class OpenFgaConnection implements AutoCloseable {
         });
     }
 
+    /** From now on, checks and writes name this model. */
     void useModel(String modelId) {
         try {
             client.setAuthorizationModelId(modelId);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(e);
         }
+        pinned = modelId;
+    }
+
+    /**
+     * The model every call names ({@code PROXYME_FGA_MODEL_ID}), or {@code null}: then the server answers each call
+     * with the store's newest model, the one the last model write made.
+     */
+    String pinnedModel() {
+        return pinned;
     }
 
     /** Runs the call on the dedicated threads and waits at most the overall timeout. */

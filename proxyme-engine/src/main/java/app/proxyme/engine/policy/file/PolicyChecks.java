@@ -129,12 +129,28 @@ final class PolicyChecks {
         }
     }
 
-    /** Playground cases: text, exactly one known member or role, a known outcome and (if given) layer. */
+    /**
+     * Playground cases: text, exactly one known member or role, meeting values the policy declares (each of its type,
+     * checked as a user's are), a known outcome and (if given) layer.
+     */
     static List<String> tests(PolicyDocument doc) {
         var problems = new ArrayList<String>();
+        var declared = doc.contextPolicy();
         for (int i = 0; i < doc.tests().size(); i++) {
             TestSpec t = doc.tests().get(i);
             String at = "tests[" + i + "]";
+            t.context().forEach((name, value) -> {
+                String field = at + ".context." + name;
+                if (value == null) {
+                    problems.add(field + ": a case sets a value; leave the name out instead");
+                    return;
+                }
+                try {
+                    declared.check(java.util.Collections.singletonMap(name, value), at + ".context");
+                } catch (IllegalArgumentException e) {
+                    problems.add(field + ": " + e.getMessage().replaceFirst("^field '[^']*' ", ""));
+                }
+            });
             if (t.text() == null || t.text().isBlank()) {
                 problems.add(at + ".text: the customer's words are required");
             } else if (t.text().length() > Chunk.MAX_TEXT) {

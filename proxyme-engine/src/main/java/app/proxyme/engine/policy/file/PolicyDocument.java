@@ -211,10 +211,40 @@ public record PolicyDocument(
      *
      * @param member the member it is for, or {@code null}
      * @param role the role it is for, or {@code null}
+     * @param context the meeting values the case is decided with ({@code deal_size: 30000}), by name, in file order;
+     *     whole numbers as {@code Long}, other numbers as {@code Double}, checked against the document's
+     *     {@code context} declarations as a user's values are
      * @param outcome the expected outcome ({@code NONE}, {@code AUTO}, {@code APPROVE}, {@code DENY})
      * @param layer the expected deciding layer ({@code rules}, {@code fga}, ...), or {@code null} for any
      */
-    public record TestSpec(String text, String member, String role, String outcome, String layer) {}
+    public record TestSpec(
+            String text, String member, String role, Map<String, Object> context, String outcome, String layer) {
+        public TestSpec {
+            var values = new LinkedHashMap<String, Object>();
+            Objects.requireNonNullElse(context, Map.<String, Object>of())
+                    .forEach((name, value) -> values.put(name, normalized(value)));
+            context = java.util.Collections.unmodifiableMap(values);
+        }
+
+        /** The same case for {@code role}. */
+        public TestSpec withRole(String role) {
+            return new TestSpec(text, member, role, context, outcome, layer);
+        }
+
+        /** Whole numbers as {@code Long} (when they fit), other numbers as {@code Double}: one value, one form. */
+        private static Object normalized(Object value) {
+            if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                return ((Number) value).longValue();
+            }
+            if (value instanceof java.math.BigInteger b && b.bitLength() <= 63) {
+                return b.longValue();
+            }
+            if (value instanceof Float || value instanceof java.math.BigDecimal) {
+                return ((Number) value).doubleValue();
+            }
+            return value;
+        }
+    }
 
     /**
      * Tunables; {@code null} fields take the runtime's defaults. {@code auditRetentionDays}: how long audit events

@@ -142,7 +142,7 @@ public final class PolicyFiles {
             Set.of("id", "text", "scope", "subject", "enabled", "effect", "topics", "phrases", "compiled");
     private static final Set<String> INLINE_FIELDS = Set.of("effect", "topics", "phrases");
     private static final Set<String> COMPILED_FIELDS = Set.of("effect", "topics", "phrases", "entities");
-    private static final Set<String> TEST_FIELDS = Set.of("text", "member", "role", "expect");
+    private static final Set<String> TEST_FIELDS = Set.of("text", "member", "role", "context", "expect");
     private static final Set<String> EXPECT_FIELDS = Set.of("outcome", "layer");
     private static final Set<String> SETTINGS_FIELDS =
             Set.of("minConfidence", "ambiguityMargin", "approvalTimeoutSeconds", "auditRetentionDays");
@@ -275,14 +275,14 @@ public final class PolicyFiles {
             return tests;
         }
         if (!n.isArray()) {
-            problems.add("tests: must be a list of cases {text, member or role, expect: {outcome, layer}}");
+            problems.add("tests: must be a list of cases {text, member or role, context, expect: {outcome, layer}}");
             return tests;
         }
         int i = 0;
         for (JsonNode t : n) {
             String at = "tests[" + i++ + "]";
             if (!t.isObject()) {
-                problems.add(at + ": a case is a mapping {text, member or role, expect: {outcome, layer}}");
+                problems.add(at + ": a case is a mapping {text, member or role, context, expect: {outcome, layer}}");
             }
             fields(t, at, TEST_FIELDS, problems);
             JsonNode expect = t.path("expect");
@@ -297,10 +297,25 @@ public final class PolicyFiles {
                     text(t, "text"),
                     member == null ? null : member.trim().toLowerCase(java.util.Locale.ROOT),
                     text(t, "role"),
+                    values(t.path("context"), at + ".context", problems),
                     outcome == null ? null : Objects.requireNonNullElse(PolicyChecks.outcome(outcome), outcome),
                     layer == null ? null : Objects.requireNonNullElse(PolicyChecks.layer(layer), layer)));
         }
         return tests;
+    }
+
+    /** A case's meeting values as given ({@code {deal_size: 30000}}); their names and types are checked later. */
+    private static Map<String, Object> values(JsonNode n, String at, List<String> problems) {
+        var values = new LinkedHashMap<String, Object>();
+        if (!isGiven(n)) {
+            return values;
+        }
+        if (!n.isObject()) {
+            problems.add(at + ": must be a mapping of the policy's context values, e.g. {deal_size: 30000}");
+            return values;
+        }
+        n.fields().forEachRemaining(e -> values.put(e.getKey(), YAML.convertValue(e.getValue(), Object.class)));
+        return values;
     }
 
     private static PolicyDocument.SettingsSpec settings(JsonNode n, List<String> problems) {

@@ -151,6 +151,15 @@ public final class PolicyYaml {
             if (t.role() != null) {
                 out.append("    role: ").append(plain(t.role())).append('\n');
             }
+            if (!t.context().isEmpty()) {
+                var values = new StringBuilder();
+                t.context()
+                        .forEach((name, value) -> values.append(values.isEmpty() ? "" : ", ")
+                                .append(plain(name))
+                                .append(": ")
+                                .append(scalar(value)));
+                out.append("    context: {").append(values).append("}\n");
+            }
             out.append("    expect: {outcome: ").append(plain(t.outcome()));
             if (t.layer() != null) {
                 out.append(", layer: ").append(plain(t.layer()));
@@ -207,6 +216,7 @@ public final class PolicyYaml {
         out.append("\nsettings:").append(lines.isEmpty() ? " {}\n" : "\n" + lines);
     }
 
+    /** A setting's or a case's value: a double always with its point (read back as a double), text double-quoted. */
     private static String scalar(Object value) {
         if (value instanceof Double d) {
             return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString().replaceFirst("^(-?\\d+)$", "$1.0");

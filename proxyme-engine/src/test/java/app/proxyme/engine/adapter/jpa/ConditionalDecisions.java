@@ -7,31 +7,44 @@ import app.proxyme.domain.flow.Flow;
 import app.proxyme.domain.layers.DecisionRequest;
 import app.proxyme.domain.layers.PolicyDecider;
 import app.proxyme.domain.policy.Member;
+import app.proxyme.domain.port.out.RelationshipCheck;
 import app.proxyme.engine.adapter.fga.EmbeddedRelationshipCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Decisions over a stored policy with the real embedded check (the runtime model over the stored conditions). */
-final class ConditionalDecisions {
+/**
+ * Decisions over a stored policy with a real relationship check: the embedded one (the runtime model over the stored
+ * conditions), or a connected one.
+ */
+public final class ConditionalDecisions {
     private final Database db;
     private final String org;
     private final PolicyDecider decider;
 
     ConditionalDecisions(Database db, String org) {
+        this(db, org, new EmbeddedRelationshipCheck(db.tupleStore(), db.conditionStore()));
+    }
+
+    public ConditionalDecisions(Database db, String org, RelationshipCheck check) {
         this.db = db;
         this.org = org;
-        this.decider = new PolicyDecider(new EmbeddedRelationshipCheck(db.tupleStore(), db.conditionStore()));
+        this.decider = new PolicyDecider(check);
     }
 
     /** The decision of a clear pricing question asked of {@code email} with the meeting values. */
-    Decision pricing(String email, Map<String, Object> context) {
+    public Decision pricing(String email, Map<String, Object> context) {
+        return decide(email, "pricing", "What discount can you give us?", context);
+    }
+
+    /** The decision of {@code question}, clearly of {@code topic}, asked of {@code email} with the meeting values. */
+    public Decision decide(String email, String topic, String question, Map<String, Object> context) {
         var policy = db.policyStore().policy(org);
         Member member = db.policyStore().member(email).orElseThrow();
         var request = new DecisionRequest(
                 member,
-                "What discount can you give us?",
-                new Classification(true, 0.95, List.of(new TopicScore("pricing", 0.95))),
+                question,
+                new Classification(true, 0.95, List.of(new TopicScore(topic, 0.95))),
                 policy.catalog(),
                 policy.rules(),
                 Set.of(),

@@ -109,6 +109,18 @@ abstract class PolicyFileStorageContractTest {
     }
 
     @Test
+    void test_cases_with_meeting_values_are_stored_and_exported_byte_identical() {
+        String cases = resource("/policy-files/conditional-cases.yaml");
+        db.policyAdmin().replace(PolicyFiles.parse(cases));
+
+        String exported = PolicyYaml.write(db.policyAdmin().export("initech").orElseThrow());
+
+        assertEquals(cases, exported);
+        assertEquals(
+                PolicyFiles.parse(cases), db.policyAdmin().export("initech").orElseThrow());
+    }
+
+    @Test
     void a_conditional_topic_is_auto_while_its_condition_holds_and_the_listed_effect_otherwise() {
         db.policyAdmin().replace(PolicyFiles.parse(CONDITIONAL));
         var decide = new ConditionalDecisions(db, "initech");

@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local HTTP server speaking the part of OpenFGA's API the adapter uses (CONTRACTS.md): write a model,
- * batch-check (with each check's context), write and read (tuples with their condition and stored context). It answers
- * with the embedded evaluator over its own tuples, conditions included; it can fail or stall.
+ * batch-check (with each check's context), write and read (tuples with their condition and stored context). As a
+ * server does, it keeps every model written, answers a request with the model it names or else the newest, and
+ * refuses a write whose tuple that model does not admit (a condition it does not declare). It answers with the
+ * embedded evaluator over its own tuples, conditions included; it can fail or stall.
  */
 final class OpenFgaStub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,14 +34,20 @@ final class OpenFgaStub implements AutoCloseable {
     final InMemoryTupleStore tuples = new InMemoryTupleStore();
     final List<String> requests = new ArrayList<>();
     final AtomicInteger models = new AtomicInteger();
+    /** Every model written, by id, in order. */
+    final Map<String, FgaModel> written = new java.util.concurrent.ConcurrentSkipListMap<>();
+
     volatile int status = 200;
+    /** Whether model writes fail with 500 (other requests answer). */
+    volatile boolean failModels;
+
     volatile long delayMs;
     /** The write request (1-based) that fails with 500, and its retry by the SDK; 0 for none. */
     volatile int failWrite;
 
     private final AtomicInteger writes = new AtomicInteger();
     private final HttpServer server;
-    private volatile FgaModel model;
+    private volatile String newest;
 
     OpenFgaStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -58,7 +66,12 @@ final class OpenFgaStub implements AutoCloseable {
 
     /** Settings that reach this stub's store with a pre-shared token and the given overall timeout. */
     FgaSettings settings(Duration timeout) {
-        return new FgaSettings("openfga", url(), "01STORE", null, "secret-token", null, null, null, null, timeout);
+        return settings(timeout, null);
+    }
+
+    /** Settings that reach this stub's store, every call naming {@code modelId} (or none). */
+    FgaSettings settings(Duration timeout, String modelId) {
+        return new FgaSettings("openfga", url(), "01STORE", modelId, "secret-token", null, null, null, null, timeout);
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -75,10 +88,7 @@ final class OpenFgaStub implements AutoCloseable {
                 return;
             }
             switch (op) {
-                case "authorization-models" -> {
-                    model = FgaModel.fromJson(body.toString());
-                    reply(ex, 201, Map.of("authorization_model_id", "01MODEL" + models.incrementAndGet()));
-                }
+                case "authorization-models" -> writeModel(ex, body);
                 case "batch-check" -> reply(ex, 200, Map.of("result", batchCheck(body)));
                 case "write" -> write(ex, body);
                 case "read" -> reply(ex, 200, Map.of("tuples", read(), "continuation_token", ""));
@@ -89,8 +99,35 @@ final class OpenFgaStub implements AutoCloseable {
         }
     }
 
+    private void writeModel(HttpExchange ex, JsonNode body) throws IOException {
+        if (failModels) {
+            reply(ex, 500, Map.of("code", "internal_error", "message", "model write failed"));
+            return;
+        }
+        String id = "01MODEL%04d".formatted(models.incrementAndGet());
+        written.put(id, FgaModel.fromJson(body.toString()));
+        newest = id;
+        reply(ex, 201, Map.of("authorization_model_id", id));
+    }
+
+    /** Makes the next write request (and the SDK's retry of it) fail with 500. */
+    void failNextWrite() {
+        failWrite = writes.get() + 1;
+    }
+
+    /** The newest model written, or {@code null}. */
+    FgaModel newestModel() {
+        return newest == null ? null : written.get(newest);
+    }
+
+    /** The model the request names, or the newest. */
+    private FgaModel model(JsonNode body) {
+        String id = body.path("authorization_model_id").asText("");
+        return id.isBlank() ? newestModel() : written.get(id);
+    }
+
     private Map<String, Object> batchCheck(JsonNode body) {
-        var engine = new FgaEngine(model, tuples);
+        var engine = new FgaEngine(model(body), tuples);
         var result = new LinkedHashMap<String, Object>();
         for (JsonNode c : body.path("checks")) {
             JsonNode k = c.path("tuple_key");
@@ -119,7 +156,15 @@ final class OpenFgaStub implements AutoCloseable {
             reply(ex, 500, Map.of("code", "internal_error", "message", "write failed"));
             return;
         }
-        tuples.write(keys(body.path("writes").path("tuple_keys")));
+        var model = model(body);
+        var keys = keys(body.path("writes").path("tuple_keys"));
+        for (Tuple t : keys) {
+            if (model == null || !model.accepts(t)) {
+                reply(ex, 400, Map.of("code", "validation_error", "message", "invalid tuple " + t + " for the model"));
+                return;
+            }
+        }
+        tuples.write(keys);
         tuples.delete(keys(body.path("deletes").path("tuple_keys")));
         reply(ex, 200, Map.of());
     }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConditionalPolicyFileTest {
     private static final String FILE = PolicyFileSectionsTest.resource("/policy-files/conditional.yaml");
+    /** The same policy with test cases that set meeting values. */
+    private static final String CASES = PolicyFileSectionsTest.resource("/policy-files/conditional-cases.yaml");
 
     @Test
     void context_and_auto_when_are_read_and_written_back_byte_identical() {
@@ -109,6 +111,36 @@ class ConditionalPolicyFileTest {
                 "roles.account_executive.auto_when.pricing: pricing is in deny, which a condition cannot lift",
                 denied.message());
         assertTrue(auto.message().contains("already"), auto.message());
+    }
+
+    @Test
+    void a_test_case_carries_meeting_values_typed_as_a_users_and_is_written_back_byte_identical() {
+        var doc = PolicyFiles.parse(CASES);
+
+        assertEquals(
+                Map.of("deal_size", 30000L, "customer_region", "EU"),
+                doc.tests().get(0).context());
+        assertEquals(Map.of("strategic", true), doc.tests().get(2).context());
+        assertEquals(CASES, PolicyYaml.write(doc));
+        assertEquals(doc, PolicyFiles.parse(PolicyYaml.write(doc)));
+    }
+
+    @Test
+    void a_test_case_value_of_the_wrong_type_is_an_error_on_its_line() {
+        var e = invalid(CASES.replace("{deal_size: 90000,", "{deal_size: \"large\","));
+
+        assertEquals(39, e.line());
+        assertEquals("tests[1].context.deal_size: must be an int", e.message());
+    }
+
+    @Test
+    void a_test_case_value_the_context_does_not_declare_is_an_error_on_its_line() {
+        var e = invalid(CASES.replace("{strategic: true}", "{strategic: true, seats: 12}"));
+
+        assertEquals(43, e.line());
+        assertEquals(
+                "tests[2].context.seats: is not a context value of the policy (deal_size, customer_region, strategic)",
+                e.message());
     }
 
     private static PolicyProblem invalid(String yaml) {

@@ -55,9 +55,14 @@ class PolicyFileSectionsTest {
         assertEquals(
                 List.of(
                         new PolicyDocument.TestSpec(
-                                "Could you give us a discount?", "peter@initech.example", null, "DENY", "rules"),
+                                "Could you give us a discount?",
+                                "peter@initech.example",
+                                null,
+                                Map.of(),
+                                "DENY",
+                                "rules"),
                         new PolicyDocument.TestSpec(
-                                "Does it sync both ways?", null, "account_executive", "AUTO", null)),
+                                "Does it sync both ways?", null, "account_executive", Map.of(), "AUTO", null)),
                 doc.tests());
         assertEquals(
                 List.of("read:transcripts", "write:slack", "read:pii"),
