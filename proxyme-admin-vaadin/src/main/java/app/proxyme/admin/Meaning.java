@@ -19,6 +19,19 @@ final class Meaning {
         };
     }
 
+    /**
+     * A cell with its condition, if it has one: "Account Executives may answer pricing questions on their own while
+     * deal_size < 50000, otherwise only after approval". A condition lifts APPROVE or DENY to AUTO while it holds.
+     */
+    static String of(String role, String topic, Effect effect, java.util.Optional<String> condition) {
+        if (condition.isEmpty() || effect == Effect.AUTO) {
+            return of(role, topic, effect);
+        }
+        String otherwise = effect == Effect.APPROVE ? "only after approval" : "never";
+        return holders(role) + " may answer " + topic.replace('_', ' ') + " questions on their own while "
+                + condition.get() + ", otherwise " + otherwise;
+    }
+
     /** {@code junior_ae} → "Junior AEs": short words are taken for abbreviations. */
     static String holders(String role) {
         return Arrays.stream(role.split("[_-]+"))

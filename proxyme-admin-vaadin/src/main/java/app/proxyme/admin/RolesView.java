@@ -7,6 +7,7 @@ import app.proxyme.domain.port.in.ManagePolicy;
 import app.proxyme.domain.port.in.ManagePolicy.PolicyChange;
 import app.proxyme.domain.port.in.ManagePolicy.PolicyOverview;
 import app.proxyme.domain.port.in.ManagePolicy.RoleEntry;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -81,7 +83,7 @@ public class RolesView extends VerticalLayout {
         for (Topic topic : overview.topics()) {
             grid.addComponentColumn(role -> cell(role, topic.id()))
                     .setHeader(topic.id())
-                    .setTooltipGenerator(role -> Meaning.of(role.name(), topic.id(), effect(role, topic.id())))
+                    .setTooltipGenerator(role -> meaning(role, topic.id(), effect(role, topic.id())))
                     .setAutoWidth(true);
         }
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
@@ -89,21 +91,39 @@ public class RolesView extends VerticalLayout {
         showPending();
     }
 
-    private Select<Effect> cell(RoleEntry role, String topic) {
+    /**
+     * A cell: the effect to pick, and beside it the condition under which the topic is answered on its own, if the
+     * role has one (a condition is written in the policy file; picking AUTO or DENY here drops it).
+     */
+    private Component cell(RoleEntry role, String topic) {
         var select = new Select<Effect>();
         select.setId("cell-" + role.name() + "-" + topic);
         select.setItems(Effect.AUTO, Effect.APPROVE, Effect.DENY);
         select.setValue(effect(role, topic));
-        select.setTooltipText(Meaning.of(role.name(), topic, effect(role, topic)));
+        select.setTooltipText(meaning(role, topic, effect(role, topic)));
         select.getElement().setAttribute("aria-label", role.name() + " on " + topic);
         select.setWidth("8.5em");
         select.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 edit(role, topic, e.getValue());
-                select.setTooltipText(Meaning.of(role.name(), topic, e.getValue()));
+                select.setTooltipText(meaning(role, topic, e.getValue()));
             }
         });
-        return select;
+        return role.condition(topic)
+                .<Component>map(condition -> {
+                    var when = new Span("AUTO when " + condition);
+                    when.setId("condition-" + role.name() + "-" + topic);
+                    when.getStyle().set("font-size", "var(--lumo-font-size-xs)");
+                    var both = new VerticalLayout(select, when);
+                    both.setPadding(false);
+                    both.setSpacing(false);
+                    return both;
+                })
+                .orElse(select);
+    }
+
+    private static String meaning(RoleEntry role, String topic, Effect effect) {
+        return Meaning.of(role.name(), topic, effect, role.condition(topic));
     }
 
     private Effect effect(RoleEntry role, String topic) {

@@ -27,7 +27,8 @@ final class PolicyOverviews {
                         e.getKey(),
                         e.getValue().auto(),
                         e.getValue().approve(),
-                        e.getValue().deny()))
+                        e.getValue().deny(),
+                        e.getValue().autoWhen()))
                 .toList();
         var members = doc.members().entrySet().stream()
                 .map(e -> new MemberEntry(

@@ -417,6 +417,27 @@ class ManagePolicyTest {
     }
 
     @Test
+    void the_overview_shows_a_roles_conditions_and_an_edit_of_its_lists_keeps_them() {
+        RoleEntry ae = policy.overview(ADMIN).roles().stream()
+                .filter(r -> r.name().equals("account_executive"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(java.util.Optional.of("deal_size < 50000"), ae.condition("pricing"));
+
+        var deny = new ArrayList<>(ae.deny());
+        deny.remove("roadmap");
+        var approve = new ArrayList<>(ae.approve());
+        approve.add("roadmap");
+        policy.putRole(ADMIN, new RoleEntry(ae.name(), ae.auto(), approve, deny));
+
+        RoleEntry after = policy.overview(ADMIN).roles().stream()
+                .filter(r -> r.name().equals("account_executive"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(java.util.Optional.of("deal_size < 50000"), after.condition("pricing"));
+    }
+
+    @Test
     void rename_role_moves_its_members_and_is_refused_onto_an_existing_name() {
         var change = policy.renameRole(ADMIN, "junior_ae", "associate_ae");
 

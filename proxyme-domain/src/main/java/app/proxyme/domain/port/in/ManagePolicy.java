@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -88,8 +89,16 @@ public interface ManagePolicy {
      * A role and what its holders may answer: topics in none of the lists are DENY.
      *
      * @param name lower case letters, digits, {@code _} and {@code -}
+     * @param autoWhen by topic, the condition (CEL over the meeting's values) under which a topic the role answers
+     *     only after approval, or not at all, is answered on its own; kept as it is by an edit that passes none
      */
-    record RoleEntry(String name, List<String> auto, List<String> approve, List<String> deny) {
+    record RoleEntry(
+            String name, List<String> auto, List<String> approve, List<String> deny, Map<String, String> autoWhen) {
+        /** A role without conditions of its own (an edit keeps the conditions the role has). */
+        public RoleEntry(String name, List<String> auto, List<String> approve, List<String> deny) {
+            this(name, auto, approve, deny, Map.of());
+        }
+
         private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
         public RoleEntry {
@@ -99,6 +108,12 @@ public interface ManagePolicy {
             auto = List.copyOf(Objects.requireNonNullElse(auto, List.of()));
             approve = List.copyOf(Objects.requireNonNullElse(approve, List.of()));
             deny = List.copyOf(Objects.requireNonNullElse(deny, List.of()));
+            autoWhen = Map.copyOf(Objects.requireNonNullElse(autoWhen, Map.of()));
+        }
+
+        /** The condition under which {@code topic} is answered on its own, if the role has one. */
+        public java.util.Optional<String> condition(String topic) {
+            return java.util.Optional.ofNullable(autoWhen.get(topic));
         }
     }
 

@@ -14,6 +14,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
  * The local all-MiniLM-L6-v2 (quantized) sentence embedding model, loaded once, lazily, and shared by every
@@ -107,18 +108,29 @@ final class MiniLmEncoder implements SentenceEncoder {
         return recent.get(sentence, s -> encodeAll(List.of(s)).get(0)).clone();
     }
 
+    /**
+     * At most one inference per processor at a time: an inference is pure CPU work, so more of them at once would only
+     * share the processors and slow each other down, and with them the short work every chunk waits for (the audit
+     * commit, the network). The others wait their turn, first come first served.
+     */
+    private static final Semaphore INFERENCES =
+            new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+
     @Override
     public List<float[]> encodeAll(List<String> sentences) {
         EmbeddingModel m = model();
+        var segments = sentences.stream()
+                .map(s -> TextSegment.from(s.isBlank() ? "." : s))
+                .toList();
+        INFERENCES.acquireUninterruptibly();
         try {
-            var segments = sentences.stream()
-                    .map(s -> TextSegment.from(s.isBlank() ? "." : s))
-                    .toList();
             return m.embedAll(segments).content().stream()
                     .map(e -> SentenceEncoder.unit(e.vector()))
                     .toList();
         } catch (RuntimeException | LinkageError e) {
             throw new DependencyUnavailableException("classifier", "the local embedding model failed: " + e, e);
+        } finally {
+            INFERENCES.release();
         }
     }
 }
