@@ -2,6 +2,8 @@
 # Capacity run: the server pinned to core 0, the load generator to core 1, one run per meeting count.
 #   bench/load.sh [--pg] [--duration-s 60] [N ...]      e.g.  bench/load.sh 100 200 300 400
 #   HARNESS_ARGS="--flooders 10 --non-readers 40" bench/load.sh 100     hostile clients beside 100 meetings
+#   HARNESS_ARGS="--warmup-s 120" bench/load.sh 200    measure once the JIT compilers have settled (~80 s under load)
+#   SERVER_CPUS=0-1 bench/load.sh 200    the server on both cores, sharing core 1 with the load generator
 # Prints a summary line per N and appends BENCHMARKS.md-style rows to bench/results-<db>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,11 +33,11 @@ for n in "${counts[@]}"; do
     env_db=(PROXYME_DB_URL="jdbc:postgresql://127.0.0.1:5432/$name" PROXYME_DB_USER=postgres)
   fi
   env "${env_db[@]}" SERVER_PORT=$port PROXYME_DATA_DIR="$data" \
-    taskset -c 0 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${SERVER_JAVA_OPTS:-} -jar "$jar" > "$data/server.log" 2>&1 &
+    taskset -c "${SERVER_CPUS:-0}" "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${SERVER_JAVA_OPTS:-} -jar "$jar" > "$data/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 360); do curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break; sleep 0.5; done
   set +e
-  taskset -c 1 "$JAVA_HOME/bin/java" -Dproxyme.shared.dir="$(pwd)/../shared" -cp "$cp_it" \
+  taskset -c "${HARNESS_CPUS:-1}" "$JAVA_HOME/bin/java" -Dproxyme.shared.dir="$(pwd)/../shared" -cp "$cp_it" \
     app.proxyme.it.load.LoadHarness --url "http://127.0.0.1:$port" --meetings "$n" --duration-s "$duration" \
     --server-pid "$server" --markdown "$out" ${HARNESS_ARGS:-}
   status=$?
