@@ -1,10 +1,13 @@
 // The phone page (/approve): pairs with a one-time code from the overlay's QR code, then lists the user's held
 // suggestions live over /ws/approvals and approves or denies them through the REST API.
 import { el } from './dom.js';
+import { Consents } from './consents.js';
 
 const KEY = 'proxyme.phone';
 const $ = (id) => document.getElementById(id);
 const cards = new Map(); // approvalId -> { node, approval }
+let socket;
+const consents = new Consents($('consents'), (m) => socket?.send(JSON.stringify(m)), () => empty());
 const STATUS = { APPROVED: 'Approved', DENIED: 'Denied', EXPIRED: 'Expired', FAILED: 'Failed', PENDING: 'Waiting for you' };
 
 function stored() {
@@ -66,7 +69,7 @@ function show(a) {
 }
 
 function empty() {
-  $('empty').hidden = cards.size > 0;
+  $('empty').hidden = cards.size > 0 || consents.count() > 0;
 }
 
 let token;
@@ -101,6 +104,7 @@ function signedOut() {
 let delay = 500;
 function listen() {
   const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/approvals?access_token=${encodeURIComponent(token)}`);
+  socket = ws;
   ws.onopen = () => { delay = 500; connState('open'); };
   ws.onmessage = (e) => {
     const m = JSON.parse(e.data);
@@ -111,6 +115,8 @@ function listen() {
       empty();
     } else if (m.type === 'approval') {
       show(m);
+    } else if (m.type === 'consent') {
+      consents.consent(m);
     } else if (m.type === 'error') {
       say(`${m.code}: ${m.message}`);
     }

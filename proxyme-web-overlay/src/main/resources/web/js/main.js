@@ -1,5 +1,6 @@
 // The overlay: signs in, joins the meeting, and routes server messages to the cards, ticker and switches.
 import { Cards } from './cards.js';
+import { Consents } from './consents.js';
 import { Connection } from './connection.js';
 import { el } from './dom.js';
 import { Pairing } from './pairing.js';
@@ -39,6 +40,7 @@ function join(session) {
     onChange: () => { $('cards-empty').hidden = cards.count() > 0; },
   });
   $('cards-empty').hidden = cards.count() > 0;
+  const consents = new Consents($('consents'), (m) => connection.send(m));
   const toggles = new Toggles($('toggles'), (m) => connection.send(m));
   const meetingContext = new MeetingContext($('context-box'), $('meeting-context'), (m) => connection.send(m));
 
@@ -69,6 +71,7 @@ function join(session) {
         case 'decision': cards.decision(m); break;
         case 'suggestion': cards.suggestion(m); break;
         case 'approval': cards.approval(m); break;
+        case 'consent': consents.consent(m); break;
         case 'error':
           if (m.seq != null) cards.failed(m);
           notice(`${m.code}: ${m.message}`, 'error');

@@ -6,7 +6,7 @@ import app.proxyme.domain.aci.Agent;
 import app.proxyme.domain.aci.AgentPrincipal;
 import app.proxyme.domain.aci.Chain;
 import app.proxyme.domain.aci.CheckOutcome;
-import app.proxyme.domain.aci.Consent;
+import app.proxyme.domain.aci.ConsentRequest;
 import app.proxyme.domain.aci.HandoffRefused;
 import app.proxyme.domain.aci.HandoffStatus;
 import app.proxyme.domain.aci.Hop;
@@ -132,17 +132,10 @@ public final class ChainTimeline {
         return out;
     }
 
-    /** A pending consent as the user is asked it: the receiver's name and each permission's description. */
-    public record ConsentRequest(Consent consent, String agentName, Map<String, String> descriptions) {}
-
     /** The user's pending consents, oldest first. */
     public List<ConsentRequest> pendingConsents(Member user) {
-        Map<String, String> described = ports.permissions().described(user.org());
         return ports.consents().pending(user.org(), user.email()).stream()
-                .map(c -> new ConsentRequest(
-                        c,
-                        ports.agents().find(c.org(), c.agent()).map(Agent::name).orElse(c.agent()),
-                        described))
+                .map(c -> ConsentRequests.of(ports, c))
                 .toList();
     }
 

@@ -5,6 +5,7 @@ import app.proxyme.domain.port.out.AgentGrants;
 import app.proxyme.domain.port.out.AgentPermissions;
 import app.proxyme.domain.port.out.AgentRegistry;
 import app.proxyme.domain.port.out.AuditLog;
+import app.proxyme.domain.port.out.ConsentNotifier;
 import app.proxyme.domain.port.out.Consents;
 import app.proxyme.domain.port.out.EnvelopeFormat;
 import app.proxyme.domain.port.out.EnvelopeSignatures;
@@ -35,7 +36,68 @@ public record GatewayPorts(
         PolicyStore policies,
         PiiScanner pii,
         AuditLog audit,
-        Clock clock) {
+        Clock clock,
+        ConsentNotifier notifier) {
+    /** The ports with no one to tell of consents ({@link ConsentNotifier#NONE}). */
+    public GatewayPorts(
+            AgentAuthentication authentication,
+            AgentRegistry agents,
+            EnvelopeFormat format,
+            EnvelopeSignatures signatures,
+            ReplayGuard replay,
+            TokenRefs tokens,
+            Handoffs handoffs,
+            Consents consents,
+            RelationshipCheck fga,
+            AgentGrants grants,
+            AgentPermissions permissions,
+            TopicClassifier classifier,
+            PolicyStore policies,
+            PiiScanner pii,
+            AuditLog audit,
+            Clock clock) {
+        this(
+                authentication,
+                agents,
+                format,
+                signatures,
+                replay,
+                tokens,
+                handoffs,
+                consents,
+                fga,
+                grants,
+                permissions,
+                classifier,
+                policies,
+                pii,
+                audit,
+                clock,
+                ConsentNotifier.NONE);
+    }
+
+    /** These ports, telling {@code notifier} of consents. */
+    public GatewayPorts withNotifier(ConsentNotifier notifier) {
+        return new GatewayPorts(
+                authentication,
+                agents,
+                format,
+                signatures,
+                replay,
+                tokens,
+                handoffs,
+                consents,
+                fga,
+                grants,
+                permissions,
+                classifier,
+                policies,
+                pii,
+                audit,
+                clock,
+                notifier);
+    }
+
     public GatewayPorts {
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(agents, "agents");
@@ -53,5 +115,6 @@ public record GatewayPorts(
         Objects.requireNonNull(pii, "pii");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(notifier, "notifier");
     }
 }

@@ -10,6 +10,7 @@ import app.proxyme.domain.aci.Chain;
 import app.proxyme.domain.aci.CheckOutcome;
 import app.proxyme.domain.aci.Consent;
 import app.proxyme.domain.aci.ConsentDecision;
+import app.proxyme.domain.aci.ConsentRequest;
 import app.proxyme.domain.aci.ConsentResult;
 import app.proxyme.domain.aci.ConsentStatus;
 import app.proxyme.domain.aci.Delivery;
@@ -30,6 +31,7 @@ import app.proxyme.domain.aci.StartChain;
 import app.proxyme.domain.aci.TokenRef;
 import app.proxyme.domain.audit.AuditEntry;
 import app.proxyme.domain.port.in.HandOff;
+import app.proxyme.domain.port.out.ConsentNotifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,6 +47,8 @@ import java.util.UUID;
  * {@code to}. Built-in agents pass the same checks.
  */
 public final class HandoffGateway implements HandOff {
+    private static final System.Logger LOG = System.getLogger(HandoffGateway.class.getName());
+
     /** The permission that lets a receiver see personal data unredacted. */
     public static final String READ_PII = "read:pii";
 
@@ -169,6 +173,7 @@ public final class HandoffGateway implements HandOff {
         audit(HopAudit.hop(hop, meetingOf(env.chainId()), null));
         ports.consents().save(consent);
         ports.handoffs().save(hop);
+        tell(consent, ConsentNotifier::asked);
         return new HopResult(hop.handoffId(), env.chainId(), hop.status(), consentId, run.missing);
     }
 
@@ -192,6 +197,7 @@ public final class HandoffGateway implements HandOff {
             audit(HopAudit.consent(c, ConsentStatus.PENDING, meeting, "superseded"));
             return DomainException.conflict("the consent was settled elsewhere");
         });
+        tell(settled, ConsentNotifier::settled);
         Hop waiting = ports.handoffs().hop(c.handoffId()).orElseThrow();
         var run = resumed(waiting, settled.envelope());
         HandoffStatus status;
@@ -382,12 +388,26 @@ public final class HandoffGateway implements HandOff {
         return ports.handoffs().take(caller.org(), caller.agent(), Math.max(1, Math.min(max, 50)));
     }
 
+    /**
+     * Tells the user's connections of a consent, once it is durable; a notification that cannot be sent changes
+     * nothing (the consent waits in the database, and the overlay lists it when it connects).
+     */
+    private void tell(Consent consent, java.util.function.BiConsumer<ConsentNotifier, ConsentRequest> what) {
+        try {
+            what.accept(ports.notifier(), ConsentRequests.of(ports, consent));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "a consent could not be announced: " + e.getMessage());
+        }
+    }
+
     @Override
     public int expireConsents() {
         int expired = 0;
         for (Consent c : ports.consents().due(ports.clock().instant())) {
             audit(HopAudit.consent(c, ConsentStatus.EXPIRED, meetingOf(c.chainId()), "engine"));
-            if (ports.consents().settle(c.consentId(), ConsentStatus.EXPIRED).isPresent()) {
+            Optional<Consent> settled = ports.consents().settle(c.consentId(), ConsentStatus.EXPIRED);
+            settled.ifPresent(s -> tell(s, ConsentNotifier::settled));
+            if (settled.isPresent()) {
                 ports.handoffs()
                         .hop(c.handoffId())
                         .ifPresent(h -> ports.handoffs()

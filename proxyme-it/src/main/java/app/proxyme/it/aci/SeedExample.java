@@ -121,7 +121,8 @@ public final class SeedExample {
         return new Result(chainId, timeline, tone, answer);
     }
 
-    private static Map<String, Object> start(RemoteAgent to) {
+    /** The user's request that starts the seed's chain at {@code to} (ACI.md, {@code POST /api/aci/chains}). */
+    public static Map<String, Object> start(RemoteAgent to) {
         var body = new LinkedHashMap<String, Object>();
         body.put("to", to.id());
         body.put("permissions", List.of("agent:automotive", "read:profile"));

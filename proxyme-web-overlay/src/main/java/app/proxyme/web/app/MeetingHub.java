@@ -181,6 +181,11 @@ public class MeetingHub {
         deliver(new Relay.Message(org, user, meetingId, Json.write(message)));
     }
 
+    /** To every connection of the user (overlays in any meeting, phone pages), on every instance. */
+    public void toUser(String org, String user, Object message) {
+        everywhere(new Relay.Message(org, user, null, Json.write(message)));
+    }
+
     /** A message another instance relayed: to the user's connections on this one. */
     public void relayed(Relay.Message m) {
         deliver(m);

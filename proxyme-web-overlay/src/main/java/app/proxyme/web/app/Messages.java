@@ -13,6 +13,37 @@ import java.util.Map;
 public final class Messages {
     private Messages() {}
 
+    /**
+     * A consent as its user sees it (ACI.md): each permission with its description, the receiving agent, the reason,
+     * and its status ({@code PENDING} while it waits; then how it ended).
+     */
+    public static Map<String, Object> consentView(app.proxyme.domain.aci.ConsentRequest r) {
+        var c = r.consent();
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("consentId", c.consentId());
+        m.put("handoffId", c.handoffId());
+        m.put("chainId", c.chainId());
+        m.put("agent", r.agentName());
+        m.put("agentId", c.agent());
+        m.put(
+                "permissions",
+                c.missing().stream()
+                        .map(p -> Map.of(
+                                "name", p, "description", r.descriptions().getOrDefault(p, p)))
+                        .toList());
+        m.put("reason", c.reason() == null ? "" : c.reason());
+        m.put("status", c.status().name());
+        return m;
+    }
+
+    /** The overlay's and phone page's consent card: {@code {"type":"consent", …}} with the view above. */
+    public static Map<String, Object> consent(app.proxyme.domain.aci.ConsentRequest r) {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("type", "consent");
+        m.putAll(consentView(r));
+        return m;
+    }
+
     public static Map<String, Object> ack(long seq) {
         return Map.of("type", "ack", "seq", seq);
     }

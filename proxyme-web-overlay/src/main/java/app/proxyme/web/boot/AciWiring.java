@@ -23,6 +23,8 @@ import app.proxyme.engine.adapter.pii.LocalPiiScanner;
 import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.policy.PolicyAdmin;
+import app.proxyme.web.app.MeetingHub;
+import app.proxyme.web.app.OverlayConsents;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -82,6 +84,7 @@ class AciWiring {
             TopicClassifier classifier,
             PolicyStore policies,
             AuditLog audit,
+            MeetingHub hub,
             Clock clock) {
         Database.AciStores stores = db.aciStores(clock);
         AgentAuthentication agents = settings.agentAuth().equals("auth0")
@@ -107,7 +110,8 @@ class AciWiring {
                 policies,
                 new LocalPiiScanner(),
                 audit,
-                clock);
+                clock,
+                new OverlayConsents(hub));
     }
 
     @Produces

@@ -139,7 +139,7 @@ public class AciResource {
             throw DomainException.badRequest("only status=PENDING is listed");
         }
         return timeline.pendingConsents(Caller.of(rq)).stream()
-                .map(c -> AciViews.consent(c.consent(), c.agentName(), c.descriptions()))
+                .map(app.proxyme.web.app.Messages::consentView)
                 .toList();
     }
 

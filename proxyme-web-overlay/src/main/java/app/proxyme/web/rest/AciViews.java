@@ -2,7 +2,6 @@ package app.proxyme.web.rest;
 
 import app.proxyme.domain.aci.Agent;
 import app.proxyme.domain.aci.Chain;
-import app.proxyme.domain.aci.Consent;
 import app.proxyme.domain.aci.Hop;
 import app.proxyme.domain.aci.HopResult;
 import app.proxyme.domain.handoff.ChainTimeline;
@@ -38,24 +37,6 @@ final class AciViews {
         if (a.auth0ClientId() != null) {
             m.put("auth0ClientId", a.auth0ClientId());
         }
-        return m;
-    }
-
-    /** A pending consent as the user sees it: each permission with its description, the receiver, the reason. */
-    static Map<String, Object> consent(Consent c, String agentName, Map<String, String> described) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("consentId", c.consentId());
-        m.put("handoffId", c.handoffId());
-        m.put("chainId", c.chainId());
-        m.put("agent", agentName);
-        m.put("agentId", c.agent());
-        m.put(
-                "permissions",
-                c.missing().stream()
-                        .map(p -> Map.of("name", p, "description", described.getOrDefault(p, p)))
-                        .toList());
-        m.put("reason", c.reason() == null ? "" : c.reason());
-        m.put("status", c.status().name());
         return m;
     }
 

@@ -1,7 +1,9 @@
 package app.proxyme.web.ws;
 
+import app.proxyme.domain.handoff.ChainTimeline;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.DecideApproval;
+import app.proxyme.domain.port.in.HandOff;
 import app.proxyme.domain.port.in.SignIn;
 import app.proxyme.web.app.Connection;
 import app.proxyme.web.app.InboundPace;
@@ -36,14 +38,19 @@ public class ApprovalsSocket {
 
     private final SignIn signIn;
     private final DecideApproval approvals;
+    private final HandOff handOff;
+    private final ChainTimeline consents;
     private final MeetingHub hub;
     private Connection connection;
     private InboundPace pace;
 
     @Inject
-    public ApprovalsSocket(SignIn signIn, DecideApproval approvals, MeetingHub hub) {
+    public ApprovalsSocket(
+            SignIn signIn, DecideApproval approvals, HandOff handOff, ChainTimeline consents, MeetingHub hub) {
         this.signIn = signIn;
         this.approvals = approvals;
+        this.handOff = handOff;
+        this.consents = consents;
         this.hub = hub;
     }
 
@@ -62,10 +69,10 @@ public class ApprovalsSocket {
         // registered before the list is read, so that nothing requested in between is missed (at worst heard twice)
         hub.register(connection);
         pace = hub.paceFor(connection);
-        Replies.handle(
-                connection,
-                "listing the approvals",
-                () -> connection.send(Messages.pending(approvals.pending(member.get()))));
+        Replies.handle(connection, "listing the approvals", () -> {
+            connection.send(Messages.pending(approvals.pending(member.get())));
+            consents.pendingConsents(member.get()).forEach(r -> connection.send(Messages.consent(r)));
+        });
     }
 
     @OnMessage
@@ -78,9 +85,13 @@ public class ApprovalsSocket {
                 case ClientMessage.Decide d ->
                     approvals.decide(Replies.signedIn(hub, connection), d.approvalId(), d.approve());
                 case ClientMessage.Ping p -> connection.send(Messages.pong());
+                case ClientMessage.ConsentDecide d -> {
+                    Member m = Replies.signedIn(hub, connection);
+                    handOff.decide(m.org(), m.email(), d.consentId(), d.decision());
+                }
                 default ->
                     throw new ClientMessage.BadMessage(
-                            "bad_request", "the approvals socket takes approve, deny and ping only");
+                            "bad_request", "the approvals socket takes approve, deny, consent_decide and ping only");
             }
         });
     }

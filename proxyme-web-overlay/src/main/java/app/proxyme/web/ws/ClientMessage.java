@@ -24,6 +24,9 @@ sealed interface ClientMessage {
     /** A draft asked for an unsure chunk ({@code {"type":"draft","seq":12}}). */
     record Draft(long seq) implements ClientMessage {}
 
+    /** The user's answer to an ACI consent ({@code {"type":"consent_decide","consentId":"cs_…","decision":"ALLOW"}}). */
+    record ConsentDecide(String consentId, app.proxyme.domain.aci.ConsentDecision decision) implements ClientMessage {}
+
     /** Why a message was refused: {@code code} is one of PROTOCOL.md's error codes. */
     final class BadMessage extends RuntimeException {
         final String code;
@@ -56,8 +59,18 @@ sealed interface ClientMessage {
             case "ping" -> new Ping();
             case "draft" -> new Draft(seq(node));
             case "context" -> context(node);
+            case "consent_decide" -> consentDecide(node);
             default -> throw new BadMessage("bad_request", "unknown type '" + type + "'");
         };
+    }
+
+    private static ConsentDecide consentDecide(JsonNode node) {
+        String decision = text(node, "decision");
+        try {
+            return new ConsentDecide(text(node, "consentId"), app.proxyme.domain.aci.ConsentDecision.valueOf(decision));
+        } catch (IllegalArgumentException e) {
+            throw new BadMessage("bad_request", "field 'decision' is ALLOW, ALLOW_ONCE or DENY");
+        }
     }
 
     /** The message's {@code seq}: a non-negative integer. */

@@ -2,8 +2,10 @@ package app.proxyme.web.ws;
 
 import app.proxyme.domain.DependencyUnavailableException;
 import app.proxyme.domain.chunk.Chunk;
+import app.proxyme.domain.handoff.ChainTimeline;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.DecideApproval;
+import app.proxyme.domain.port.in.HandOff;
 import app.proxyme.domain.port.in.HandleChunk;
 import app.proxyme.domain.port.in.JoinMeeting;
 import app.proxyme.domain.port.in.KeepChunkOrder;
@@ -55,6 +57,8 @@ public class MeetingSocket {
     private final SwitchTopics switches;
     private final SetMeetingContext contexts;
     private final DecideApproval approvals;
+    private final HandOff handOff;
+    private final ChainTimeline consents;
     private final MeetingHub hub;
     private final Metrics metrics;
     private Connection connection;
@@ -69,6 +73,8 @@ public class MeetingSocket {
             SwitchTopics switches,
             SetMeetingContext contexts,
             DecideApproval approvals,
+            HandOff handOff,
+            ChainTimeline consents,
             MeetingHub hub,
             Metrics metrics) {
         this.signIn = signIn;
@@ -78,6 +84,8 @@ public class MeetingSocket {
         this.switches = switches;
         this.contexts = contexts;
         this.approvals = approvals;
+        this.handOff = handOff;
+        this.consents = consents;
         this.hub = hub;
         this.metrics = metrics;
     }
@@ -108,6 +116,11 @@ public class MeetingSocket {
         var stateMessage = Messages.state(state.meetingId(), state.toggles(), state.suggestions());
         stateMessage.put("context", Messages.context(contexts.declared(m), contexts.current(m, meetingId)));
         connection.send(stateMessage);
+        // the consents waiting for the user (also those asked while no overlay was open, or before a restart)
+        Replies.handle(
+                connection,
+                "listing the consents",
+                () -> consents.pendingConsents(m).forEach(r -> connection.send(Messages.consent(r))));
     }
 
     @OnMessage
@@ -122,12 +135,19 @@ public class MeetingSocket {
                 case ClientMessage.Decide d -> approvals.decide(signedIn(), d.approvalId(), d.approve());
                 case ClientMessage.Ping p -> connection.send(Messages.pong());
                 case ClientMessage.Draft d -> draft(d.seq());
+                case ClientMessage.ConsentDecide d -> decide(d);
                 case ClientMessage.Context c ->
                     connection.send(Messages.context(
                             contexts.declared(signedIn()),
                             contexts.set(signedIn(), connection.meetingId(), c.values())));
             }
         });
+    }
+
+    /** The user's answer to a consent; the settled consent reaches every connection of theirs ({@code consent}). */
+    private void decide(ClientMessage.ConsentDecide d) {
+        Member m = signedIn();
+        handOff.decide(m.org(), m.email(), d.consentId(), d.decision());
     }
 
     private Member signedIn() {
