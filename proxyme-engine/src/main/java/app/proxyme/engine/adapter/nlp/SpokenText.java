@@ -168,14 +168,22 @@ record SpokenText(List<String> words, boolean questionMark) {
     /** Whether the words starting at {@code from} begin with {@code phrase} (space-separated). */
     boolean startsWith(int from, String phrase) {
         List<String> p = wordsOf(phrase);
-        return from + p.size() <= words.size()
-                && words.subList(from, from + p.size()).equals(p);
+        return from >= 0 && from + p.size() <= words.size() && matches(from, p);
     }
 
     /** Whether the words end with {@code phrase} (space-separated). */
     boolean endsWith(String phrase) {
         List<String> p = wordsOf(phrase);
-        return words.size() > p.size()
-                && words.subList(words.size() - p.size(), words.size()).equals(p);
+        return words.size() > p.size() && matches(words.size() - p.size(), p);
+    }
+
+    /** Whether {@code phrase} stands at {@code from} (which leaves room for it): compared in place, tried often. */
+    private boolean matches(int from, List<String> phrase) {
+        for (int k = 0; k < phrase.size(); k++) {
+            if (!words.get(from + k).equals(phrase.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
