@@ -351,6 +351,9 @@ class HandoffGatewayTest {
         assertEquals(
                 HandoffStatus.REFUSED,
                 world.handoffs.hop(waiting.handoffId()).orElseThrow().status());
+        assertEquals(
+                List.of("asked " + waiting.consentId() + " PENDING", "settled " + waiting.consentId() + " DENIED"),
+                world.told);
         HandoffRefused again =
                 refused(() -> world.gateway.submit("token-automotive", toFinance(received, List.of("agent:finance"))));
         assertEquals(AciError.INSUFFICIENT_PERMISSIONS, again.error());
@@ -371,6 +374,9 @@ class HandoffGatewayTest {
         assertEquals(
                 HandoffStatus.EXPIRED,
                 world.handoffs.hop(waiting.handoffId()).orElseThrow().status());
+        assertEquals(
+                List.of("asked " + waiting.consentId() + " PENDING", "settled " + waiting.consentId() + " EXPIRED"),
+                world.told);
     }
 
     @Test

@@ -53,6 +53,9 @@ public final class AciWorld {
     public final InMemoryStores.Audit audit = new InMemoryStores.Audit(clock);
     public final InMemoryTupleStore tuples = new InMemoryTupleStore();
     public final Map<String, AgentPrincipal> bearers = new HashMap<>();
+    /** What the user's connections were told of consents: {@code asked cs_… PENDING}, {@code settled cs_… DENIED}. */
+    public final List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public volatile boolean classifierDown;
 
     private final ECKey proxymeKey;
@@ -102,7 +105,20 @@ public final class AciWorld {
                 policies,
                 new LocalPiiScanner(),
                 audit,
-                clock);
+                clock,
+                new app.proxyme.domain.port.out.ConsentNotifier() {
+                    @Override
+                    public void asked(app.proxyme.domain.aci.ConsentRequest r) {
+                        told.add("asked " + r.consent().consentId() + " "
+                                + r.consent().status());
+                    }
+
+                    @Override
+                    public void settled(app.proxyme.domain.aci.ConsentRequest r) {
+                        told.add("settled " + r.consent().consentId() + " "
+                                + r.consent().status());
+                    }
+                });
         gateway = new HandoffGateway(ports, GatewaySettings.DEFAULTS);
         control = new ChainControl(ports);
         directory = new AgentDirectory(ports, null);
