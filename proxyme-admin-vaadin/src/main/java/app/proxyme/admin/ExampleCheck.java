@@ -36,7 +36,7 @@ record ExampleCheck(String topic, String example, String landedOn, double confid
     /** The label as the console shows it: "pricing (0.82)", "none: not read as a question". */
     String label() {
         if (landedOn == null) {
-            return "none: not read as a question about any topic";
+            return "none (not read as a question for us)";
         }
         return String.format(Locale.ROOT, "%s (%.2f)%s", landedOn, confidence, unsure ? ", unsure" : "");
     }

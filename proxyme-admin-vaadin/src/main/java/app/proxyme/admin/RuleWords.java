@@ -12,13 +12,20 @@ final class RuleWords {
 
     /** "DENY: never answered · topics: personnel · phrases: … · entities: customer reference". */
     static String reading(RuleEntry rule) {
+        return reading(rule, Integer.MAX_VALUE);
+    }
+
+    /** The reading with at most {@code phrases} of its phrases written out, the others counted. */
+    static String reading(RuleEntry rule, int phrases) {
         var parts = new ArrayList<String>();
         parts.add(rule.effect() + ": " + effect(rule.effect()));
         if (!rule.topics().isEmpty()) {
             parts.add("topics: " + String.join(", ", rule.topics()));
         }
         if (!rule.phrases().isEmpty()) {
-            parts.add("phrases: " + String.join(" | ", rule.phrases()));
+            int shown = Math.min(phrases, rule.phrases().size());
+            parts.add("phrases: " + String.join(" | ", rule.phrases().subList(0, shown))
+                    + (shown < rule.phrases().size() ? " … (" + (rule.phrases().size() - shown) + " more)" : ""));
         }
         if (!rule.entities().isEmpty()) {
             parts.add("entities: " + String.join(", ", rule.entities()));

@@ -58,7 +58,10 @@ public class RulesView extends VerticalLayout {
                 .setHeader("Applies to")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(RuleWords::reading).setHeader("Understood as").setFlexGrow(2);
+        grid.addColumn(r -> RuleWords.reading(r, 2))
+                .setHeader("Understood as")
+                .setTooltipGenerator(RuleWords::reading)
+                .setFlexGrow(2);
         grid.addColumn(r -> r.enabled() ? "in force" : "disabled")
                 .setHeader("Status")
                 .setAutoWidth(true)
@@ -87,12 +90,14 @@ public class RulesView extends VerticalLayout {
         add(
                 new H2("Rules"),
                 new Paragraph("Rules only restrict: a role's permissions stay the ceiling. A saved rule is stored"
-                        + " disabled, with how Proxy Me understood it; enable it once the reading is what you meant."),
-                grid,
+                        + " disabled, with how Proxy Me understood it; enable it once the reading is what you meant."
+                        + " Pick a rule below to change it."),
                 new H3("Add or change a rule"),
                 text,
                 form,
-                reading);
+                reading,
+                new H3("The organisation's rules"),
+                grid);
         reload();
     }
 

@@ -23,7 +23,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -165,7 +164,7 @@ public class TopicsView extends VerticalLayout {
         return verdict;
     }
 
-    /** Every example of every topic through the dry run, flagged ones first. */
+    /** Every example of every topic through the dry run; those landing elsewhere are listed. */
     private void checkExamples() {
         Member caller = ConsoleSession.require();
         var results = new ArrayList<ExampleCheck>();
@@ -179,14 +178,12 @@ public class TopicsView extends VerticalLayout {
             }
         }
         flagged.removeAll();
-        List<String> topicsFlagged = ExampleCheck.flaggedTopics(results);
-        if (topicsFlagged.isEmpty()) {
-            flagged.add(new ListItem("Every example of every topic lands on its own topic."));
-        }
-        topicsFlagged.forEach(line -> flagged.add(new ListItem(line)));
-        checks.setItems(results.stream()
-                .sorted(Comparator.comparing((ExampleCheck c) -> !c.flagged()))
-                .toList());
-        checks.setVisible(true);
+        List<ExampleCheck> landedElsewhere =
+                results.stream().filter(ExampleCheck::flagged).toList();
+        flagged.add(new ListItem((results.size() - landedElsewhere.size()) + " of " + results.size()
+                + " examples land on their own topic."));
+        ExampleCheck.flaggedTopics(results).forEach(line -> flagged.add(new ListItem(line)));
+        checks.setItems(landedElsewhere);
+        checks.setVisible(!landedElsewhere.isEmpty());
     }
 }
