@@ -4,6 +4,7 @@ import app.proxyme.domain.access.Capability;
 import app.proxyme.domain.chunk.DryRun;
 import app.proxyme.domain.decision.Decision;
 import app.proxyme.domain.decision.TraceEntry;
+import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.port.in.ManagePolicy;
 import app.proxyme.domain.port.in.ManagePolicy.PolicyOverview;
@@ -43,6 +44,9 @@ import java.util.stream.Collectors;
 public class PlaygroundView extends VerticalLayout {
     /** Whom the dry run is for: a member, or a role evaluated as one of its members. */
     record Subject(String member, String role, String evaluateAs, String label) {}
+
+    private static final java.util.Set<String> ROLES_WITHOUT_TOPICS =
+            java.util.Set.of(Member.ORG_ADMIN, Member.COMPLIANCE_REVIEWER);
 
     private final ManagePolicy policy = ConsolePorts.current().policy();
     private final EvaluatePolicy evaluate = ConsolePorts.current().evaluate();
@@ -107,9 +111,13 @@ public class PlaygroundView extends VerticalLayout {
     private void reload() {
         overview = policy.overview(ConsoleSession.require());
         who.setItems(subjects(overview));
-        if (who.getValue() == null && !overview.members().isEmpty()) {
-            who.setValue(who.getListDataView().getItem(0));
-        }
+        // a member with a topic matrix first: the admin and the reviewer may answer nothing
+        who.getListDataView()
+                .getItems()
+                .filter(s -> s.member() != null && !ROLES_WITHOUT_TOPICS.contains(role(s)))
+                .findFirst()
+                .or(() -> who.getListDataView().getItems().findFirst())
+                .ifPresent(who::setValue);
     }
 
     /** The members, then each role that has one (evaluated as its first member). */
@@ -136,15 +144,20 @@ public class PlaygroundView extends VerticalLayout {
                 .ifPresent(dry -> show(subject, text, dry));
     }
 
-    private void show(Subject subject, String text, DryRun dry) {
-        Decision d = dry.decision();
-        String role = subject.role() != null
+    /** The role the subject's decisions are made under. */
+    private String role(Subject subject) {
+        return subject.role() != null
                 ? subject.role()
                 : overview.members().stream()
                         .filter(m -> m.email().equals(subject.member()))
                         .findFirst()
                         .map(ManagePolicy.MemberEntry::role)
                         .orElse("");
+    }
+
+    private void show(Subject subject, String text, DryRun dry) {
+        Decision d = dry.decision();
+        String role = role(subject);
         summary.removeAll();
         var outcome = new Span(d.outcome().name());
         outcome.setId("outcome");

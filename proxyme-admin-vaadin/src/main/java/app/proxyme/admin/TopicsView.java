@@ -129,15 +129,20 @@ public class TopicsView extends VerticalLayout {
     }
 
     private void save() {
+        String topicId = id.getValue().strip();
+        boolean added = topics.stream().noneMatch(t -> t.id().equals(topicId));
         Feedback.attempt(() -> policy.putTopic(
                         ConsoleSession.require(),
                         new Topic(
-                                id.getValue().strip(),
+                                topicId,
                                 description.getValue().strip(),
                                 Lines.of(examples.getValue()),
                                 Lines.of(playbook.getValue()))))
                 .ifPresent(change -> Feedback.success(
-                        change.changed().isEmpty() ? "No changes" : "Saved: " + String.join(", ", change.changed())));
+                        change.changed().isEmpty()
+                                ? "No changes"
+                                : "Saved: " + String.join(", ", change.changed())
+                                        + (added ? ". No role may answer it until you allow it under Roles" : "")));
         reload();
     }
 
