@@ -255,6 +255,9 @@ class AdminConsoleBrowserIT {
 
     @Test
     void the_playground_shows_the_real_decision_what_would_change_it_and_saves_it_as_a_policy_test() {
+        var api = new Api(base.toString().replaceAll("/$", ""));
+        String admin = api.login("admin@acme.test");
+        String before = api.get("/api/policy", admin).body();
         console.signIn("admin@acme.test");
         console.open("/playground");
 
@@ -268,26 +271,31 @@ class AdminConsoleBrowserIT {
         assertThat(console.page.locator("#what-if")).containsText("if role junior_ae had AUTO on pricing");
         console.screenshot("console-playground.png");
 
-        console.page.click("#save-case");
-        assertThat(feedback("Saved as policy test: expects DENY by fga")).isVisible();
-        var api = new Api(base.toString().replaceAll("/$", ""));
-        String file = api.get("/api/policy", api.login("admin@acme.test")).body();
-        assertTrue(
-                file.contains("  - text: \"" + DISCOUNT_QUESTION + "\"\n    member: jae@acme.test\n"
-                        + "    expect: {outcome: DENY, layer: fga}\n"),
-                file);
-        console.page.click("#save-case");
-        assertThat(feedback("This case is a policy test already")).isVisible();
+        try {
+            console.page.click("#save-case");
+            assertThat(feedback("Saved as policy test: expects DENY by fga")).isVisible();
+            String file = api.get("/api/policy", admin).body();
+            assertTrue(
+                    file.contains("  - text: \"" + DISCOUNT_QUESTION + "\"\n    member: jae@acme.test\n"
+                            + "    expect: {outcome: DENY, layer: fga}\n"),
+                    file);
+            console.page.click("#save-case");
+            assertThat(feedback("This case is a policy test already")).isVisible();
 
-        console.page.fill("#utterance textarea", SEAT_PRICE_QUESTION);
-        console.pick("#evaluate-for", "role sales_manager");
-        console.page.click("#evaluate");
-        assertThat(console.page.locator("#outcome")).hasText("AUTO");
+            console.page.fill("#utterance textarea", SEAT_PRICE_QUESTION);
+            console.pick("#evaluate-for", "role sales_manager");
+            console.page.click("#evaluate");
+            assertThat(console.page.locator("#outcome")).hasText("AUTO");
 
-        console.page.fill("#utterance textarea", "thanks everyone, that was really helpful");
-        console.page.click("#evaluate");
-        assertThat(console.page.locator("#outcome")).hasText("NONE");
-        assertThat(console.page.locator("#what-if")).containsText("Not read as a question");
+            console.page.fill("#utterance textarea", "thanks everyone, that was really helpful");
+            console.page.click("#evaluate");
+            assertThat(console.page.locator("#outcome")).hasText("NONE");
+            assertThat(console.page.locator("#what-if")).containsText("Not read as a question");
+        } finally {
+            // the file goes back as it was, so that the saved case holds no later test to its expectation
+            var restored = api.put("/api/policy", admin, "application/yaml", before);
+            assertEquals(200, restored.status(), restored.body());
+        }
     }
 
     @Test
