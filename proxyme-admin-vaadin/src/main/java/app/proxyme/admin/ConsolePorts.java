@@ -4,6 +4,7 @@ import app.proxyme.domain.port.in.BrowseAudit;
 import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.port.in.ManagePolicy;
 import app.proxyme.domain.port.in.ReadMeetingRecord;
+import app.proxyme.domain.port.in.ReadRule;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
@@ -17,6 +18,7 @@ import java.util.Objects;
 public record ConsolePorts(
         SignIn signIn,
         ManagePolicy policy,
+        ReadRule rules,
         EvaluatePolicy evaluate,
         ReviewAudit audit,
         BrowseAudit browse,
@@ -27,6 +29,7 @@ public record ConsolePorts(
         Objects.requireNonNull(meetings, "meetings");
         Objects.requireNonNull(signIn, "signIn");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(evaluate, "evaluate");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(shares, "shares");

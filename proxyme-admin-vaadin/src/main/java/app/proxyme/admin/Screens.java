@@ -8,8 +8,14 @@ import java.util.List;
 
 /** The console's screens, in menu order, as a member may see them. */
 final class Screens {
-    static final List<Class<? extends Component>> ALL =
-            List.of(RolesView.class, MembersView.class, PolicyView.class, AuditView.class);
+    static final List<Class<? extends Component>> ALL = List.of(
+            RolesView.class,
+            MembersView.class,
+            TopicsView.class,
+            RulesView.class,
+            PlaygroundView.class,
+            PolicyView.class,
+            AuditView.class);
 
     private Screens() {}
 

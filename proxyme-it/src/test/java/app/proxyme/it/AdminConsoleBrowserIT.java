@@ -2,14 +2,17 @@ package app.proxyme.it;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.proxyme.web.Api;
 import app.proxyme.web.WsClient;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -25,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The admin console in headless Chromium against the whole server (one server for all its tests): who may open
- * which screen, and that a permission changed in the grid is what the decision then uses.
+ * which screen, that a permission changed in the grid or a rule enabled is what the decision then uses, a topic
+ * example the classifier puts elsewhere is flagged, and the playground shows the real decision.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -41,6 +45,9 @@ class AdminConsoleBrowserIT {
     }
 
     static final String SECURITY_QUESTION = "Do you have ISO 27001 certification for the hosting?";
+    static final String DISCOUNT_QUESTION = "What discount could you give us on a three year contract?";
+    static final String SEAT_PRICE_QUESTION = "What does a seat cost on the standard plan?";
+    static final String MISPLACED_EXAMPLE = "is there any flexibility on the list price per seat";
 
     private static Chromium chromium;
 
@@ -154,11 +161,153 @@ class AdminConsoleBrowserIT {
         console.signIn("audit@acme.test");
 
         assertThat(console.page.locator("#audit")).isVisible();
-        assertThat(console.page.locator("#screens")).not().containsText("Roles");
+        for (String screen : List.of("Roles", "Topics", "Rules", "Playground")) {
+            assertThat(console.page.locator("#screens")).not().containsText(screen);
+        }
         console.open("/roles");
         assertThat(console.page.locator("#not-authorized")).containsText("Not authorized");
         assertThat(console.page.locator("#permissions")).hasCount(0);
         console.screenshot("console-not-authorized.png");
+        for (String path : List.of("/topics", "/rules", "/playground")) {
+            console.open(path);
+            assertThat(console.page.locator("#not-authorized")).containsText("audit@acme.test");
+            assertThat(console.page.locator("#topics, #rules, #playground")).hasCount(0);
+        }
+    }
+
+    @Test
+    void the_admin_adds_a_topic_whose_misplaced_example_the_check_flags_and_removes_it_again() {
+        console.signIn("admin@acme.test");
+        console.open("/topics");
+        assertThat(console.page.locator("#topic-list")).containsText("personnel");
+
+        console.page.click("#remove-topic-pricing");
+        assertThat(feedback("Refused: topic pricing is still used by roles")).isVisible();
+
+        console.page.fill("#topic-id input", "onboarding");
+        console.page.fill(
+                "#topic-description textarea",
+                "Getting started: the kickoff, training sessions, the implementation plan and go-live.");
+        console.page.fill(
+                "#topic-examples textarea",
+                String.join(
+                        "\n",
+                        "how long does onboarding usually take",
+                        "who runs the kickoff training for our team",
+                        "what does the implementation plan look like before go-live",
+                        MISPLACED_EXAMPLE));
+        console.page.fill("#topic-playbook textarea", "Onboarding takes about two weeks with a named specialist.");
+        console.page.click("#save-topic");
+        assertThat(feedback("Saved: topics.onboarding")).isVisible();
+        assertThat(console.page.locator("#topic-list")).containsText("Getting started");
+
+        console.page.click("#check-examples");
+        assertThat(console.page.locator("#example-flags"))
+                .containsText(Pattern.compile("onboarding: \\d of 4 examples land elsewhere \\(.*pricing"));
+        assertThat(console.page.locator("#example-checks")).containsText(MISPLACED_EXAMPLE);
+        assertThat(console.page.locator("#example-checks")).containsText("lands on pricing");
+        console.screenshotWhenQuiet("#example-flags", "console-topics.png");
+
+        console.page.click("#remove-topic-onboarding");
+        assertThat(feedback("Removed topic onboarding")).isVisible();
+        assertThat(console.visibleCells("#topic-list", "Getting started")).hasCount(0);
+    }
+
+    @Test
+    void a_rule_is_read_saved_disabled_and_changes_the_evaluation_only_once_enabled() {
+        var api = new Api(base.toString().replaceAll("/$", ""));
+        String mgr = api.login("mgr@acme.test");
+        String evaluate = "{\"text\":\"" + SEAT_PRICE_QUESTION + "\"}";
+        assertEquals("AUTO", outcome(api, mgr, evaluate));
+
+        console.signIn("admin@acme.test");
+        console.open("/rules");
+        assertThat(console.page.locator("#rule-list")).containsText("no-personnel");
+        console.page.fill("#rule-id input", "mgr-no-pricing");
+        console.page.fill("#rule-text textarea", "Be nice to everyone about money");
+        console.page.click("#save-rule");
+        assertThat(feedback("Refused: Proxy Me cannot read this rule: cannot tell whether"))
+                .isVisible();
+        assertThat(console.page.locator("#rule-list")).not().containsText("mgr-no-pricing");
+
+        console.page.fill("#rule-text textarea", "Never discuss pricing, discounts or quotes.");
+        console.pick("#rule-scope", "user");
+        console.pick("#rule-subject", "mgr@acme.test");
+        console.page.click("#save-rule");
+        assertThat(console.page.locator("#rule-understood")).containsText("Understood as DENY");
+        assertThat(console.page.locator("#rule-understood")).containsText("topics: pricing");
+        assertThat(console.page.locator("#rule-understood")).containsText("for user mgr@acme.test");
+        assertThat(console.page.locator("#rule-understood")).containsText("disabled");
+        console.screenshotWhenQuiet("#rule-understood", "console-rules.png");
+        assertEquals("AUTO", outcome(api, mgr, evaluate), "a rule saved disabled changes nothing");
+
+        console.page.click("#enable-read-rule");
+        assertThat(feedback("Enabled mgr-no-pricing")).isVisible();
+        assertThat(console.page.locator("#rule-understood")).containsText("in force");
+        var after = api.post("/api/policy/evaluate", mgr, evaluate).json();
+        assertEquals("DENY", after.get("outcome").asText(), after.toString());
+        assertEquals("rules", after.get("layer").asText(), after.toString());
+
+        console.page.click("#remove-rule-mgr-no-pricing");
+        assertThat(feedback("Removed rule mgr-no-pricing")).isVisible();
+        assertEquals("AUTO", outcome(api, mgr, evaluate));
+    }
+
+    @Test
+    void the_playground_shows_the_real_decision_what_would_change_it_and_saves_it_as_a_policy_test() {
+        var api = new Api(base.toString().replaceAll("/$", ""));
+        String admin = api.login("admin@acme.test");
+        String before = api.get("/api/policy", admin).body();
+        console.signIn("admin@acme.test");
+        console.open("/playground");
+
+        console.page.fill("#utterance textarea", DISCOUNT_QUESTION);
+        console.pick("#evaluate-for", "jae@acme.test");
+        console.page.click("#evaluate");
+        assertThat(console.page.locator("#outcome")).hasText("DENY");
+        assertThat(console.page.locator("#layer")).hasText("fga");
+        assertThat(console.page.locator("#topic")).hasText("pricing");
+        assertThat(console.page.locator("#trace")).containsText("role junior_ae may not answer pricing");
+        assertThat(console.page.locator("#what-if")).containsText("if role junior_ae had AUTO on pricing");
+        console.screenshot("console-playground.png");
+
+        try {
+            console.page.click("#save-case");
+            assertThat(feedback("Saved as policy test: expects DENY by fga")).isVisible();
+            String file = api.get("/api/policy", admin).body();
+            assertTrue(
+                    file.contains("  - text: \"" + DISCOUNT_QUESTION + "\"\n    member: jae@acme.test\n"
+                            + "    expect: {outcome: DENY, layer: fga}\n"),
+                    file);
+            console.page.click("#save-case");
+            assertThat(feedback("This case is a policy test already")).isVisible();
+
+            console.page.fill("#utterance textarea", SEAT_PRICE_QUESTION);
+            console.pick("#evaluate-for", "role sales_manager");
+            console.page.click("#evaluate");
+            assertThat(console.page.locator("#outcome")).hasText("AUTO");
+
+            console.page.fill("#utterance textarea", "thanks everyone, that was really helpful");
+            console.page.click("#evaluate");
+            assertThat(console.page.locator("#outcome")).hasText("NONE");
+            assertThat(console.page.locator("#what-if")).containsText("Not read as a question");
+        } finally {
+            // the file goes back as it was, so that the saved case holds no later test to its expectation
+            var restored = api.put("/api/policy", admin, "application/yaml", before);
+            assertEquals(200, restored.status(), restored.body());
+        }
+    }
+
+    @Test
+    void another_organisations_admin_sees_only_their_own_rules_and_members() {
+        console.signIn("admin@globex.test");
+        console.open("/rules");
+        assertThat(console.page.locator("#rule-list")).containsText("no-personnel");
+        assertThat(console.page.locator("#rule-list")).not().containsText("ask-before-commitments");
+        console.open("/playground");
+        console.page.locator("#evaluate-for").click();
+        assertThat(console.page.locator("vaadin-select-list-box").first()).containsText("sam@globex.test");
+        assertThat(console.page.locator("vaadin-select-list-box").first()).not().containsText("acme.test");
     }
 
     @Test
@@ -200,6 +349,20 @@ class AdminConsoleBrowserIT {
         console.open("/audit/meeting/no-such-" + meeting);
         assertThat(console.page.locator("#meeting")).containsText("No meeting");
         assertThat(console.page.locator("#timeline")).hasCount(0);
+    }
+
+    /** The notification saying {@code text} (the newest of several open ones is not always the last). */
+    private Locator feedback(String text) {
+        return console.page
+                .locator("vaadin-notification-card.feedback", new Page.LocatorOptions().setHasText(text))
+                .first();
+    }
+
+    private static String outcome(Api api, String token, String body) {
+        return api.post("/api/policy/evaluate", token, body)
+                .json()
+                .get("outcome")
+                .asText();
     }
 
     @Test

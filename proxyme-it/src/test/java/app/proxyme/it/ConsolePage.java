@@ -58,6 +58,13 @@ final class ConsolePage implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name)).setFullPage(true));
     }
 
+    /** A screenshot with {@code element} scrolled into view, once the notifications have gone. */
+    void screenshotWhenQuiet(String element, String name) {
+        assertThat(page.locator("vaadin-notification-card")).hasCount(0);
+        page.locator(element).scrollIntoViewIfNeeded();
+        screenshot(name);
+    }
+
     @Override
     public void close() {
         context.close();

@@ -5,6 +5,7 @@ import app.proxyme.domain.port.in.BrowseAudit;
 import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.port.in.ManagePolicy;
 import app.proxyme.domain.port.in.ReadMeetingRecord;
+import app.proxyme.domain.port.in.ReadRule;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
@@ -56,6 +57,7 @@ public class ConsoleServer {
     public ConsoleServer(
             SignIn signIn,
             ManagePolicy policy,
+            ReadRule rules,
             EvaluatePolicy evaluate,
             ReviewAudit audit,
             BrowseAudit browse,
@@ -63,7 +65,7 @@ public class ConsoleServer {
             ShareMeetingRecord shares,
             @ConfigProperty(name = "server.host", defaultValue = "0.0.0.0") String host,
             @ConfigProperty(name = "proxyme.admin.port", defaultValue = "8081") int port) {
-        this.ports = new ConsolePorts(signIn, policy, evaluate, audit, browse, meetings, shares);
+        this.ports = new ConsolePorts(signIn, policy, rules, evaluate, audit, browse, meetings, shares);
         this.host = host;
         this.configuredPort = port;
     }

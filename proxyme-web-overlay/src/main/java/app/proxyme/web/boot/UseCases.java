@@ -11,6 +11,7 @@ import app.proxyme.domain.port.in.KeepChunkOrder;
 import app.proxyme.domain.port.in.ManagePolicy;
 import app.proxyme.domain.port.in.PairDevice;
 import app.proxyme.domain.port.in.ReadMeetingRecord;
+import app.proxyme.domain.port.in.ReadRule;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.SendThroughConnection;
 import app.proxyme.domain.port.in.SetMeetingContext;
@@ -67,6 +68,7 @@ import app.proxyme.engine.policy.DecisionWarmUp;
 import app.proxyme.engine.policy.PolicyAdmin;
 import app.proxyme.engine.policy.PolicyAsCode;
 import app.proxyme.engine.policy.PolicyPlayground;
+import app.proxyme.engine.policy.RuleDrafts;
 import app.proxyme.engine.policy.rules.RuleReading;
 import app.proxyme.web.app.MeetingHub;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -199,6 +201,12 @@ class UseCases {
         // a file's test cases are decided as the playground decides, over the file itself, before it is stored
         var cases = new DecidedPolicyCases(classifier, settings.engine().defaults(), EmbeddedRelationshipCheck::new);
         return new PolicyAsCode(admin, new RemoteFga(remote, model, lease), cases, audit, reading);
+    }
+
+    @Produces
+    @Singleton
+    ReadRule readRule(PolicyAdmin admin, RuleReading reading) {
+        return new RuleDrafts(admin, reading);
     }
 
     @Produces
