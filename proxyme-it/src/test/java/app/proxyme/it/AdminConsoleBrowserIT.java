@@ -282,6 +282,14 @@ class AdminConsoleBrowserIT {
             console.page.click("#save-case");
             assertThat(feedback("This case is a policy test already")).isVisible();
 
+            // the saved case now guards every change: letting junior AEs answer pricing alone breaks it
+            console.open("/roles");
+            console.pick("#cell-junior_ae-pricing", "AUTO");
+            console.page.click("#save");
+            assertThat(feedback("expected DENY by fga, decided AUTO by fga")).isVisible();
+            assertTrue(api.get("/api/policy", admin).body().contains(DISCOUNT_QUESTION), "the case is kept");
+            console.open("/playground");
+
             console.page.fill("#utterance textarea", SEAT_PRICE_QUESTION);
             console.pick("#evaluate-for", "role sales_manager");
             console.page.click("#evaluate");
