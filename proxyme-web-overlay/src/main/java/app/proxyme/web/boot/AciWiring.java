@@ -24,7 +24,6 @@ import app.proxyme.engine.fga.RemoteTuples;
 import app.proxyme.engine.fga.TupleStore;
 import app.proxyme.engine.policy.PolicyAdmin;
 import app.proxyme.web.app.MeetingHub;
-import app.proxyme.web.app.OverlayConsents;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
