@@ -120,21 +120,22 @@ public class AgentsView extends VerticalLayout {
     }
 
     private void confirmDisable(Agent agent) {
-        var dialog = new ConfirmDialog(
-                "Disable " + agent.id() + "?",
-                "Its live hops and token references end at once, and it cannot be enabled again.",
-                "Disable",
-                e -> {
-                    Feedback.attempt(() -> {
-                                directory.disable(ConsoleSession.require(), agent.id());
-                                return agent;
-                            })
-                            .ifPresent(a -> Feedback.success("Disabled " + a.id()));
-                    reload();
-                });
+        var dialog = new ConfirmDialog();
+        dialog.setHeader("Disable " + agent.id() + "?");
+        dialog.setText("Its live hops and token references end at once, and it cannot be enabled again.");
         dialog.setCancelable(true);
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.setId("confirm-disable");
+        var confirm = new Button("Disable", e -> {
+            dialog.close();
+            Feedback.attempt(() -> {
+                        directory.disable(ConsoleSession.require(), agent.id());
+                        return agent;
+                    })
+                    .ifPresent(a -> Feedback.success("Disabled " + a.id()));
+            reload();
+        });
+        confirm.setId("confirm-disable");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.setConfirmButton(confirm);
         dialog.open();
     }
 }
