@@ -525,6 +525,32 @@ class HandoffGatewayTest {
         assertEquals("keyed", world.directory.register(admin, agent).id());
     }
 
+    @Test
+    void another_organisations_admin_neither_lists_nor_opens_a_chain_the_reviewer_of_its_own_does() {
+        String chainId = (String) atAutomotive("Which EV fits me?", List.of()).get("chainId");
+        var foreign = new app.proxyme.domain.policy.Member(
+                "admin@globex.test", "globex", app.proxyme.domain.policy.Member.ORG_ADMIN, "Gl");
+        var reviewer = new app.proxyme.domain.policy.Member(
+                "rev@" + AciWorld.ORG + ".test",
+                AciWorld.ORG,
+                app.proxyme.domain.policy.Member.COMPLIANCE_REVIEWER,
+                "Rev");
+        assertTrue(world.timeline.chains(foreign, 50).isEmpty());
+        assertEquals(
+                DomainException.Kind.NOT_FOUND,
+                assertThrows(DomainException.class, () -> world.timeline.timeline(foreign, chainId))
+                        .kind());
+        assertEquals(chainId, world.timeline.chains(reviewer, 50).getFirst().chainId());
+        assertEquals(
+                11,
+                world.timeline
+                        .timeline(reviewer, chainId)
+                        .hops()
+                        .getFirst()
+                        .checks()
+                        .size());
+    }
+
     private static app.proxyme.domain.policy.Member member() {
         return new app.proxyme.domain.policy.Member(AciWorld.USER, AciWorld.ORG, "ae", "Ae");
     }
