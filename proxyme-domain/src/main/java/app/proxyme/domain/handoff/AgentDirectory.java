@@ -56,8 +56,8 @@ public final class AgentDirectory {
     /**
      * Registers an agent.
      *
-     * @throws DomainException {@code BAD_REQUEST} for a permission the policy does not define, {@code CONFLICT} for a
-     *     duplicate id
+     * @throws DomainException {@code BAD_REQUEST} for a key that is not a public EC P-256 or Ed25519 JWK (with the
+     *     reason) or a permission the policy does not define, {@code CONFLICT} for a duplicate id
      */
     public Registered register(Agent agent) {
         try {
