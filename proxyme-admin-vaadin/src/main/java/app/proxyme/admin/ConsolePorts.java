@@ -1,5 +1,8 @@
 package app.proxyme.admin;
 
+import app.proxyme.domain.handoff.AgentDirectory;
+import app.proxyme.domain.handoff.ChainControl;
+import app.proxyme.domain.handoff.ChainTimeline;
 import app.proxyme.domain.port.in.BrowseAudit;
 import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.port.in.ManagePolicy;
@@ -23,7 +26,10 @@ public record ConsolePorts(
         ReviewAudit audit,
         BrowseAudit browse,
         ReadMeetingRecord meetings,
-        ShareMeetingRecord shares) {
+        ShareMeetingRecord shares,
+        ChainTimeline chains,
+        AgentDirectory agents,
+        ChainControl control) {
     public ConsolePorts {
         Objects.requireNonNull(browse, "browse");
         Objects.requireNonNull(meetings, "meetings");
@@ -33,6 +39,9 @@ public record ConsolePorts(
         Objects.requireNonNull(evaluate, "evaluate");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(shares, "shares");
+        Objects.requireNonNull(chains, "chains");
+        Objects.requireNonNull(agents, "agents");
+        Objects.requireNonNull(control, "control");
     }
 
     /** The ports of the console serving the current request. */

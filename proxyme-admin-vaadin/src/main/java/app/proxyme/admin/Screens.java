@@ -15,7 +15,10 @@ final class Screens {
             RulesView.class,
             PlaygroundView.class,
             PolicyView.class,
-            AuditView.class);
+            AuditView.class,
+            ChainsView.class,
+            AgentsView.class,
+            GrantsView.class);
 
     private Screens() {}
 

@@ -20,7 +20,21 @@ class ScreensTest {
             assertFalse(Screens.allows(REVIEWER, screen), screen.getSimpleName());
             assertFalse(Screens.allows(JAE, screen), screen.getSimpleName());
         }
-        assertEquals(List.of(AuditView.class), Screens.of(REVIEWER));
+        assertEquals(List.of(AuditView.class, ChainsView.class), Screens.of(REVIEWER));
         assertTrue(Screens.of(ADMIN).containsAll(List.of(TopicsView.class, RulesView.class, PlaygroundView.class)));
+    }
+
+    @Test
+    void chains_are_the_admins_and_the_reviewers_agents_and_grants_the_admins_only() {
+        for (var screen : List.of(ChainsView.class, ChainView.class)) {
+            assertTrue(Screens.allows(ADMIN, screen), screen.getSimpleName());
+            assertTrue(Screens.allows(REVIEWER, screen), screen.getSimpleName());
+            assertFalse(Screens.allows(JAE, screen), screen.getSimpleName());
+        }
+        for (var screen : List.of(AgentsView.class, GrantsView.class)) {
+            assertTrue(Screens.allows(ADMIN, screen), screen.getSimpleName());
+            assertFalse(Screens.allows(REVIEWER, screen), screen.getSimpleName());
+            assertFalse(Screens.allows(JAE, screen), screen.getSimpleName());
+        }
     }
 }

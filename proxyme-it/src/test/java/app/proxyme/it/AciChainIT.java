@@ -278,6 +278,16 @@ class AciChainIT {
                         "jwk",
                         SigningAgent.parse(new SigningAgent("x1").publicJwk()))));
         assertEquals(400, undefined.status(), undefined.body());
+        Map<String, Object> withPrivatePart = SigningAgent.parse(new SigningAgent("x2").publicJwk());
+        withPrivatePart.put("d", "A".repeat(43));
+        for (Object jwk : List.of(withPrivatePart, Map.of("kty", "RSA", "n", "AQAB", "e", "AQAB"))) {
+            var refused = api.post(
+                    "/api/aci/agents",
+                    admin,
+                    json(Map.of("id", "keyed-x", "name", "Keyed", "domain", "x", "ceiling", List.of(), "jwk", jwk)));
+            assertEquals(400, refused.status(), refused.body());
+            assertTrue(refused.json().get("message").asText().startsWith("jwk "), refused.body());
+        }
         assertEquals(403, api.post("/api/aci/agents", user, "{}").status());
         var wrong = api.post(
                 "/api/aci/token",

@@ -4,6 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.proxyme.engine.aci.client.SigningAgent;
+import app.proxyme.it.aci.GatewayHttp;
+import app.proxyme.it.aci.RemoteAgent;
 import app.proxyme.web.Api;
 import app.proxyme.web.WsClient;
 import com.microsoft.playwright.Locator;
@@ -13,6 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -395,5 +401,157 @@ class AdminConsoleBrowserIT {
         console.open("/roles");
         assertThat(console.page.locator("#signin")).isVisible();
         assertThat(console.page.locator("#permissions")).hasCount(0);
+    }
+
+    /** Two agents registered over the API, both granted by ae@acme.test, and a chain started to the first. */
+    private record LiveChain(RemoteAgent automotive, RemoteAgent finance, Map<String, Object> atAutomotive) {
+        String chainId() {
+            return (String) atAutomotive.get("chainId");
+        }
+
+        GatewayHttp.Reply toFinance() {
+            return automotive.handOff(
+                    automotive.next(atAutomotive, finance, List.of("agent:finance"), "EVs hit max torque from 0 rpm"));
+        }
+    }
+
+    private LiveChain liveChain() {
+        var http = new GatewayHttp(base.toString());
+        String admin = http.login("admin@acme.test");
+        String user = http.login("ae@acme.test");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        var automotive = RemoteAgent.register(
+                http, admin, "car-" + suffix, "Automotive", "automotive", List.of("agent:automotive", "read:profile"));
+        var finance = RemoteAgent.register(
+                http, admin, "fin-" + suffix, "Finance Advisor", "finance", List.of("agent:finance"));
+        http.putJson("/api/aci/grants/" + automotive.id(), user, Map.of("permissions", List.of("agent:automotive")))
+                .expect(200, "grant to automotive");
+        http.putJson("/api/aci/grants/" + finance.id(), user, Map.of("permissions", List.of("agent:finance")))
+                .expect(200, "grant to finance");
+        http.postJson(
+                        "/api/aci/chains",
+                        user,
+                        Map.of(
+                                "to",
+                                automotive.id(),
+                                "permissions",
+                                List.of("agent:automotive"),
+                                "reason",
+                                "Compare the car with an index fund",
+                                "content",
+                                Map.of(
+                                        "primary",
+                                        "Is a Model 3 a good buy? Mail me at ae@acme.test",
+                                        "confidence",
+                                        0.9),
+                                "maxDepth",
+                                3))
+                .expect(201, "chain started");
+        return new LiveChain(automotive, finance, automotive.receive(5));
+    }
+
+    @Test
+    void the_reviewer_opens_a_real_chains_timeline_with_each_check_and_its_ms_but_not_the_agents() {
+        LiveChain chain = liveChain();
+        chain.toFinance().expect(202, "hop to finance");
+
+        console.signIn("audit@acme.test");
+        console.open("/chains");
+        assertThat(console.page.locator("#screens")).containsText("Agent chains");
+        assertThat(console.page.locator("#screens")).not().containsText("Agents");
+        console.visibleCells("#chain-list", chain.chainId()).first().click();
+        assertThat(console.page.locator("#chain")).containsText("Chain " + chain.chainId());
+        assertThat(console.page.locator("#chain-summary")).containsText("2 hops");
+        assertThat(console.page.locator("#chain-summary")).containsText("✓ agent:finance");
+        assertThat(console.page.locator("#chain"))
+                .containsText(chain.automotive().id() + " → " + chain.finance().id());
+        Locator checks = console.page.locator(".hop-checks").last();
+        for (String check : List.of("schema", "signature", "revocation", "permissions", "pii", "anomaly")) {
+            assertThat(checks).containsText(check);
+        }
+        assertThat(checks.locator(
+                        "vaadin-grid-cell-content",
+                        new Locator.LocatorOptions().setHasText(Pattern.compile("^\\d+\\.\\d\\d$"))))
+                .not()
+                .hasCount(0);
+        console.screenshot("console-chains.png");
+
+        console.open("/agents");
+        assertThat(console.page.locator("#not-authorized")).containsText("Not authorized");
+        assertThat(console.page.locator("#agents")).hasCount(0);
+        console.open("/chains/chain/ch_not-ours");
+        assertThat(console.page.locator("#chain")).containsText("No chain");
+    }
+
+    @Test
+    void the_admin_registers_an_agent_with_a_pasted_jwk_sees_its_secret_once_and_disables_it() {
+        var http = new GatewayHttp(base.toString());
+        String id = "pasted-" + UUID.randomUUID().toString().substring(0, 8);
+        console.signIn("admin@acme.test");
+        console.open("/agents");
+        console.page.fill("#agent-id input", id);
+        console.page.fill("#agent-name input", "Pasted Agent");
+        console.page.fill("#agent-domain input", "crm");
+        console.page.fill("#agent-ceiling input", "write:crm, launch:missiles");
+        console.page.fill("#agent-jwk textarea", "{\"kty\":\"EC\",\"crv\":\"P-256\"}");
+        console.page.click("#register-agent");
+        assertThat(console.page.locator("vaadin-notification-card.feedback").last())
+                .containsText("jwk");
+        console.page.fill("#agent-jwk textarea", new SigningAgent(id).publicJwk());
+        console.page.click("#register-agent");
+        assertThat(console.page.locator("vaadin-notification-card.feedback").last())
+                .containsText("launch:missiles is not defined by the policy");
+        console.page.fill("#agent-ceiling input", "write:crm");
+        console.page.click("#register-agent");
+        assertThat(console.page.locator("#agent-credentials")).containsText("client secret: ");
+        assertThat(console.page.locator("#agent-list")).containsText(id);
+        String shown = console.page.locator("#agent-credentials").textContent();
+        Matcher m =
+                Pattern.compile("Client id: (\\S+) · client secret: (\\S+) ").matcher(shown);
+        assertTrue(m.find(), shown);
+        console.screenshot("console-agents.png");
+        String token = http.post(
+                        "/api/aci/token",
+                        null,
+                        "application/x-www-form-urlencoded",
+                        "grant_type=client_credentials&client_id=" + m.group(1) + "&client_secret=" + m.group(2))
+                .expect(200, "token of the pasted agent")
+                .json()
+                .get("access_token")
+                .asText();
+        http.get("/api/aci/inbox?wait=0", token).expect(200, "inbox before disabling");
+
+        console.page.reload();
+        assertThat(console.page.locator("#agent-list")).containsText(id);
+        assertThat(console.page.locator("#agent-credentials")).not().containsText("client secret");
+        console.page.click("#disable-" + id);
+        console.page.click("#confirm-disable");
+        assertThat(console.page.locator("vaadin-notification-card.feedback").last())
+                .containsText("Disabled " + id);
+        assertThat(console.page.locator("#disable-" + id)).isDisabled();
+        assertEquals(401, http.get("/api/aci/inbox?wait=0", token).status());
+    }
+
+    @Test
+    void the_admin_revokes_a_members_grant_and_the_next_hop_is_refused_revoked() {
+        LiveChain chain = liveChain();
+        console.signIn("admin@acme.test");
+        console.open("/grants");
+        console.page.locator("#grant-member").click();
+        console.page
+                .locator(
+                        "vaadin-select-list-box vaadin-select-item:visible",
+                        new Page.LocatorOptions().setHasText(Pattern.compile("^\\s*ae@acme\\.test\\s*$")))
+                .first()
+                .click();
+        assertThat(console.page.locator("#grant-list"))
+                .containsText(chain.finance().id());
+        console.page.click("#revoke-" + chain.finance().id());
+        assertThat(console.page.locator("vaadin-notification-card.feedback").last())
+                .containsText(
+                        "Revoked ae@acme.test's grant to " + chain.finance().id());
+        GatewayHttp.Reply next = chain.toFinance();
+        assertEquals(403, next.status(), next.body());
+        assertEquals("revoked", next.json().get("error").asText(), next.body());
     }
 }

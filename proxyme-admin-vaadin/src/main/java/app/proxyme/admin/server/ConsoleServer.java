@@ -1,6 +1,9 @@
 package app.proxyme.admin.server;
 
 import app.proxyme.admin.ConsolePorts;
+import app.proxyme.domain.handoff.AgentDirectory;
+import app.proxyme.domain.handoff.ChainControl;
+import app.proxyme.domain.handoff.ChainTimeline;
 import app.proxyme.domain.port.in.BrowseAudit;
 import app.proxyme.domain.port.in.EvaluatePolicy;
 import app.proxyme.domain.port.in.ManagePolicy;
@@ -63,9 +66,13 @@ public class ConsoleServer {
             BrowseAudit browse,
             ReadMeetingRecord meetings,
             ShareMeetingRecord shares,
+            ChainTimeline chains,
+            AgentDirectory agents,
+            ChainControl control,
             @ConfigProperty(name = "server.host", defaultValue = "0.0.0.0") String host,
             @ConfigProperty(name = "proxyme.admin.port", defaultValue = "8081") int port) {
-        this.ports = new ConsolePorts(signIn, policy, rules, evaluate, audit, browse, meetings, shares);
+        this.ports = new ConsolePorts(
+                signIn, policy, rules, evaluate, audit, browse, meetings, shares, chains, agents, control);
         this.host = host;
         this.configuredPort = port;
     }

@@ -2,9 +2,12 @@ package app.proxyme.domain.handoff;
 
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.Ids;
+import app.proxyme.domain.access.Access;
+import app.proxyme.domain.access.Capability;
 import app.proxyme.domain.aci.Agent;
 import app.proxyme.domain.aci.AgentPrincipal;
 import app.proxyme.domain.aci.AgentToken;
+import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.out.AgentRegistry;
 import app.proxyme.domain.port.out.AgentTokenIssuer;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +56,15 @@ public final class AgentDirectory {
     /**
      * Registers an agent.
      *
-     * @throws DomainException {@code BAD_REQUEST} for a permission the policy does not define, {@code CONFLICT} for a
-     *     duplicate id
+     * @throws DomainException {@code BAD_REQUEST} for a key that is not a public EC P-256 or Ed25519 JWK (with the
+     *     reason) or a permission the policy does not define, {@code CONFLICT} for a duplicate id
      */
     public Registered register(Agent agent) {
+        try {
+            ports.signatures().requirePublicKey(agent.jwk());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.badRequest(e.getMessage());
+        }
         var defined = ports.permissions().described(agent.org()).keySet();
         for (String p : agent.ceiling()) {
             if (!defined.contains(p)) {
@@ -74,6 +82,32 @@ public final class AgentDirectory {
                 .register(agent, new AgentRegistry.Credentials(clientId, agent.org(), agent.id(), hash(clientSecret)));
         ports.grants().ceiling(agent.org(), agent.id(), agent.ceiling());
         return new Registered(agent.id(), clientId, clientSecret);
+    }
+
+    /**
+     * Registers an agent in the admin's organisation (the console).
+     *
+     * @throws DomainException {@code FORBIDDEN} for a member who may not manage agents, else as {@link
+     *     #register(Agent)}
+     */
+    public Registered register(Member admin, Agent agent) {
+        Access.require(admin, Capability.MANAGE_AGENTS);
+        if (!agent.org().equals(admin.org())) {
+            throw DomainException.forbidden(Capability.MANAGE_AGENTS.refusal());
+        }
+        return register(agent);
+    }
+
+    /** The admin's organisation's agents (the console). */
+    public List<Agent> list(Member admin) {
+        Access.require(admin, Capability.MANAGE_AGENTS);
+        return list(admin.org());
+    }
+
+    /** Disables an agent of the admin's organisation (the console), as {@link #disable(String, String)}. */
+    public void disable(Member admin, String id) {
+        Access.require(admin, Capability.MANAGE_AGENTS);
+        disable(admin.org(), id);
     }
 
     public List<Agent> list(String org) {

@@ -1,8 +1,11 @@
 package app.proxyme.domain.handoff;
 
 import app.proxyme.domain.DomainException;
+import app.proxyme.domain.access.Access;
+import app.proxyme.domain.access.Capability;
 import app.proxyme.domain.aci.Agent;
 import app.proxyme.domain.aci.Chain;
+import app.proxyme.domain.policy.Member;
 import java.util.List;
 
 /**
@@ -35,7 +38,27 @@ public final class ChainControl {
 
     /** The kill switch: the user's grant to the agent ends, its references die, its untaken work is withdrawn. */
     public void revoke(String org, String user, String agentId) {
-        ports.audit().append(List.of(HopAudit.revocation(org, user, user, null, agentId, null)));
+        revoke(org, user, user, agentId);
+    }
+
+    /**
+     * The kill switch pulled by an admin of the organisation for one of its members (the console): as {@link
+     * #revoke(String, String, String)}, audited with the admin as the actor.
+     *
+     * @throws DomainException {@code FORBIDDEN} for a member who may not manage agents, {@code NOT_FOUND} for an
+     *     agent the organisation does not have
+     */
+    public void revokeFor(Member admin, String user, String agentId) {
+        Access.require(admin, Capability.MANAGE_AGENTS);
+        if (user == null || user.isBlank()) {
+            throw DomainException.badRequest("whose grant: a member's e-mail is required");
+        }
+        ports.agents().find(admin.org(), agentId).orElseThrow(() -> DomainException.notFound("no agent " + agentId));
+        revoke(admin.org(), user, admin.email(), agentId);
+    }
+
+    private void revoke(String org, String user, String actor, String agentId) {
+        ports.audit().append(List.of(HopAudit.revocation(org, user, actor, null, agentId, null)));
         ports.grants().revoke(org, user, agentId);
         ports.tokens().revokeHolder(org, user, agentId, "grant revoked");
         ports.handoffs().withdraw(org, user, agentId);

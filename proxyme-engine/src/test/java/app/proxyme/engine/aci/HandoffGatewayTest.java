@@ -463,4 +463,95 @@ class HandoffGatewayTest {
         assertThrows(DomainException.class, () -> world.external("automotive", "automotive", Set.of()));
         assertNotEquals(null, world.agents.find(AciWorld.ORG, "automotive").orElseThrow());
     }
+
+    @Test
+    void an_admin_revokes_a_members_grant_audited_as_the_admin_and_nobody_else_may() {
+        Map<String, Object> received = atAutomotive("Which EV fits me?", List.of());
+        world.control.grant(AciWorld.ORG, AciWorld.USER, "finance-advisor", List.of("agent:finance"));
+        var admin = new app.proxyme.domain.policy.Member(
+                "admin@" + AciWorld.ORG + ".test", AciWorld.ORG, app.proxyme.domain.policy.Member.ORG_ADMIN, "Ad");
+        var reviewer = new app.proxyme.domain.policy.Member(
+                "rev@" + AciWorld.ORG + ".test",
+                AciWorld.ORG,
+                app.proxyme.domain.policy.Member.COMPLIANCE_REVIEWER,
+                "Rev");
+
+        DomainException refused = assertThrows(
+                DomainException.class, () -> world.control.revokeFor(reviewer, AciWorld.USER, "automotive"));
+        assertEquals(DomainException.Kind.FORBIDDEN, refused.kind());
+        assertEquals(
+                DomainException.Kind.NOT_FOUND,
+                assertThrows(DomainException.class, () -> world.control.revokeFor(admin, AciWorld.USER, "nobody"))
+                        .kind());
+        assertEquals(List.of("agent:finance"), world.timeline.grants(member()).get("finance-advisor"));
+
+        world.control.revokeFor(admin, AciWorld.USER, "finance-advisor");
+        assertEquals(null, world.timeline.grants(member()).get("finance-advisor"));
+        assertEquals(
+                AciError.REVOKED,
+                refused(() -> world.gateway.submit("token-automotive", toFinance(received, List.of("agent:finance"))))
+                        .error());
+        AuditRecord revocation = world.audit.ofType(AuditType.REVOCATION).getLast();
+        assertEquals(admin.email(), revocation.entry().actor());
+        assertEquals(AciWorld.USER, revocation.entry().user());
+    }
+
+    @Test
+    void a_pasted_key_must_be_a_public_p256_or_ed25519_jwk_and_only_an_admin_registers_in_the_console() {
+        String p256 = new SigningAgent("k").publicJwk();
+        for (String jwk : List.of(
+                "not json",
+                "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\"}",
+                p256.replace("\"P-256\"", "\"P-384\""),
+                p256.replace("}", ",\"d\":\"" + "A".repeat(43) + "\"}"))) {
+            DomainException e = assertThrows(
+                    DomainException.class, () -> world.register("keyed", "x", Set.of("read:profile"), jwk), jwk);
+            assertEquals(DomainException.Kind.BAD_REQUEST, e.kind());
+            assertTrue(e.getMessage().startsWith("jwk "), e.getMessage());
+        }
+        var member = member();
+        var agent = new app.proxyme.domain.aci.Agent(
+                AciWorld.ORG, "keyed", "Keyed", "x", Set.of("read:profile"), p256, null, true);
+        assertEquals(
+                DomainException.Kind.FORBIDDEN,
+                assertThrows(DomainException.class, () -> world.directory.register(member, agent))
+                        .kind());
+        assertEquals(
+                DomainException.Kind.FORBIDDEN,
+                assertThrows(DomainException.class, () -> world.directory.disable(member, "automotive"))
+                        .kind());
+        var admin = new app.proxyme.domain.policy.Member(
+                "admin@" + AciWorld.ORG + ".test", AciWorld.ORG, app.proxyme.domain.policy.Member.ORG_ADMIN, "Ad");
+        assertEquals("keyed", world.directory.register(admin, agent).id());
+    }
+
+    @Test
+    void another_organisations_admin_neither_lists_nor_opens_a_chain_the_reviewer_of_its_own_does() {
+        String chainId = (String) atAutomotive("Which EV fits me?", List.of()).get("chainId");
+        var foreign = new app.proxyme.domain.policy.Member(
+                "admin@globex.test", "globex", app.proxyme.domain.policy.Member.ORG_ADMIN, "Gl");
+        var reviewer = new app.proxyme.domain.policy.Member(
+                "rev@" + AciWorld.ORG + ".test",
+                AciWorld.ORG,
+                app.proxyme.domain.policy.Member.COMPLIANCE_REVIEWER,
+                "Rev");
+        assertTrue(world.timeline.chains(foreign, 50).isEmpty());
+        assertEquals(
+                DomainException.Kind.NOT_FOUND,
+                assertThrows(DomainException.class, () -> world.timeline.timeline(foreign, chainId))
+                        .kind());
+        assertEquals(chainId, world.timeline.chains(reviewer, 50).getFirst().chainId());
+        assertEquals(
+                11,
+                world.timeline
+                        .timeline(reviewer, chainId)
+                        .hops()
+                        .getFirst()
+                        .checks()
+                        .size());
+    }
+
+    private static app.proxyme.domain.policy.Member member() {
+        return new app.proxyme.domain.policy.Member(AciWorld.USER, AciWorld.ORG, "ae", "Ae");
+    }
 }

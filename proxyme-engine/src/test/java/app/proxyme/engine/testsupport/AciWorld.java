@@ -63,6 +63,7 @@ public final class AciWorld {
     public final HandoffGateway gateway;
     public final ChainControl control;
     public final AgentDirectory directory;
+    public final app.proxyme.domain.handoff.ChainTimeline timeline;
 
     public AciWorld() {
         try {
@@ -122,6 +123,7 @@ public final class AciWorld {
         gateway = new HandoffGateway(ports, GatewaySettings.DEFAULTS);
         control = new ChainControl(ports);
         directory = new AgentDirectory(ports, null);
+        timeline = new app.proxyme.domain.handoff.ChainTimeline(ports);
         register("proxyme", "origin", Set.of(), proxymeKey.toPublicJWK().toJSONString());
     }
 

@@ -60,7 +60,6 @@ public class AgentRegistryResource {
         } catch (IllegalArgumentException e) {
             throw DomainException.badRequest(e.getMessage());
         }
-        requirePublicKey(body.get("jwk"));
         AgentDirectory.Registered r = directory.register(agent);
         var out = new LinkedHashMap<String, Object>();
         out.put("id", r.id());
@@ -79,19 +78,6 @@ public class AgentRegistryResource {
     public Response disable(@PathParam("id") String id, @Context ContainerRequestContext rq) {
         directory.disable(admin(rq).org(), id);
         return Response.noContent().build();
-    }
-
-    /** A pasted key must be a public EC P-256 or Ed25519 key: a private part is refused, not stored. */
-    private static void requirePublicKey(JsonNode jwk) {
-        String kty = jwk.path("kty").asText();
-        String crv = jwk.path("crv").asText();
-        boolean supported = (kty.equals("EC") && crv.equals("P-256")) || (kty.equals("OKP") && crv.equals("Ed25519"));
-        if (!supported || !jwk.path("x").isTextual()) {
-            throw DomainException.badRequest("jwk must be a public EC P-256 or OKP Ed25519 key");
-        }
-        if (jwk.has("d")) {
-            throw DomainException.badRequest("jwk holds a private key: paste the public key only");
-        }
     }
 
     private static Member admin(ContainerRequestContext rq) {

@@ -19,4 +19,11 @@ public interface EnvelopeSignatures {
 
     /** The public JWK (JSON) of a built-in agent's key, for its registration. */
     String publicJwk(String agent);
+
+    /**
+     * Checks a pasted key before an agent is registered with it.
+     *
+     * @throws IllegalArgumentException with the reason when {@code jwk} is not a public EC P-256 or Ed25519 JWK
+     */
+    void requirePublicKey(String jwk);
 }

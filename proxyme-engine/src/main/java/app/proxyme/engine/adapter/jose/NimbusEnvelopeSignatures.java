@@ -98,6 +98,26 @@ public final class NimbusEnvelopeSignatures implements EnvelopeSignatures {
         return builtInKey(agent).toPublicJWK().toJSONString();
     }
 
+    @Override
+    public void requirePublicKey(String jwk) {
+        JWK key;
+        try {
+            key = JWK.parse(jwk);
+        } catch (ParseException | RuntimeException e) {
+            throw new IllegalArgumentException("jwk is not a valid JWK: " + e.getMessage());
+        }
+        boolean supported = (key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()))
+                || (key instanceof OctetKeyPair okp
+                        && Curve.Ed25519.equals(okp.getCurve())
+                        && okp.getDecodedX().length == 32);
+        if (!supported) {
+            throw new IllegalArgumentException("jwk must be a public EC P-256 or OKP Ed25519 key");
+        }
+        if (key.isPrivate()) {
+            throw new IllegalArgumentException("jwk holds a private key: paste the public key only");
+        }
+    }
+
     private ECKey builtInKey(String agent) {
         ECKey key = builtInKeys == null ? null : builtInKeys.apply(agent);
         if (key == null || !key.isPrivate()) {
