@@ -8,6 +8,7 @@ import app.proxyme.domain.port.in.ReadRule;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
+import app.proxyme.domain.port.in.WatchMeetings;
 import com.vaadin.flow.server.VaadinService;
 import java.util.Objects;
 
@@ -23,7 +24,8 @@ public record ConsolePorts(
         ReviewAudit audit,
         BrowseAudit browse,
         ReadMeetingRecord meetings,
-        ShareMeetingRecord shares) {
+        ShareMeetingRecord shares,
+        WatchMeetings live) {
     public ConsolePorts {
         Objects.requireNonNull(browse, "browse");
         Objects.requireNonNull(meetings, "meetings");
@@ -33,6 +35,7 @@ public record ConsolePorts(
         Objects.requireNonNull(evaluate, "evaluate");
         Objects.requireNonNull(audit, "audit");
         Objects.requireNonNull(shares, "shares");
+        Objects.requireNonNull(live, "live");
     }
 
     /** The ports of the console serving the current request. */

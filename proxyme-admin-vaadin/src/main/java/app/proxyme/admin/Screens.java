@@ -15,7 +15,8 @@ final class Screens {
             RulesView.class,
             PlaygroundView.class,
             PolicyView.class,
-            AuditView.class);
+            AuditView.class,
+            LiveView.class);
 
     private Screens() {}
 

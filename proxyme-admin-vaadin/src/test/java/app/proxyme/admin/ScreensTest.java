@@ -23,4 +23,11 @@ class ScreensTest {
         assertEquals(List.of(AuditView.class), Screens.of(REVIEWER));
         assertTrue(Screens.of(ADMIN).containsAll(List.of(TopicsView.class, RulesView.class, PlaygroundView.class)));
     }
+
+    @Test
+    void live_is_the_admins_only() {
+        assertTrue(Screens.allows(ADMIN, LiveView.class));
+        assertFalse(Screens.allows(REVIEWER, LiveView.class));
+        assertFalse(Screens.allows(JAE, LiveView.class));
+    }
 }

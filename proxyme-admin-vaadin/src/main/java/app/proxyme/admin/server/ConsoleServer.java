@@ -9,6 +9,7 @@ import app.proxyme.domain.port.in.ReadRule;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
+import app.proxyme.domain.port.in.WatchMeetings;
 import com.vaadin.flow.server.InitParameters;
 import com.vaadin.flow.server.VaadinServlet;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,9 +64,10 @@ public class ConsoleServer {
             BrowseAudit browse,
             ReadMeetingRecord meetings,
             ShareMeetingRecord shares,
+            WatchMeetings live,
             @ConfigProperty(name = "server.host", defaultValue = "0.0.0.0") String host,
             @ConfigProperty(name = "proxyme.admin.port", defaultValue = "8081") int port) {
-        this.ports = new ConsolePorts(signIn, policy, rules, evaluate, audit, browse, meetings, shares);
+        this.ports = new ConsolePorts(signIn, policy, rules, evaluate, audit, browse, meetings, shares, live);
         this.host = host;
         this.configuredPort = port;
     }

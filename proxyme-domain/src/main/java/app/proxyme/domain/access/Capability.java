@@ -11,7 +11,9 @@ public enum Capability {
     /** Export and verify the organisation's whole audit trail. */
     REVIEW_AUDIT("only an admin or the compliance reviewer may read the whole audit trail"),
     /** List and revoke every share link of the organisation, not only one's own. */
-    MANAGE_SHARES("only an admin may list or revoke another member's share links");
+    MANAGE_SHARES("only an admin may list or revoke another member's share links"),
+    /** Watch the organisation's meetings in progress and every member's pending approvals (the console's Live). */
+    WATCH_MEETINGS("only the organisation's admin may watch its meetings live");
 
     private final String refusal;
 
