@@ -44,10 +44,17 @@ public final class MeetingListener implements ChunkListener {
                         event.millis()));
     }
 
+    /** Detail the console's ticker leaves out: long, and on the member's own card already. */
+    private static final java.util.Set<String> LONG = java.util.Set.of("bindingMessage", "approvalId");
+
     /** A step's detail in short: {@code topic=pricing, cached=true}. */
     static String shortly(Map<String, Object> detail) {
         var parts = new ArrayList<String>();
-        new TreeMap<>(detail).forEach((k, v) -> parts.add(k + "=" + v));
+        new TreeMap<>(detail).forEach((k, v) -> {
+            if (!LONG.contains(k)) {
+                parts.add(k + "=" + v);
+            }
+        });
         String s = String.join(", ", parts);
         return s.length() > 120 ? s.substring(0, 119) + "…" : s;
     }
