@@ -170,6 +170,11 @@ public class MeetingHub {
         });
     }
 
+    /** Whether anyone watches the organisation's meetings (so that nobody pays for events nobody reads). */
+    public boolean watched(String org) {
+        return watchers.containsKey(org);
+    }
+
     /** An event of one of the organisation's meetings: to those who watch them. */
     public void observed(String org, LiveEvent event) {
         Set<Consumer<LiveEvent>> set = watchers.get(org);

@@ -32,6 +32,9 @@ public final class MeetingListener implements ChunkListener {
     @Override
     public void emit(FlowEvent event) {
         send(Messages.flow(seq, event));
+        if (!hub.watched(member.org())) {
+            return;
+        }
         hub.observed(
                 member.org(),
                 new LiveEvent(
@@ -63,6 +66,9 @@ public final class MeetingListener implements ChunkListener {
     public void decision(Decision decision) {
         decided.accept(decision);
         send(Messages.decision(seq, decision));
+        if (!hub.watched(member.org())) {
+            return;
+        }
         hub.observed(
                 member.org(),
                 new LiveEvent(
