@@ -11,6 +11,7 @@ import app.proxyme.domain.port.in.ReadRule;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
+import app.proxyme.domain.port.in.WatchMeetings;
 import com.vaadin.flow.server.VaadinService;
 import java.util.Objects;
 
@@ -29,7 +30,8 @@ public record ConsolePorts(
         ShareMeetingRecord shares,
         ChainTimeline chains,
         AgentDirectory agents,
-        ChainControl control) {
+        ChainControl control,
+        WatchMeetings live) {
     public ConsolePorts {
         Objects.requireNonNull(browse, "browse");
         Objects.requireNonNull(meetings, "meetings");
@@ -42,6 +44,7 @@ public record ConsolePorts(
         Objects.requireNonNull(chains, "chains");
         Objects.requireNonNull(agents, "agents");
         Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(live, "live");
     }
 
     /** The ports of the console serving the current request. */

@@ -18,7 +18,8 @@ final class Screens {
             AuditView.class,
             ChainsView.class,
             AgentsView.class,
-            GrantsView.class);
+            GrantsView.class,
+            LiveView.class);
 
     private Screens() {}
 

@@ -37,4 +37,11 @@ class ScreensTest {
             assertFalse(Screens.allows(JAE, screen), screen.getSimpleName());
         }
     }
+
+    @Test
+    void live_is_the_admins_only() {
+        assertTrue(Screens.allows(ADMIN, LiveView.class));
+        assertFalse(Screens.allows(REVIEWER, LiveView.class));
+        assertFalse(Screens.allows(JAE, LiveView.class));
+    }
 }

@@ -12,6 +12,7 @@ import app.proxyme.domain.port.in.ReadRule;
 import app.proxyme.domain.port.in.ReviewAudit;
 import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
+import app.proxyme.domain.port.in.WatchMeetings;
 import com.vaadin.flow.server.InitParameters;
 import com.vaadin.flow.server.VaadinServlet;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,10 +70,11 @@ public class ConsoleServer {
             ChainTimeline chains,
             AgentDirectory agents,
             ChainControl control,
+            WatchMeetings live,
             @ConfigProperty(name = "server.host", defaultValue = "0.0.0.0") String host,
             @ConfigProperty(name = "proxyme.admin.port", defaultValue = "8081") int port) {
         this.ports = new ConsolePorts(
-                signIn, policy, rules, evaluate, audit, browse, meetings, shares, chains, agents, control);
+                signIn, policy, rules, evaluate, audit, browse, meetings, shares, chains, agents, control, live);
         this.host = host;
         this.configuredPort = port;
     }

@@ -13,7 +13,9 @@ public enum Capability {
     /** List and revoke every share link of the organisation, not only one's own. */
     MANAGE_SHARES("only an admin may list or revoke another member's share links"),
     /** Register and disable the organisation's agents, and revoke a member's grants to them. */
-    MANAGE_AGENTS("only the organisation's admin may manage agents or another member's grants");
+    MANAGE_AGENTS("only the organisation's admin may manage agents or another member's grants"),
+    /** Watch the organisation's meetings in progress and every member's pending approvals (the console's Live). */
+    WATCH_MEETINGS("only the organisation's admin may watch its meetings live");
 
     private final String refusal;
 

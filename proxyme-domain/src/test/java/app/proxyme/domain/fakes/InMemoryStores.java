@@ -124,6 +124,14 @@ public final class InMemoryStores {
         }
 
         @Override
+        public synchronized List<Suggestion> pendingInOrg(String org) {
+            return oldestFirst(byId.values().stream()
+                    .filter(s -> s.org().equals(org))
+                    .filter(Suggestion::isPending)
+                    .toList());
+        }
+
+        @Override
         public synchronized List<Suggestion> due(Instant now) {
             return byId.values().stream()
                     .filter(Suggestion::isPending)

@@ -2,6 +2,8 @@ package app.proxyme.engine.approval;
 
 import app.proxyme.domain.DomainException;
 import app.proxyme.domain.Ids;
+import app.proxyme.domain.access.Access;
+import app.proxyme.domain.access.Capability;
 import app.proxyme.domain.approval.ApprovalStatus;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.audit.AuditEntry;
@@ -121,6 +123,13 @@ public final class ApprovalDesk implements DecideApproval, SettleApproval {
     @Override
     public List<Suggestion> pending(Member member) {
         return suggestions.pending(member.org(), member.email());
+    }
+
+    /** Every pending approval of the caller's organisation, oldest first: its admins only. */
+    @Override
+    public List<Suggestion> pendingInOrganisation(Member caller) {
+        Access.require(caller, Capability.WATCH_MEETINGS);
+        return suggestions.pendingInOrg(caller.org());
     }
 
     /**

@@ -51,6 +51,20 @@ class ApprovalDeskTest {
     }
 
     @Test
+    void the_admin_reads_every_pending_approval_of_the_organisation_and_nobody_else_does() {
+        var admin = new app.proxyme.domain.policy.Member("admin@acme.test", "acme", "org_admin", "Ada");
+        var globexAdmin = new app.proxyme.domain.policy.Member("admin@globex.test", "globex", "org_admin", "Gil");
+        assertEquals(java.util.List.of(held), desk().pendingInOrganisation(admin));
+        assertEquals(java.util.List.of(), desk().pendingInOrganisation(globexAdmin));
+        for (var notAdmin : java.util.List.of(JAE, AE)) {
+            var e = assertThrows(DomainException.class, () -> desk().pendingInOrganisation(notAdmin));
+            assertEquals(DomainException.Kind.FORBIDDEN, e.kind());
+        }
+        desk().decide(JAE, held.approvalId(), true);
+        assertEquals(java.util.List.of(), desk().pendingInOrganisation(admin));
+    }
+
+    @Test
     void the_owner_denies() {
         assertEquals(
                 SuggestionStatus.DENIED,

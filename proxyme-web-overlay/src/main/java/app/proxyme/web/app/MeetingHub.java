@@ -3,6 +3,9 @@ package app.proxyme.web.app;
 import app.proxyme.domain.approval.Suggestion;
 import app.proxyme.domain.policy.Member;
 import app.proxyme.domain.port.in.SignIn;
+import app.proxyme.domain.port.in.WatchMeetings.Kind;
+import app.proxyme.domain.port.in.WatchMeetings.LiveEvent;
+import app.proxyme.domain.port.in.WatchMeetings.LiveMeeting;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -18,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The connected overlays: who is connected to which meeting, where a user's messages go, and the ordered lanes
@@ -61,6 +67,8 @@ public class MeetingHub {
     private ScheduledExecutorService watch;
     private long lastRecheck;
     private volatile Relay relay = Relay.NONE;
+    /** Who watches an organisation's meetings (the console's Live screen), by organisation. */
+    private final Map<String, Set<Consumer<LiveEvent>>> watchers = new ConcurrentHashMap<>();
 
     @Inject
     public MeetingHub(SignIn signIn, Metrics metrics, LaneSettings laneSettings) {
@@ -103,6 +111,11 @@ public class MeetingHub {
         all.add(c);
         byUser.computeIfAbsent(userKey(c.member().org(), c.member().email()), k -> ConcurrentHashMap.newKeySet())
                 .add(c);
+        if (inMeeting(c)) {
+            observed(
+                    c.member().org(),
+                    new LiveEvent(Kind.JOINED, c.meetingId(), c.member().email(), 0, "", "", 0));
+        }
     }
 
     public void unregister(Connection c) {
@@ -118,6 +131,62 @@ public class MeetingHub {
             lanes.remove(laneKey(c));
             answerLanes.remove(laneKey(c));
             paces.remove(laneKey(c));
+        }
+        if (inMeeting(c)) {
+            observed(
+                    c.member().org(),
+                    new LiveEvent(Kind.LEFT, c.meetingId(), c.member().email(), 0, "", "", 0));
+        }
+    }
+
+    private static boolean inMeeting(Connection c) {
+        return !c.approvalsOnly() && c.meetingId() != null;
+    }
+
+    /** The organisation's meetings with a connection to this instance, by id, each with its connected members. */
+    public List<LiveMeeting> meetingsOf(String org) {
+        var meetings = new TreeMap<String, Set<String>>();
+        for (Connection c : all) {
+            if (inMeeting(c) && !c.closing() && c.member().org().equals(org)) {
+                meetings.computeIfAbsent(c.meetingId(), k -> new TreeSet<>())
+                        .add(c.member().email());
+            }
+        }
+        return meetings.entrySet().stream()
+                .map(e -> new LiveMeeting(e.getKey(), List.copyOf(e.getValue())))
+                .toList();
+    }
+
+    /**
+     * Tells {@code watcher} every event of the organisation's meetings on this instance until the returned handle
+     * runs.
+     */
+    public Runnable watch(String org, Consumer<LiveEvent> watcher) {
+        java.util.Objects.requireNonNull(watcher, "watcher");
+        watchers.computeIfAbsent(org, k -> ConcurrentHashMap.newKeySet()).add(watcher);
+        return () -> watchers.computeIfPresent(org, (k, set) -> {
+            set.remove(watcher);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Whether anyone watches the organisation's meetings (so that nobody pays for events nobody reads). */
+    public boolean watched(String org) {
+        return watchers.containsKey(org);
+    }
+
+    /** An event of one of the organisation's meetings: to those who watch them. */
+    public void observed(String org, LiveEvent event) {
+        Set<Consumer<LiveEvent>> set = watchers.get(org);
+        if (set == null) {
+            return;
+        }
+        for (Consumer<LiveEvent> w : set) {
+            try {
+                w.accept(event);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a meeting watcher failed: " + e.getMessage());
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import app.proxyme.domain.port.in.ShareMeetingRecord;
 import app.proxyme.domain.port.in.SignIn;
 import app.proxyme.domain.port.in.SwitchTopics;
 import app.proxyme.domain.port.in.WarmUp;
+import app.proxyme.domain.port.in.WatchMeetings;
 import app.proxyme.domain.port.out.AuditLog;
 import app.proxyme.domain.port.out.AuditPruning;
 import app.proxyme.domain.port.out.AuditReader;
@@ -70,6 +71,7 @@ import app.proxyme.engine.policy.PolicyAsCode;
 import app.proxyme.engine.policy.PolicyPlayground;
 import app.proxyme.engine.policy.RuleDrafts;
 import app.proxyme.engine.policy.rules.RuleReading;
+import app.proxyme.web.app.LiveMeetings;
 import app.proxyme.web.app.MeetingHub;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -144,6 +146,13 @@ class UseCases {
     }
 
     /** Outcomes that an out-of-band approver (Auth0 CIBA) reports, settled as the overlay's decisions are. */
+    /** The console's Live screen: this instance's meetings in progress and the organisation's pending approvals. */
+    @Produces
+    @Singleton
+    WatchMeetings watchMeetings(MeetingHub hub, DecideApproval approvals) {
+        return new LiveMeetings(hub, approvals);
+    }
+
     @Produces
     @Singleton
     SettleApproval settleApproval(ApprovalDesk desk) {

@@ -15,6 +15,15 @@ public interface DecideApproval {
     /** The member's pending approvals, oldest first. */
     List<Suggestion> pending(Member member);
 
+    /**
+     * Every member's pending approvals in the caller's organisation, oldest first (from the store: those held on any
+     * instance).
+     *
+     * @throws app.proxyme.domain.DomainException {@code FORBIDDEN} unless the caller may watch the organisation's
+     *     meetings
+     */
+    List<Suggestion> pendingInOrganisation(Member caller);
+
     /** Expires every pending approval past its deadline; returns how many. */
     int expireDue();
 }

@@ -38,6 +38,9 @@ public interface SuggestionStore {
     /** The user's pending approvals, oldest first. */
     List<Suggestion> pending(String org, String user);
 
+    /** Every pending approval of the organisation, oldest first. */
+    List<Suggestion> pendingInOrg(String org);
+
     /** Pending approvals whose deadline is at or before {@code now}. */
     List<Suggestion> due(Instant now);
 

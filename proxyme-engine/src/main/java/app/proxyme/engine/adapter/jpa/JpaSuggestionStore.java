@@ -89,6 +89,21 @@ final class JpaSuggestionStore implements SuggestionStore {
     }
 
     @Override
+    public List<Suggestion> pendingInOrg(String org) {
+        return tx.read(em -> em
+                .createQuery(
+                        "select s from SuggestionEntity s where s.org = :org"
+                                + " and s.approvalStatus = :pending order by s.createdAt, s.id",
+                        SuggestionEntity.class)
+                .setParameter("org", org)
+                .setParameter("pending", ApprovalStatus.PENDING.name())
+                .getResultList()
+                .stream()
+                .map(JpaSuggestionStore::toSuggestion)
+                .toList());
+    }
+
+    @Override
     public List<Suggestion> pending(String org, String user) {
         return tx.read(em -> em
                 .createQuery(

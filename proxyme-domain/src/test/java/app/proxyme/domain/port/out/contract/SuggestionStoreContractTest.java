@@ -248,6 +248,24 @@ public abstract class SuggestionStoreContractTest {
         assertTrue(store().inMeeting(org, meeting + "-2", "jae@acme.test").isEmpty(), "another meeting");
     }
 
+    @Test
+    void the_organisations_pending_approvals_are_every_members_oldest_first_and_only_its_own() {
+        var jae = held("jae@acme.test", Instant.parse("2030-01-01T00:02:00Z"));
+        var ae = held("ae@acme.test", Instant.parse("2030-01-01T00:01:00Z"));
+        var decided = held("ae@acme.test", Instant.parse("2030-01-01T00:03:00Z"));
+        store().save(ae);
+        store().save(jae);
+        store().save(decided);
+        store().save(auto("jae@acme.test"));
+        Instant at = Instant.parse("2030-01-01T00:00:00Z");
+        store().claim(decided.approvalId(), "c1", at, at.minusSeconds(30)).orElseThrow();
+        store().decide(decided.approvalId(), "c1", ApprovalStatus.DENIED, "ae@acme.test", at)
+                .orElseThrow();
+
+        assertEquals(List.of(jae.id(), ae.id()), ids(reopened().pendingInOrg(org)), "by creation, not by saving");
+        assertTrue(store().pendingInOrg(Contracts.freshOrg()).isEmpty(), "another organisation");
+    }
+
     private static List<String> ids(List<Suggestion> suggestions) {
         return suggestions.stream().map(Suggestion::id).toList();
     }
