@@ -197,7 +197,6 @@ public final class HandoffGateway implements HandOff {
             audit(HopAudit.consent(c, ConsentStatus.PENDING, meeting, "superseded"));
             return DomainException.conflict("the consent was settled elsewhere");
         });
-        tell(settled, ConsentNotifier::settled);
         Hop waiting = ports.handoffs().hop(c.handoffId()).orElseThrow();
         var run = resumed(waiting, settled.envelope());
         HandoffStatus status;
@@ -224,6 +223,8 @@ public final class HandoffGateway implements HandOff {
                     e);
             status = HandoffStatus.REFUSED;
         }
+        // told once the hop is delivered or refused, so that a card that closes means the hop has its outcome
+        tell(settled, ConsentNotifier::settled);
         return new ConsentResult(consentId, settled.status(), c.handoffId(), status);
     }
 
