@@ -38,66 +38,6 @@ public record GatewayPorts(
         AuditLog audit,
         Clock clock,
         ConsentNotifier notifier) {
-    /** The ports with no one to tell of consents ({@link ConsentNotifier#NONE}). */
-    public GatewayPorts(
-            AgentAuthentication authentication,
-            AgentRegistry agents,
-            EnvelopeFormat format,
-            EnvelopeSignatures signatures,
-            ReplayGuard replay,
-            TokenRefs tokens,
-            Handoffs handoffs,
-            Consents consents,
-            RelationshipCheck fga,
-            AgentGrants grants,
-            AgentPermissions permissions,
-            TopicClassifier classifier,
-            PolicyStore policies,
-            PiiScanner pii,
-            AuditLog audit,
-            Clock clock) {
-        this(
-                authentication,
-                agents,
-                format,
-                signatures,
-                replay,
-                tokens,
-                handoffs,
-                consents,
-                fga,
-                grants,
-                permissions,
-                classifier,
-                policies,
-                pii,
-                audit,
-                clock,
-                ConsentNotifier.NONE);
-    }
-
-    /** These ports, telling {@code notifier} of consents. */
-    public GatewayPorts withNotifier(ConsentNotifier notifier) {
-        return new GatewayPorts(
-                authentication,
-                agents,
-                format,
-                signatures,
-                replay,
-                tokens,
-                handoffs,
-                consents,
-                fga,
-                grants,
-                permissions,
-                classifier,
-                policies,
-                pii,
-                audit,
-                clock,
-                notifier);
-    }
-
     public GatewayPorts {
         Objects.requireNonNull(authentication, "authentication");
         Objects.requireNonNull(agents, "agents");
