@@ -299,6 +299,13 @@ class OverlayProtocolTest {
             assertEquals("not_found", c.awaitType("error").get("code").asText());
             c.send("{\"type\":\"toggle\",\"topic\":\"weather\",\"enabled\":false}");
             assertEquals("bad_request", c.awaitType("error").get("code").asText());
+            c.send("{\"type\":\"consent_decide\",\"consentId\":\"cs_nope\",\"decision\":\"MAYBE\"}");
+            JsonNode badDecision = c.awaitType("error");
+            assertEquals("bad_request", badDecision.get("code").asText());
+            assertTrue(
+                    badDecision.get("message").asText().contains("ALLOW, ALLOW_ONCE or DENY"), badDecision.toString());
+            c.send("{\"type\":\"consent_decide\",\"consentId\":\"cs_nope\",\"decision\":\"ALLOW\"}");
+            assertEquals("not_found", c.awaitType("error").get("code").asText());
             c.send("{\"type\":\"ping\"}");
             c.awaitType("pong");
             assertEquals("AUTO", c.awaitType("decision", 10).get("outcome").asText());
